@@ -1,0 +1,5 @@
+package org.qchat.protocol.model;
+
+/** A user's public profile. */
+public record UserInfo(long userId, String username, String nickname, String signature) {
+}

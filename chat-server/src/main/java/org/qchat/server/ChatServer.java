@@ -1,0 +1,205 @@
+package org.qchat.server;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.qchat.protocol.FrameCodec;
+import org.qchat.protocol.PacketMapper;
+import org.qchat.protocol.ProtocolVersion;
+import org.qchat.protocol.packet.ByePush;
+import org.qchat.protocol.packet.Welcome;
+import org.qchat.server.config.ServerConfig;
+import org.qchat.server.config.ServerOptions;
+import org.qchat.server.db.Database;
+import org.qchat.server.handler.ErrorReporter;
+import org.qchat.server.handler.Handlers;
+import org.qchat.server.handler.RequestDispatcher;
+import org.qchat.server.net.TioTransport;
+import org.qchat.server.ops.MetricsHttpServer;
+import org.qchat.server.ops.ServerMetrics;
+import org.qchat.server.route.LocalRouter;
+import org.qchat.server.service.AccountService;
+import org.qchat.server.service.AdminService;
+import org.qchat.server.service.DeviceCloser;
+import org.qchat.server.service.Directory;
+import org.qchat.server.service.FriendService;
+import org.qchat.server.service.GroupService;
+import org.qchat.server.service.InputValidator;
+import org.qchat.server.service.MessageService;
+import org.qchat.server.service.MessageWriter;
+import org.qchat.server.service.PasswordHasher;
+import org.qchat.server.service.PresenceService;
+import org.qchat.server.service.SyncService;
+import org.qchat.server.service.TokenGenerator;
+import org.qchat.server.store.BlockStore;
+import org.qchat.server.store.ConversationStore;
+import org.qchat.server.store.CursorStore;
+import org.qchat.server.store.FriendStore;
+import org.qchat.server.store.GroupStore;
+import org.qchat.server.store.MessageStore;
+import org.qchat.server.store.SessionStore;
+import org.qchat.server.store.UserStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running qchat server: wires the stores, services, handlers and transport, and stops them in
+ * the order that loses nothing. {@link #main} is the command line ({@link ServerOptions}).
+ */
+public final class ChatServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatServer.class);
+    public static final String VERSION = "qchat/0.1.0";
+
+    private final Database db;
+    private final ExecutorService workers;
+    private final MessageWriter writer;
+    private final TioTransport transport;
+    private final ServerMetrics metrics;
+    private final MetricsHttpServer metricsHttp;
+    private volatile boolean closed;
+
+    private ChatServer(Database db, ExecutorService workers, MessageWriter writer, TioTransport transport,
+                       ServerMetrics metrics, MetricsHttpServer metricsHttp) {
+        this.db = db;
+        this.workers = workers;
+        this.writer = writer;
+        this.transport = transport;
+        this.metrics = metrics;
+        this.metricsHttp = metricsHttp;
+    }
+
+    public static void main(String[] args) {
+        System.exit(ServerOptions.run(args));
+    }
+
+    /** Opens the database (migrating it), then starts listening. Ready when it returns. */
+    public static ChatServer start(ServerConfig config) throws Exception {
+        Clock clock = Clock.systemUTC();
+        Database db = Database.open(config);
+        ServerMetrics metrics = new ServerMetrics();
+        ExecutorService workers = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 4),
+                new NamedThreads("qchat-worker"));
+        MessageWriter writer = null;
+        try {
+            PacketMapper mapper = new PacketMapper();
+            FrameCodec codec = new FrameCodec(mapper, config.maxFrameLength());
+            LocalRouter router = new LocalRouter(codec);
+
+            UserStore users = new UserStore();
+            SessionStore sessions = new SessionStore();
+            FriendStore friendStore = new FriendStore();
+            BlockStore blocks = new BlockStore();
+            ConversationStore conversations = new ConversationStore();
+            GroupStore groupStore = new GroupStore();
+            MessageStore messageStore = new MessageStore();
+            CursorStore cursors = new CursorStore();
+
+            InputValidator validate = new InputValidator(config.limits());
+            Directory directory = new Directory(users);
+            PasswordHasher hasher = new PasswordHasher();
+            PresenceService presence = new PresenceService(db, friendStore, router);
+            AccountService accounts = new AccountService(db, users, sessions, conversations, friendStore, hasher,
+                    new TokenGenerator(), validate, presence, router, clock, config.tokenIdleTimeout().toMillis());
+            FriendService friends = new FriendService(db, friendStore, blocks, users, conversations, directory, validate,
+                    router, clock);
+            GroupService groups = new GroupService(db, groupStore, conversations, friendStore, directory, validate,
+                    router, clock);
+            writer = new MessageWriter(db, conversations, messageStore, blocks, clock, config.messageBatchSize(),
+                    n -> metrics.messagesStored(n));
+            MessageService messages = new MessageService(db, conversations, messageStore, writer, validate, router,
+                    mapper, config.maxFrameLength());
+            SyncService sync = new SyncService(db, conversations, cursors, friends, clock);
+            AdminService admin = new AdminService(db, users, sessions, hasher, validate, new DeviceCloser(router));
+
+            RequestDispatcher dispatcher = new RequestDispatcher(
+                    Handlers.create(config, clock, accounts, friends, groups, messages, sync, admin),
+                    new ErrorReporter(metrics::error));
+            writer.start();
+
+            long idleSeconds = config.idleTimeout().toSeconds();
+            Welcome welcome = new Welcome(ProtocolVersion.CURRENT, VERSION, config.maxFrameLength(),
+                    (int) Math.max(1, idleSeconds / 3));
+            TioTransport transport = TioTransport.start(config.bindAddress(), config.port(), codec, dispatcher,
+                    presence, workers, clock, config.idleTimeout(), welcome);
+
+            metrics.gauge("qchat.connections", "open client connections", transport::connectionCount);
+            metrics.gauge("qchat.online.users", "users with at least one logged-in device", router::onlineUserCount);
+            metrics.gauge("qchat.message.writer.queue", "messages waiting to be committed", writer::queued);
+            MetricsHttpServer http = config.metricsPort() < 0 ? null
+                    : MetricsHttpServer.start(config.metricsBindAddress(), config.metricsPort(), metrics,
+                            () -> "{\"status\":\"up\",\"connections\":" + transport.connectionCount()
+                                    + ",\"onlineUsers\":" + router.onlineUserCount() + "}");
+            log.info("qchat listening on {}:{} ({}), metrics {}", config.bindAddress(), transport.port(),
+                    config.dbUrl() == null ? "embedded H2 in " + config.dataDir().toAbsolutePath() : "external database",
+                    http == null ? "off" : config.metricsBindAddress() + ":" + http.port());
+            return new ChatServer(db, workers, writer, transport, metrics, http);
+        } catch (Exception | Error e) {
+            if (writer != null) {
+                writer.close();
+            }
+            workers.shutdownNow();
+            metrics.close();
+            db.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return transport.port();
+    }
+
+    public int metricsPort() {
+        return metricsHttp == null ? -1 : metricsHttp.port();
+    }
+
+    /**
+     * Stops gracefully: no new connections, every queued message committed and acknowledged,
+     * {@code bye} to every client, then the network and the database are closed.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        log.info("qchat shutting down");
+        transport.stopAccepting();
+        writer.close();
+        transport.closeAll(new ByePush("shutdown", "the server is shutting down"), Duration.ofSeconds(3));
+        transport.close();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (metricsHttp != null) {
+            metricsHttp.close();
+        }
+        metrics.close();
+        db.close();
+        log.info("qchat stopped");
+    }
+
+    /** Names pool threads so thread dumps and logs say whose they are. */
+    private static final class NamedThreads implements java.util.concurrent.ThreadFactory {
+        private final String prefix;
+        private final AtomicInteger next = new AtomicInteger(1);
+
+        NamedThreads(String prefix) {
+            this.prefix = prefix;
+        }
+
+        @Override
+        public Thread newThread(Runnable r) {
+            return new Thread(r, prefix + "-" + next.getAndIncrement());
+        }
+    }
+}

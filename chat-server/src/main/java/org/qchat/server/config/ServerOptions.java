@@ -1,0 +1,161 @@
+package org.qchat.server.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import org.qchat.server.ChatServer;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The server's command line. Every option can also come from the environment
+ * ({@code QCHAT_PORT}) or a properties file given with {@code --config} (key {@code port}).
+ */
+@Command(name = "qchat-server", mixinStandardHelpOptions = true, version = ChatServer.VERSION,
+        description = "Runs the qchat server. Options may also be set as QCHAT_<OPTION> environment variables "
+                + "or in a properties file given with --config.",
+        subcommands = UserCommand.class, sortOptions = false)
+public final class ServerOptions implements Callable<Integer> {
+
+    @Option(names = "--config", description = "Properties file with option defaults (key = option name).")
+    Path config;
+
+    @Option(names = "--bind", defaultValue = "0.0.0.0", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = "--port", defaultValue = "9321", description = "Chat port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--data-dir", defaultValue = "qchat-data", description = "Directory of the embedded database (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--db-url", description = "JDBC URL, e.g. jdbc:postgresql://host/db; default: embedded H2 under --data-dir.")
+    String dbUrl;
+
+    @Option(names = "--db-user", description = "Database user.")
+    String dbUser;
+
+    @Option(names = "--db-password", description = "Database password (prefer the QCHAT_DB_PASSWORD variable).")
+    String dbPassword;
+
+    @Option(names = "--db-schema", description = "Database schema to create and use.")
+    String dbSchema;
+
+    @Option(names = "--db-pool-size", defaultValue = "8", description = "Database connections (default: ${DEFAULT-VALUE}).")
+    int dbPoolSize;
+
+    @Option(names = "--max-frame", defaultValue = "262144", description = "Largest frame body in bytes (default: ${DEFAULT-VALUE}).")
+    int maxFrame;
+
+    @Option(names = "--idle-timeout", defaultValue = "90", description = "Seconds without input before a connection is closed (default: ${DEFAULT-VALUE}).")
+    int idleTimeoutSeconds;
+
+    @Option(names = "--token-idle-days", defaultValue = "30", description = "Days a session token stays valid without use (default: ${DEFAULT-VALUE}).")
+    int tokenIdleDays;
+
+    @Option(names = "--admins", split = ",", description = "Usernames of server admins (broadcast, disable, reset), comma-separated.")
+    List<String> admins = List.of();
+
+    @Option(names = "--metrics-bind", defaultValue = "127.0.0.1", description = "Address of /health and /metrics (default: ${DEFAULT-VALUE}).")
+    String metricsBind;
+
+    @Option(names = "--metrics-port", defaultValue = "9322", description = "Port of /health and /metrics; -1 turns them off (default: ${DEFAULT-VALUE}).")
+    int metricsPort;
+
+    @Option(names = "--group-cap", defaultValue = "500", description = "Most members a group may have (default: ${DEFAULT-VALUE}).")
+    int groupCap;
+
+    @Option(names = "--max-text", defaultValue = "4000", description = "Longest message text in characters (default: ${DEFAULT-VALUE}).")
+    int maxText;
+
+    @Option(names = "--max-nickname", defaultValue = "32", description = "Longest nickname (default: ${DEFAULT-VALUE}).")
+    int maxNickname;
+
+    @Option(names = "--max-signature", defaultValue = "128", description = "Longest signature (default: ${DEFAULT-VALUE}).")
+    int maxSignature;
+
+    @Option(names = "--max-note", defaultValue = "128", description = "Longest friend-request note (default: ${DEFAULT-VALUE}).")
+    int maxNote;
+
+    @Option(names = "--max-group-name", defaultValue = "32", description = "Longest group name (default: ${DEFAULT-VALUE}).")
+    int maxGroupName;
+
+    @Option(names = "--min-password", defaultValue = "8", description = "Shortest password (default: ${DEFAULT-VALUE}).")
+    int minPassword;
+
+    @Option(names = "--max-password", defaultValue = "128", description = "Longest password (default: ${DEFAULT-VALUE}).")
+    int maxPassword;
+
+    @Option(names = "--max-invite", defaultValue = "50", description = "Most users one group invite may add (default: ${DEFAULT-VALUE}).")
+    int maxInvite;
+
+    @Option(names = "--page-size", defaultValue = "50", description = "Messages per page when a client gives no limit (default: ${DEFAULT-VALUE}).")
+    int pageSize;
+
+    @Option(names = "--max-page-size", defaultValue = "200", description = "Most messages a client may ask for in one page (default: ${DEFAULT-VALUE}).")
+    int maxPageSize;
+
+    @Option(names = "--message-batch", defaultValue = "256", description = "Most messages committed in one transaction (default: ${DEFAULT-VALUE}).")
+    int messageBatch;
+
+    /** Parses {@code args} and runs the server or a subcommand; returns the exit code. */
+    public static int run(String[] args) {
+        try {
+            CommandLine cli = new CommandLine(new ServerOptions());
+            cli.setDefaultValueProvider(LayeredDefaults.load(System.getenv(), configFileOf(args)));
+            return cli.execute(args);
+        } catch (java.io.IOException e) {
+            System.err.println("cannot read the config file: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    /** The config file must be known before parsing, since it supplies defaults for the parse. */
+    private static Path configFileOf(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--config") && i + 1 < args.length) {
+                return Path.of(args[i + 1]);
+            }
+            if (args[i].startsWith("--config=")) {
+                return Path.of(args[i].substring("--config=".length()));
+            }
+        }
+        String fromEnv = System.getenv(LayeredDefaults.envName("config"));
+        return fromEnv == null ? null : Path.of(fromEnv);
+    }
+
+    public ServerConfig toConfig() {
+        Limits defaults = Limits.defaults();
+        Limits limits = new Limits(defaults.minUsername(), defaults.maxUsername(), minPassword, maxPassword,
+                maxNickname, maxSignature, maxNote, maxGroupName, maxText, groupCap, maxInvite, pageSize, maxPageSize,
+                defaults.defaultSearch(), defaults.maxSearch());
+        return ServerConfig.builder()
+                .bindAddress(bind).port(port).dataDir(dataDir)
+                .dbUrl(dbUrl).dbUser(dbUser).dbPassword(dbPassword).dbSchema(dbSchema).dbPoolSize(dbPoolSize)
+                .maxFrameLength(maxFrame).idleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
+                .tokenIdleTimeout(Duration.ofDays(tokenIdleDays))
+                .adminUsernames(new LinkedHashSet<>(admins)).limits(limits)
+                .metricsBindAddress(metricsBind).metricsPort(metricsPort).messageBatchSize(messageBatch)
+                .build();
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ServerConfig serverConfig = toConfig();
+        ChatServer server = ChatServer.start(serverConfig);
+        CountDownLatch stop = new CountDownLatch(1);
+        StopSignals.onTermination(stop::countDown);
+        // Covers exits that are not a TERM/INT signal we handle (System.exit elsewhere, hangup).
+        Thread hook = new Thread(server::close, "qchat-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        stop.await();
+        server.close();
+        return 0;
+    }
+}

@@ -1,0 +1,34 @@
+package org.qchat.server.handler.session;
+
+import org.qchat.protocol.packet.Resume;
+import org.qchat.server.handler.PacketHandler;
+import org.qchat.server.handler.RequestContext;
+import org.qchat.server.service.AccountService;
+import org.qchat.server.service.ChatException;
+
+/** Logs in with a session token. */
+public final class ResumeHandler implements PacketHandler<Resume> {
+
+    private final AccountService accounts;
+
+    public ResumeHandler(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    public Class<Resume> type() {
+        return Resume.class;
+    }
+
+    @Override
+    public boolean requiresLogin() {
+        return false;
+    }
+
+    @Override
+    public void handle(RequestContext context, Resume request) throws ChatException {
+        LoginGuard.requireLoggedOut(context);
+        context.reply(accounts.resume(context.connection(), context.id(), request.protocol(), request.token(),
+                request.device()));
+    }
+}

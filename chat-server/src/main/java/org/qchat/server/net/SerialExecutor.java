@@ -1,0 +1,56 @@
+package org.qchat.server.net;
+
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one connection's tasks one at a time, in order, on a shared pool. Requests of a
+ * connection are therefore handled in the order they arrived (two sends to one conversation get
+ * seqs in that order), while different connections run in parallel.
+ */
+final class SerialExecutor implements Executor {
+
+    private static final Logger log = LoggerFactory.getLogger(SerialExecutor.class);
+
+    private final Queue<Runnable> tasks = new ArrayDeque<>();
+    private final Executor pool;
+    private Runnable active;
+
+    SerialExecutor(Executor pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public synchronized void execute(Runnable task) {
+        tasks.add(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.error("connection task failed", e);
+            } finally {
+                scheduleNext();
+            }
+        });
+        if (active == null) {
+            scheduleNext();
+        }
+    }
+
+    private synchronized void scheduleNext() {
+        active = tasks.poll();
+        if (active != null) {
+            try {
+                pool.execute(active);
+            } catch (RejectedExecutionException e) {
+                // The server is stopping; what is left of this connection's work is dropped.
+                tasks.clear();
+                active = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package org.qchat.server.net;
+
+import java.io.IOException;
+import java.net.StandardSocketOptions;
+import java.time.Clock;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.qchat.protocol.packet.ByePush;
+import org.qchat.protocol.packet.Welcome;
+import org.qchat.protocol.tio.TioCodecAdapter;
+import org.qchat.server.service.PresenceService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tio.core.ChannelContext;
+import org.tio.core.intf.Packet;
+import org.tio.server.intf.TioServerListener;
+
+/**
+ * Connection lifecycle: sets TCP_NODELAY, greets with {@code welcome}, logs one line at open and
+ * one at close (with the reason), and takes the user offline when a connection goes away.
+ */
+final class ServerConnectionListener implements TioServerListener {
+
+    private static final Logger log = LoggerFactory.getLogger("org.qchat.server.connections");
+
+    private final TioCodecAdapter codec;
+    private final ConnectionRegistry registry;
+    private final PresenceService presence;
+    private final Executor workers;
+    private final ScheduledExecutorService timer;
+    private final Clock clock;
+    private final Welcome welcome;
+    private volatile boolean accepting = true;
+
+    ServerConnectionListener(TioCodecAdapter codec, ConnectionRegistry registry, PresenceService presence,
+                             Executor workers, ScheduledExecutorService timer, Clock clock, Welcome welcome) {
+        this.codec = codec;
+        this.registry = registry;
+        this.presence = presence;
+        this.workers = workers;
+        this.timer = timer;
+        this.clock = clock;
+        this.welcome = welcome;
+    }
+
+    @Override
+    public void onAfterConnected(ChannelContext channel, boolean isConnected, boolean isReconnect) {
+        if (!isConnected) {
+            return;
+        }
+        try {
+            // t-io leaves Nagle on for accepted sockets: small pushes would wait up to 40 ms.
+            channel.asynchronousSocketChannel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        } catch (IOException e) {
+            log.warn("could not set TCP_NODELAY on {}: {}", channel.getId(), e.toString());
+        }
+        TioConnection connection = new TioConnection(channel, codec, workers, timer, clock.millis());
+        channel.setAttribute(connection);
+        registry.add(connection);
+        log.info("open {}", connection);
+        if (!accepting) {
+            connection.closeWith(new ByePush("shutdown", "the server is shutting down"), "server shutdown");
+            return;
+        }
+        connection.send(welcome);
+    }
+
+    void stopAccepting() {
+        accepting = false;
+    }
+
+    @Override
+    public void onBeforeClose(ChannelContext channel, Throwable throwable, String remark, boolean isRemove) {
+        if (!(channel.getAttribute() instanceof TioConnection connection)) {
+            return;
+        }
+        registry.remove(connection);
+        String reason = describe(channel, throwable, remark);
+        log.info("close {} reason={}", connection, reason);
+        connection.serialExecutor().execute(() -> presence.detach(connection));
+    }
+
+    /** Our own close reasons are English; t-io's are not, so its close code stands in for them. */
+    private static String describe(ChannelContext channel, Throwable throwable, String remark) {
+        String reason = remark != null && !remark.isBlank() && remark.chars().allMatch(ch -> ch < 128)
+                ? remark
+                : String.valueOf(channel.getCloseCode()).toLowerCase(java.util.Locale.ROOT);
+        if (throwable != null && throwable.getMessage() != null) {
+            reason += " (" + throwable.getClass().getSimpleName() + ")";
+        }
+        return reason;
+    }
+
+    @Override
+    public boolean onHeartbeatTimeout(ChannelContext channel, Long interval, int heartbeatTimeoutCount) {
+        return false;
+    }
+
+    @Override
+    public void onAfterDecoded(ChannelContext channel, Packet packet, int packetSize) {
+    }
+
+    @Override
+    public void onAfterReceivedBytes(ChannelContext channel, int receivedBytes) {
+    }
+
+    @Override
+    public void onAfterSent(ChannelContext channel, Packet packet, boolean isSentSuccess) {
+    }
+
+    @Override
+    public void onAfterHandled(ChannelContext channel, Packet packet, long cost) {
+    }
+}

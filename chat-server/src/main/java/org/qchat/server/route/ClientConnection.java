@@ -1,0 +1,38 @@
+package org.qchat.server.route;
+
+import java.util.concurrent.Executor;
+
+import org.qchat.protocol.Packet;
+
+/**
+ * One client connection, as the services see it: who is logged in on it and how to reach it.
+ * Sends never block: they queue the frame for the connection's I/O thread.
+ */
+public interface ClientConnection {
+
+    /** A short id for logs. */
+    String id();
+
+    /** Remote address for logs. */
+    String remoteAddress();
+
+    /** The login state of this connection. */
+    ConnectionSession session();
+
+    /** Runs tasks of this connection one at a time, in submission order, off the I/O thread. */
+    Executor serialExecutor();
+
+    /** Encodes and queues a packet. */
+    void send(Packet packet);
+
+    /** Queues an already-encoded frame (shared by many connections; must not be modified). */
+    void sendFrame(byte[] frame);
+
+    /** Sends {@code bye} and closes once it has been written (or at once if the peer is gone). */
+    void closeWith(Packet bye, String reason);
+
+    /** Closes now. */
+    void close(String reason);
+
+    boolean isClosed();
+}

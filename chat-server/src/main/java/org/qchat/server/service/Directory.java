@@ -1,0 +1,35 @@
+package org.qchat.server.service;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.Map;
+
+import org.qchat.protocol.model.FriendRequestInfo;
+import org.qchat.protocol.model.UserInfo;
+import org.qchat.server.store.FriendStore;
+import org.qchat.server.store.UserRecord;
+import org.qchat.server.store.UserStore;
+
+/** Turns stored ids into the user views the protocol sends. */
+public final class Directory {
+
+    private final UserStore users;
+
+    public Directory(UserStore users) {
+        this.users = users;
+    }
+
+    public UserInfo user(Connection c, long userId) throws SQLException, ChatException {
+        return users.findById(c, userId).map(UserRecord::toInfo)
+                .orElseThrow(() -> ChatException.notFound("no such user"));
+    }
+
+    public Map<Long, UserRecord> users(Connection c, Collection<Long> ids) throws SQLException {
+        return users.findByIds(c, ids);
+    }
+
+    public FriendRequestInfo request(Connection c, FriendStore.RequestRecord r) throws SQLException, ChatException {
+        return new FriendRequestInfo(r.id(), user(c, r.fromId()), user(c, r.toId()), r.note(), r.createdAt());
+    }
+}

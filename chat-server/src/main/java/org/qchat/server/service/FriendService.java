@@ -1,0 +1,210 @@
+package org.qchat.server.service;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.qchat.protocol.model.FriendInfo;
+import org.qchat.protocol.model.FriendRequestInfo;
+import org.qchat.protocol.model.UserInfo;
+import org.qchat.protocol.packet.FriendAddedPush;
+import org.qchat.protocol.packet.FriendDeclinedPush;
+import org.qchat.protocol.packet.FriendRemovedPush;
+import org.qchat.protocol.packet.FriendRequestPush;
+import org.qchat.server.db.Database;
+import org.qchat.server.route.Router;
+import org.qchat.server.store.BlockStore;
+import org.qchat.server.store.ConversationRecord;
+import org.qchat.server.store.ConversationStore;
+import org.qchat.server.store.FriendStore;
+import org.qchat.server.store.UserRecord;
+import org.qchat.server.store.UserStore;
+
+/** Friend requests, friendships, blocks. Blocking calls: run on a connection's serial executor. */
+public final class FriendService {
+
+    private final Database db;
+    private final FriendStore friends;
+    private final BlockStore blocks;
+    private final UserStore users;
+    private final ConversationStore conversations;
+    private final Directory directory;
+    private final InputValidator validate;
+    private final Router router;
+    private final Clock clock;
+
+    public FriendService(Database db, FriendStore friends, BlockStore blocks, UserStore users,
+                         ConversationStore conversations, Directory directory, InputValidator validate, Router router,
+                         Clock clock) {
+        this.db = db;
+        this.friends = friends;
+        this.blocks = blocks;
+        this.users = users;
+        this.conversations = conversations;
+        this.directory = directory;
+        this.validate = validate;
+        this.router = router;
+        this.clock = clock;
+    }
+
+    /** Sends (or renews) a request; if the target already asked us, the two become friends at once. */
+    public void request(long me, long target, String note) throws ChatException {
+        String text = note == null ? "" : note;
+        validate.note(text);
+        if (me == target) {
+            throw ChatException.badRequest("you cannot befriend yourself");
+        }
+        long now = clock.millis();
+        Object outcome = db.tx(c -> {
+            directory.user(c, target);
+            if (friends.areFriends(c, me, target)) {
+                throw ChatException.conflict("already friends");
+            }
+            if (blocks.isBlocked(c, target, me)) {
+                throw ChatException.forbidden("this user does not accept your requests");
+            }
+            if (blocks.isBlocked(c, me, target)) {
+                throw ChatException.forbidden("unblock this user first");
+            }
+            var reverse = friends.requestBetween(c, target, me);
+            if (reverse.isPresent()) {
+                friends.deleteRequest(c, reverse.get().id());
+                return befriend(c, target, me, now);
+            }
+            var existing = friends.requestBetween(c, me, target);
+            long requestId;
+            if (existing.isPresent()) {
+                requestId = existing.get().id();
+                friends.updateNote(c, requestId, text, now);
+            } else {
+                requestId = friends.insertRequest(c, me, target, text, now);
+            }
+            return new FriendRequestInfo(requestId, directory.user(c, me), directory.user(c, target), text, now);
+        });
+        if (outcome instanceof FriendRequestInfo request) {
+            router.sendToUser(target, new FriendRequestPush(request), null);
+        } else {
+            announceFriendship((Befriended) outcome);
+        }
+    }
+
+    public void respond(long me, long requestId, boolean accept) throws ChatException {
+        long now = clock.millis();
+        FriendStore.RequestRecord request = db.tx(c -> friends.requestById(c, requestId))
+                .filter(r -> r.toId() == me)
+                .orElseThrow(() -> ChatException.notFound("no such friend request"));
+        if (!accept) {
+            db.txRun(c -> friends.deleteRequest(c, requestId));
+            router.sendToUser(request.fromId(), new FriendDeclinedPush(requestId, me), null);
+            return;
+        }
+        Befriended result = db.tx(c -> {
+            friends.deleteRequest(c, requestId);
+            if (friends.areFriends(c, request.fromId(), me)) {
+                throw ChatException.conflict("already friends");
+            }
+            return befriend(c, request.fromId(), me, now);
+        });
+        announceFriendship(result);
+    }
+
+    public void remove(long me, long other) throws ChatException {
+        db.txRun(c -> {
+            if (!friends.areFriends(c, me, other)) {
+                throw ChatException.notFound("not friends");
+            }
+            friends.removeFriendship(c, me, other);
+            ConversationRecord conv = conversations.findPrivate(c, me, other).orElseThrow();
+            ConversationRecord locked = conversations.lock(c, conv.id()).orElseThrow();
+            conversations.closePeriod(c, conv.id(), me, locked.lastSeq());
+            conversations.closePeriod(c, conv.id(), other, locked.lastSeq());
+        });
+        router.sendToUser(me, new FriendRemovedPush(other), null);
+        router.sendToUser(other, new FriendRemovedPush(me), null);
+    }
+
+    public List<FriendInfo> list(long me) {
+        return db.tx(c -> {
+            List<FriendStore.Friend> list = friends.friendsOf(c, me);
+            Map<Long, UserRecord> byId = directory.users(c, list.stream().map(FriendStore.Friend::friendId).toList());
+            List<FriendInfo> out = new ArrayList<>();
+            for (FriendStore.Friend f : list) {
+                UserRecord u = byId.get(f.friendId());
+                out.add(new FriendInfo(u.toInfo(), router.isOnline(f.friendId()), f.convId()));
+            }
+            out.sort((a, b) -> Boolean.compare(b.online(), a.online()) != 0 ? Boolean.compare(b.online(), a.online())
+                    : a.user().nickname().compareToIgnoreCase(b.user().nickname()));
+            return out;
+        });
+    }
+
+    /** Pending requests: [incoming, outgoing]. */
+    public List<List<FriendRequestInfo>> requests(long me) throws ChatException {
+        return db.tx(c -> List.of(toInfos(c, friends.incoming(c, me)), toInfos(c, friends.outgoing(c, me))));
+    }
+
+    public List<FriendRequestInfo> incoming(Connection c, long me) throws SQLException, ChatException {
+        return toInfos(c, friends.incoming(c, me));
+    }
+
+    public void block(long me, long target) throws ChatException {
+        if (me == target) {
+            throw ChatException.badRequest("you cannot block yourself");
+        }
+        long now = clock.millis();
+        db.txRun(c -> {
+            directory.user(c, target);
+            blocks.block(c, me, target, now);
+            friends.deleteRequestsBetween(c, me, target);
+        });
+    }
+
+    public void unblock(long me, long target) throws ChatException {
+        db.txRun(c -> {
+            directory.user(c, target);
+            blocks.unblock(c, me, target);
+        });
+    }
+
+    public List<UserInfo> blocked(long me) {
+        return db.tx(c -> {
+            List<Long> ids = blocks.blockedBy(c, me);
+            Map<Long, UserRecord> byId = users.findByIds(c, ids);
+            return ids.stream().map(byId::get).map(UserRecord::toInfo).toList();
+        });
+    }
+
+    private List<FriendRequestInfo> toInfos(Connection c, List<FriendStore.RequestRecord> records)
+            throws SQLException, ChatException {
+        List<FriendRequestInfo> out = new ArrayList<>();
+        for (FriendStore.RequestRecord r : records) {
+            out.add(directory.request(c, r));
+        }
+        return out;
+    }
+
+    /** Makes two users friends, reusing their private conversation if they were friends before. */
+    private Befriended befriend(Connection c, long a, long b, long now) throws SQLException, ChatException {
+        var previous = conversations.findPrivate(c, a, b);
+        long convId = previous.isPresent() ? previous.get().id() : conversations.createPrivate(c, a, b, now);
+        ConversationRecord locked = conversations.lock(c, convId).orElseThrow();
+        conversations.openPeriod(c, convId, a, locked.lastSeq());
+        conversations.openPeriod(c, convId, b, locked.lastSeq());
+        friends.addFriendship(c, a, b, convId, now);
+        friends.deleteRequestsBetween(c, a, b);
+        return new Befriended(directory.user(c, a), directory.user(c, b), convId);
+    }
+
+    private void announceFriendship(Befriended f) {
+        router.sendToUser(f.a().userId(), new FriendAddedPush(new FriendInfo(f.b(), router.isOnline(f.b().userId()),
+                f.convId())), null);
+        router.sendToUser(f.b().userId(), new FriendAddedPush(new FriendInfo(f.a(), router.isOnline(f.a().userId()),
+                f.convId())), null);
+    }
+
+    private record Befriended(UserInfo a, UserInfo b, long convId) {
+    }
+}

@@ -1,0 +1,285 @@
+package org.qchat.server.service;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.qchat.protocol.model.GroupInfo;
+import org.qchat.protocol.model.JoinPolicy;
+import org.qchat.protocol.model.MemberInfo;
+import org.qchat.protocol.model.Role;
+import org.qchat.protocol.packet.GroupJoinedPush;
+import org.qchat.protocol.packet.GroupLeftPush;
+import org.qchat.protocol.packet.GroupMemberPush;
+import org.qchat.server.db.Database;
+import org.qchat.server.route.Router;
+import org.qchat.server.store.ConversationRecord;
+import org.qchat.server.store.ConversationStore;
+import org.qchat.server.store.FriendStore;
+import org.qchat.server.store.GroupRecord;
+import org.qchat.server.store.GroupStore;
+import org.qchat.server.store.UserRecord;
+
+/**
+ * Group rooms: creation, membership, roles. Every membership change locks the group's
+ * conversation first, so it is ordered against message appends and against other changes (the
+ * member cap holds under concurrent joins). Blocking calls: run on a connection's serial executor.
+ */
+public final class GroupService {
+
+    private final Database db;
+    private final GroupStore groups;
+    private final ConversationStore conversations;
+    private final FriendStore friends;
+    private final Directory directory;
+    private final InputValidator validate;
+    private final Router router;
+    private final Clock clock;
+
+    public GroupService(Database db, GroupStore groups, ConversationStore conversations, FriendStore friends,
+                        Directory directory, InputValidator validate, Router router, Clock clock) {
+        this.db = db;
+        this.groups = groups;
+        this.conversations = conversations;
+        this.friends = friends;
+        this.directory = directory;
+        this.validate = validate;
+        this.router = router;
+        this.clock = clock;
+    }
+
+    public GroupInfo create(long me, String name, JoinPolicy policy) throws ChatException {
+        validate.groupName(name);
+        JoinPolicy joinPolicy = policy == null ? JoinPolicy.OPEN : policy;
+        long now = clock.millis();
+        GroupInfo group = db.tx(c -> {
+            long id = conversations.createGroup(c, now);
+            groups.insert(c, id, name, joinPolicy, me, now);
+            groups.addMember(c, id, me, Role.OWNER, now);
+            conversations.openPeriod(c, id, me, 0);
+            return new GroupInfo(id, id, name, joinPolicy, me, 1, Role.OWNER);
+        });
+        router.sendToUser(me, new GroupJoinedPush(group), null);
+        return group;
+    }
+
+    public GroupInfo get(long me, long groupId) throws ChatException {
+        return db.tx(c -> {
+            GroupRecord g = live(c, groupId);
+            return g.toInfo(groups.memberCount(c, groupId), groups.roleOf(c, groupId, me).orElse(null));
+        });
+    }
+
+    public List<GroupInfo> search(long me, String query, Integer limit) throws ChatException {
+        validate.query(query);
+        int n = validate.searchSize(limit);
+        return db.tx(c -> {
+            List<GroupInfo> out = new ArrayList<>();
+            for (GroupRecord g : groups.search(c, query, n)) {
+                out.add(g.toInfo(groups.memberCount(c, g.id()), groups.roleOf(c, g.id(), me).orElse(null)));
+            }
+            return out;
+        });
+    }
+
+    public List<GroupInfo> list(long me) {
+        return db.tx(c -> groups.groupsOf(c, me).stream()
+                .map(m -> m.group().toInfo(m.memberCount(), m.role())).toList());
+    }
+
+    public List<MemberInfo> members(long me, long groupId) throws ChatException {
+        return db.tx(c -> {
+            live(c, groupId);
+            requireRole(c, groupId, me);
+            return memberInfos(c, groups.members(c, groupId));
+        });
+    }
+
+    public void invite(long me, long groupId, List<Long> userIds) throws ChatException {
+        if (userIds.isEmpty() || userIds.size() > validate.limits().maxInvite()) {
+            throw ChatException.badRequest("userIds must list 1-" + validate.limits().maxInvite() + " users");
+        }
+        long now = clock.millis();
+        Set<Long> wanted = new LinkedHashSet<>(userIds);
+        Change change = db.tx(c -> {
+            ConversationRecord conv = lockLive(c, groupId);
+            requireRole(c, groupId, me);
+            List<Long> added = new ArrayList<>();
+            for (long userId : wanted) {
+                directory.user(c, userId);
+                if (groups.roleOf(c, groupId, userId).isPresent()) {
+                    continue;
+                }
+                if (!friends.areFriends(c, me, userId)) {
+                    throw ChatException.forbidden("you can only invite your friends");
+                }
+                added.add(userId);
+            }
+            int count = groups.memberCount(c, groupId);
+            if (count + added.size() > validate.limits().groupMemberCap()) {
+                throw ChatException.conflict("the group is full (" + validate.limits().groupMemberCap() + " members)");
+            }
+            for (long userId : added) {
+                groups.addMember(c, groupId, userId, Role.MEMBER, now);
+                conversations.openPeriod(c, groupId, userId, conv.lastSeq());
+            }
+            return snapshot(c, groupId, added);
+        });
+        announceJoined(change);
+    }
+
+    public GroupInfo join(long me, long groupId) throws ChatException {
+        long now = clock.millis();
+        Change change = db.tx(c -> {
+            ConversationRecord conv = lockLive(c, groupId);
+            GroupRecord g = groups.find(c, groupId).orElseThrow();
+            if (groups.roleOf(c, groupId, me).isPresent()) {
+                throw ChatException.conflict("already a member");
+            }
+            if (g.joinPolicy() != JoinPolicy.OPEN) {
+                throw ChatException.forbidden("this group is invite-only");
+            }
+            if (groups.memberCount(c, groupId) >= validate.limits().groupMemberCap()) {
+                throw ChatException.conflict("the group is full (" + validate.limits().groupMemberCap() + " members)");
+            }
+            groups.addMember(c, groupId, me, Role.MEMBER, now);
+            conversations.openPeriod(c, groupId, me, conv.lastSeq());
+            return snapshot(c, groupId, List.of(me));
+        });
+        announceJoined(change);
+        return change.group().toInfo(change.members().size(), Role.MEMBER);
+    }
+
+    public void leave(long me, long groupId) throws ChatException {
+        MemberInfo[] left = new MemberInfo[1];
+        List<Long> remaining = db.tx(c -> {
+            ConversationRecord conv = lockLive(c, groupId);
+            Role role = requireRole(c, groupId, me);
+            if (role == Role.OWNER) {
+                throw ChatException.forbidden("the owner cannot leave; dissolve the group instead");
+            }
+            groups.removeMember(c, groupId, me);
+            conversations.closePeriod(c, groupId, me, conv.lastSeq());
+            left[0] = new MemberInfo(directory.user(c, me), role, router.isOnline(me));
+            return memberIds(c, groupId);
+        });
+        router.sendToUser(me, new GroupLeftPush(groupId, "left"), null);
+        router.sendToUsers(remaining, new GroupMemberPush(groupId, left[0], "left"), null);
+    }
+
+    public void kick(long me, long groupId, long target) throws ChatException {
+        if (me == target) {
+            throw ChatException.badRequest("you cannot kick yourself");
+        }
+        MemberInfo[] kicked = new MemberInfo[1];
+        List<Long> remaining = db.tx(c -> {
+            ConversationRecord conv = lockLive(c, groupId);
+            Role myRole = requireRole(c, groupId, me);
+            Role targetRole = groups.roleOf(c, groupId, target)
+                    .orElseThrow(() -> ChatException.notFound("that user is not a member"));
+            if (!myRole.canKick(targetRole)) {
+                throw ChatException.forbidden("your role cannot remove this member");
+            }
+            groups.removeMember(c, groupId, target);
+            conversations.closePeriod(c, groupId, target, conv.lastSeq());
+            kicked[0] = new MemberInfo(directory.user(c, target), targetRole, router.isOnline(target));
+            return memberIds(c, groupId);
+        });
+        router.sendToUser(target, new GroupLeftPush(groupId, "kicked"), null);
+        router.sendToUsers(remaining, new GroupMemberPush(groupId, kicked[0], "kicked"), null);
+    }
+
+    public void setAdmin(long me, long groupId, long target, boolean admin) throws ChatException {
+        MemberInfo[] changed = new MemberInfo[1];
+        List<Long> members = db.tx(c -> {
+            lockLive(c, groupId);
+            if (requireRole(c, groupId, me) != Role.OWNER) {
+                throw ChatException.forbidden("only the owner can change admins");
+            }
+            Role targetRole = groups.roleOf(c, groupId, target)
+                    .orElseThrow(() -> ChatException.notFound("that user is not a member"));
+            if (targetRole == Role.OWNER) {
+                throw ChatException.badRequest("the owner's role cannot change");
+            }
+            Role newRole = admin ? Role.ADMIN : Role.MEMBER;
+            groups.setRole(c, groupId, target, newRole);
+            changed[0] = new MemberInfo(directory.user(c, target), newRole, router.isOnline(target));
+            return memberIds(c, groupId);
+        });
+        router.sendToUsers(members, new GroupMemberPush(groupId, changed[0], "role"), null);
+    }
+
+    public void dissolve(long me, long groupId) throws ChatException {
+        List<Long> former = db.tx(c -> {
+            ConversationRecord conv = lockLive(c, groupId);
+            if (requireRole(c, groupId, me) != Role.OWNER) {
+                throw ChatException.forbidden("only the owner can dissolve the group");
+            }
+            List<Long> ids = memberIds(c, groupId);
+            for (long userId : ids) {
+                conversations.closePeriod(c, groupId, userId, conv.lastSeq());
+            }
+            groups.removeAllMembers(c, groupId);
+            groups.markDissolved(c, groupId);
+            return ids;
+        });
+        router.sendToUsers(former, new GroupLeftPush(groupId, "dissolved"), null);
+    }
+
+    private GroupRecord live(Connection c, long groupId) throws SQLException, ChatException {
+        return groups.find(c, groupId).filter(g -> !g.dissolved())
+                .orElseThrow(() -> ChatException.notFound("no such group"));
+    }
+
+    private ConversationRecord lockLive(Connection c, long groupId) throws SQLException, ChatException {
+        live(c, groupId);
+        return conversations.lock(c, groupId).orElseThrow();
+    }
+
+    private Role requireRole(Connection c, long groupId, long userId) throws SQLException, ChatException {
+        return groups.roleOf(c, groupId, userId).orElseThrow(() -> ChatException.forbidden("you are not a member of this group"));
+    }
+
+    private List<Long> memberIds(Connection c, long groupId) throws SQLException {
+        return groups.members(c, groupId).stream().map(GroupStore.Member::userId).toList();
+    }
+
+    private List<MemberInfo> memberInfos(Connection c, List<GroupStore.Member> members) throws SQLException {
+        Map<Long, UserRecord> users = directory.users(c, members.stream().map(GroupStore.Member::userId).toList());
+        List<MemberInfo> out = new ArrayList<>();
+        for (GroupStore.Member m : members) {
+            out.add(new MemberInfo(users.get(m.userId()).toInfo(), m.role(), router.isOnline(m.userId())));
+        }
+        return out;
+    }
+
+    private Change snapshot(Connection c, long groupId, List<Long> added) throws SQLException {
+        GroupRecord g = groups.find(c, groupId).orElseThrow();
+        return new Change(g, memberInfos(c, groups.members(c, groupId)), added);
+    }
+
+    private void announceJoined(Change change) {
+        int size = change.members().size();
+        for (MemberInfo m : change.members()) {
+            long userId = m.user().userId();
+            if (change.added().contains(userId)) {
+                router.sendToUser(userId, new GroupJoinedPush(change.group().toInfo(size, m.role())), null);
+            }
+        }
+        List<Long> others = change.members().stream().map(m -> m.user().userId())
+                .filter(id -> !change.added().contains(id)).toList();
+        for (MemberInfo m : change.members()) {
+            if (change.added().contains(m.user().userId())) {
+                router.sendToUsers(others, new GroupMemberPush(change.group().id(), m, "joined"), null);
+            }
+        }
+    }
+
+    private record Change(GroupRecord group, List<MemberInfo> members, List<Long> added) {
+    }
+}

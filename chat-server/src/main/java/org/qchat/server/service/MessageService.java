@@ -1,0 +1,144 @@
+package org.qchat.server.service;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.qchat.protocol.PacketMapper;
+import org.qchat.protocol.model.MessageInfo;
+import org.qchat.protocol.packet.MessagePush;
+import org.qchat.server.db.Database;
+import org.qchat.server.route.ClientConnection;
+import org.qchat.server.route.Router;
+import org.qchat.server.store.ConversationRecord;
+import org.qchat.server.store.ConversationStore;
+import org.qchat.server.store.MembershipPeriod;
+import org.qchat.server.store.MessageStore;
+
+/** Sending (through the {@link MessageWriter}) and reading messages. */
+public final class MessageService {
+
+    /** Room left in a frame for everything of a page but its messages. */
+    private static final int PAGE_OVERHEAD = 256;
+
+    /** A page of messages in ascending seq, and whether more exist in the direction asked. */
+    public record Page(List<MessageInfo> messages, boolean more) {
+    }
+
+    private final Database db;
+    private final ConversationStore conversations;
+    private final MessageStore messages;
+    private final MessageWriter writer;
+    private final InputValidator validate;
+    private final Router router;
+    private final PacketMapper mapper;
+    private final int pageByteBudget;
+
+    public MessageService(Database db, ConversationStore conversations, MessageStore messages, MessageWriter writer,
+                          InputValidator validate, Router router, PacketMapper mapper, int maxFrameLength) {
+        this.db = db;
+        this.conversations = conversations;
+        this.messages = messages;
+        this.writer = writer;
+        this.validate = validate;
+        this.router = router;
+        this.mapper = mapper;
+        this.pageByteBudget = maxFrameLength - PAGE_OVERHEAD;
+    }
+
+    /**
+     * Stores a message and, once it is committed, pushes it to the conversation's members (all
+     * their devices but {@code origin}). The future completes after the commit, on the writer
+     * thread; a resend of an already stored clientMsgId completes with the original message and
+     * pushes nothing.
+     */
+    public CompletableFuture<MessageInfo> send(ClientConnection origin, long senderId, long convId, String clientMsgId,
+                                               String text, boolean announcement) throws ChatException {
+        validate.clientMsgId(clientMsgId);
+        validate.text(text);
+        return writer.submit(new MessageWriter.Append(senderId, convId, clientMsgId, text, announcement))
+                .thenApply(stored -> {
+                    if (!stored.duplicate()) {
+                        MessagePush push = new MessagePush(stored.message());
+                        if (stored.recipients() == null) {
+                            router.sendToAll(push, origin);
+                        } else {
+                            router.sendToUsers(stored.recipients(), push, origin);
+                        }
+                    }
+                    return stored.message();
+                });
+    }
+
+    /** Visible messages with seq greater than {@code afterSeq}, oldest first. */
+    public Page pull(long userId, long convId, long afterSeq, Integer limit) throws ChatException {
+        int n = validate.pageSize(limit);
+        return db.tx(c -> {
+            ConversationRecord conv = find(c, convId);
+            List<MembershipPeriod> periods = periodsOf(c, conv, userId);
+            List<MessageInfo> out = new ArrayList<>();
+            for (MembershipPeriod p : periods) {
+                long from = Math.max(p.fromSeq(), afterSeq + 1);
+                long to = p.lastVisible(conv.lastSeq());
+                if (from <= to && out.size() <= n) {
+                    out.addAll(messages.ascending(c, convId, from, to, n + 1 - out.size()));
+                }
+            }
+            return trim(out, n);
+        });
+    }
+
+    /** The newest visible messages with seq below {@code beforeSeq} (all, if null), oldest first. */
+    public Page history(long userId, long convId, Long beforeSeq, Integer limit) throws ChatException {
+        int n = validate.pageSize(limit);
+        return db.tx(c -> {
+            ConversationRecord conv = find(c, convId);
+            List<MembershipPeriod> periods = new ArrayList<>(periodsOf(c, conv, userId));
+            Collections.reverse(periods);
+            List<MessageInfo> newestFirst = new ArrayList<>();
+            for (MembershipPeriod p : periods) {
+                long to = p.lastVisible(conv.lastSeq());
+                if (beforeSeq != null) {
+                    to = Math.min(to, beforeSeq - 1);
+                }
+                if (p.fromSeq() <= to && newestFirst.size() <= n) {
+                    newestFirst.addAll(messages.descending(c, convId, p.fromSeq(), to, n + 1 - newestFirst.size()));
+                }
+            }
+            Page page = trim(newestFirst, n);
+            List<MessageInfo> ascending = new ArrayList<>(page.messages());
+            Collections.reverse(ascending);
+            return new Page(ascending, page.more());
+        });
+    }
+
+    private ConversationRecord find(Connection c, long convId) throws SQLException, ChatException {
+        return conversations.find(c, convId).orElseThrow(() -> ChatException.notFound("no such conversation"));
+    }
+
+    private List<MembershipPeriod> periodsOf(Connection c, ConversationRecord conv, long userId)
+            throws SQLException, ChatException {
+        List<MembershipPeriod> periods = conversations.periods(c, conv.id(), userId);
+        if (periods.isEmpty()) {
+            throw ChatException.forbidden("you are not in this conversation");
+        }
+        return periods;
+    }
+
+    /** Keeps at most {@code n} messages and as many as fit one frame; says whether any were cut. */
+    private Page trim(List<MessageInfo> list, int n) {
+        int bytes = 0;
+        int keep = 0;
+        while (keep < list.size() && keep < n) {
+            bytes += mapper.writeValue(list.get(keep)).length + 1;
+            if (bytes > pageByteBudget && keep > 0) {
+                break;
+            }
+            keep++;
+        }
+        return new Page(List.copyOf(list.subList(0, keep)), keep < list.size());
+    }
+}

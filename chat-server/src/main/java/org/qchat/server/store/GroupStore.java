@@ -1,0 +1,109 @@
+package org.qchat.server.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.qchat.protocol.model.JoinPolicy;
+import org.qchat.protocol.model.Role;
+import org.qchat.server.db.Jdbc;
+
+/** Groups and their current members with roles. */
+public final class GroupStore {
+
+    /** A current member. */
+    public record Member(long userId, Role role) {
+    }
+
+    /** A group with the asking user's role and its size. */
+    public record Membership(GroupRecord group, Role role, int memberCount) {
+    }
+
+    private static final String COLUMNS = "g.id, g.name, g.join_policy, g.owner_id, g.dissolved";
+    private static final String INSERT = "INSERT INTO chat_groups (id, name, name_lower, join_policy, owner_id, dissolved, created_at) "
+            + "VALUES (?, ?, ?, ?, ?, FALSE, ?)";
+    private static final String BY_ID = "SELECT " + COLUMNS + " FROM chat_groups g WHERE g.id = ?";
+    private static final String SEARCH = "SELECT " + COLUMNS + " FROM chat_groups g WHERE g.dissolved = FALSE "
+            + "AND g.name_lower LIKE ? ESCAPE '\\' ORDER BY g.name_lower, g.id LIMIT ?";
+    private static final String ADD_MEMBER = "INSERT INTO group_members (group_id, user_id, role, joined_at) VALUES (?, ?, ?, ?)";
+    private static final String REMOVE_MEMBER = "DELETE FROM group_members WHERE group_id = ? AND user_id = ?";
+    private static final String REMOVE_ALL = "DELETE FROM group_members WHERE group_id = ?";
+    private static final String ROLE = "SELECT role FROM group_members WHERE group_id = ? AND user_id = ?";
+    private static final String SET_ROLE = "UPDATE group_members SET role = ? WHERE group_id = ? AND user_id = ?";
+    private static final String MEMBERS = "SELECT user_id, role FROM group_members WHERE group_id = ? ORDER BY joined_at, user_id";
+    private static final String COUNT = "SELECT COUNT(*) FROM group_members WHERE group_id = ?";
+    private static final String OF_USER = "SELECT " + COLUMNS + ", m.role, "
+            + "(SELECT COUNT(*) FROM group_members x WHERE x.group_id = g.id) AS member_count "
+            + "FROM group_members m JOIN chat_groups g ON g.id = m.group_id WHERE m.user_id = ? ORDER BY g.name_lower, g.id";
+    private static final String DISSOLVE = "UPDATE chat_groups SET dissolved = TRUE WHERE id = ?";
+
+    public void insert(Connection c, long id, String name, JoinPolicy policy, long ownerId, long now) throws SQLException {
+        Jdbc.update(c, INSERT, id, name, name.toLowerCase(Locale.ROOT), policyName(policy), ownerId, now);
+    }
+
+    public Optional<GroupRecord> find(Connection c, long id) throws SQLException {
+        return Jdbc.one(c, BY_ID, GroupStore::map, id);
+    }
+
+    public List<GroupRecord> search(Connection c, String prefix, int limit) throws SQLException {
+        return Jdbc.list(c, SEARCH, GroupStore::map, UserStore.escapeLike(prefix.toLowerCase(Locale.ROOT)) + "%", limit);
+    }
+
+    public void addMember(Connection c, long groupId, long userId, Role role, long now) throws SQLException {
+        Jdbc.update(c, ADD_MEMBER, groupId, userId, roleName(role), now);
+    }
+
+    public void removeMember(Connection c, long groupId, long userId) throws SQLException {
+        Jdbc.update(c, REMOVE_MEMBER, groupId, userId);
+    }
+
+    public void removeAllMembers(Connection c, long groupId) throws SQLException {
+        Jdbc.update(c, REMOVE_ALL, groupId);
+    }
+
+    public Optional<Role> roleOf(Connection c, long groupId, long userId) throws SQLException {
+        return Jdbc.one(c, ROLE, rs -> parseRole(rs.getString(1)), groupId, userId);
+    }
+
+    public void setRole(Connection c, long groupId, long userId, Role role) throws SQLException {
+        Jdbc.update(c, SET_ROLE, roleName(role), groupId, userId);
+    }
+
+    public List<Member> members(Connection c, long groupId) throws SQLException {
+        return Jdbc.list(c, MEMBERS, rs -> new Member(rs.getLong("user_id"), parseRole(rs.getString("role"))), groupId);
+    }
+
+    public int memberCount(Connection c, long groupId) throws SQLException {
+        return Jdbc.one(c, COUNT, rs -> rs.getInt(1), groupId).orElse(0);
+    }
+
+    public List<Membership> groupsOf(Connection c, long userId) throws SQLException {
+        return Jdbc.list(c, OF_USER, rs -> new Membership(map(rs), parseRole(rs.getString("role")),
+                rs.getInt("member_count")), userId);
+    }
+
+    public void markDissolved(Connection c, long groupId) throws SQLException {
+        Jdbc.update(c, DISSOLVE, groupId);
+    }
+
+    private static GroupRecord map(ResultSet rs) throws SQLException {
+        return new GroupRecord(rs.getLong("id"), rs.getString("name"),
+                JoinPolicy.valueOf(rs.getString("join_policy").toUpperCase(Locale.ROOT)), rs.getLong("owner_id"),
+                rs.getBoolean("dissolved"));
+    }
+
+    private static String policyName(JoinPolicy policy) {
+        return policy.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String roleName(Role role) {
+        return role.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static Role parseRole(String s) {
+        return Role.valueOf(s.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,88 @@
+package org.qchat.server.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.qchat.server.db.Jdbc;
+
+/** Accounts. */
+public final class UserStore {
+
+    private static final String COLUMNS = "id, username, nickname, signature, password_hash, disabled";
+    private static final String INSERT = "INSERT INTO users (username, username_lower, nickname, nickname_lower, "
+            + "signature, password_hash, disabled, created_at) VALUES (?, ?, ?, ?, '', ?, FALSE, ?)";
+    private static final String BY_USERNAME = "SELECT " + COLUMNS + " FROM users WHERE username_lower = ?";
+    private static final String BY_ID = "SELECT " + COLUMNS + " FROM users WHERE id = ?";
+    private static final String SEARCH = "SELECT " + COLUMNS + " FROM users WHERE disabled = FALSE AND id <> ? "
+            + "AND (username_lower LIKE ? ESCAPE '\\' OR nickname_lower LIKE ? ESCAPE '\\') ORDER BY username_lower LIMIT ?";
+    private static final String UPDATE_PROFILE = "UPDATE users SET nickname = ?, nickname_lower = ?, signature = ? WHERE id = ?";
+    private static final String UPDATE_PASSWORD = "UPDATE users SET password_hash = ? WHERE id = ?";
+    private static final String SET_DISABLED = "UPDATE users SET disabled = ? WHERE id = ?";
+
+    public long insert(Connection c, String username, String nickname, String passwordHash, long now) throws SQLException {
+        return Jdbc.insert(c, INSERT, username, lower(username), nickname, lower(nickname), passwordHash, now);
+    }
+
+    public Optional<UserRecord> findByUsername(Connection c, String username) throws SQLException {
+        return Jdbc.one(c, BY_USERNAME, UserStore::map, lower(username));
+    }
+
+    public Optional<UserRecord> findById(Connection c, long id) throws SQLException {
+        return Jdbc.one(c, BY_ID, UserStore::map, id);
+    }
+
+    public Map<Long, UserRecord> findByIds(Connection c, Collection<Long> ids) throws SQLException {
+        Map<Long, UserRecord> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        // Bounded lists (friends, members) only; an IN list keeps it to one round trip.
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM users WHERE id IN (");
+        Object[] args = ids.toArray();
+        for (int i = 0; i < args.length; i++) {
+            sql.append(i == 0 ? "?" : ",?");
+        }
+        sql.append(')');
+        for (UserRecord u : Jdbc.list(c, sql.toString(), UserStore::map, args)) {
+            out.put(u.id(), u);
+        }
+        return out;
+    }
+
+    public List<UserRecord> search(Connection c, String prefix, long excludeId, int limit) throws SQLException {
+        String pattern = escapeLike(lower(prefix)) + "%";
+        return Jdbc.list(c, SEARCH, UserStore::map, excludeId, pattern, pattern, limit);
+    }
+
+    public void updateProfile(Connection c, long id, String nickname, String signature) throws SQLException {
+        Jdbc.update(c, UPDATE_PROFILE, nickname, lower(nickname), signature, id);
+    }
+
+    public void updatePassword(Connection c, long id, String passwordHash) throws SQLException {
+        Jdbc.update(c, UPDATE_PASSWORD, passwordHash, id);
+    }
+
+    public void setDisabled(Connection c, long id, boolean disabled) throws SQLException {
+        Jdbc.update(c, SET_DISABLED, disabled, id);
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static UserRecord map(ResultSet rs) throws SQLException {
+        return new UserRecord(rs.getLong("id"), rs.getString("username"), rs.getString("nickname"),
+                rs.getString("signature"), rs.getString("password_hash"), rs.getBoolean("disabled"));
+    }
+}
