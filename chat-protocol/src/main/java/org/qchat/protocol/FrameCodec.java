@@ -10,7 +10,7 @@ import java.nio.ByteBuffer;
  *   +----------------+---------------------------------+
  *   | length (int32) | body: {"type":"ping","id":"1"}  |
  *   +----------------+---------------------------------+
- *   [00 00 00 1a] 7b 22 74 79 70 65 22 3a 22 70 69 6e 67 22 2c 22 69 64 22 3a 22 31 22 7d
+ *   [00 00 00 18] 7b 22 74 79 70 65 22 3a 22 70 69 6e 67 22 2c 22 69 64 22 3a 22 31 22 7d
  * </pre>
  *
  * The length counts the body only, not itself. It must be between 1 and

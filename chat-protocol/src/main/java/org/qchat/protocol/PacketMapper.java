@@ -9,11 +9,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
@@ -40,10 +44,15 @@ public final class PacketMapper {
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
                 .addMixIn(Packet.class, TypedPacket.class);
         for (Class<? extends Packet> type : PacketRegistry.all()) {
             builder.registerSubtypes(new NamedType(type, PacketRegistry.typeOf(type)));
         }
+        builder.withCoercionConfig(LogicalType.Textual, cfg -> cfg
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
         this.json = builder.build();
     }
 
@@ -89,6 +98,9 @@ public final class PacketMapper {
         if (typeNode == null || !typeNode.isTextual()) {
             throw new PacketException(requestId, ErrorCode.BAD_REQUEST, "field 'type' is required and must be a string");
         }
+        if (hasLoneSurrogate(node)) {
+            throw new PacketException(requestId, ErrorCode.BAD_REQUEST, "strings must be valid Unicode (lone surrogate escape)");
+        }
         String typeName = typeNode.textValue();
         if (PacketRegistry.classOf(typeName).isEmpty()) {
             throw new PacketException(requestId, ErrorCode.BAD_REQUEST, "unknown packet type '" + abbreviate(typeName) + "'");
@@ -117,6 +129,37 @@ public final class PacketMapper {
         }
     }
 
+    /** JSON may escape half of a surrogate pair ("\\ud800"); such text cannot be stored or shown. */
+    private static boolean hasLoneSurrogate(JsonNode node) {
+        if (node.isTextual()) {
+            String s = node.textValue();
+            for (int i = 0; i < s.length(); i++) {
+                char ch = s.charAt(i);
+                if (Character.isHighSurrogate(ch) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(ch)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (node.isContainerNode()) {
+            for (JsonNode child : node) {
+                if (hasLoneSurrogate(child)) {
+                    return true;
+                }
+            }
+            if (node.isObject()) {
+                for (java.util.Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+                    if (hasLoneSurrogate(com.fasterxml.jackson.databind.node.TextNode.valueOf(names.next()))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     private static String describe(JsonMappingException e) {
         StringBuilder field = new StringBuilder();
         for (JsonMappingException.Reference ref : e.getPath()) {
@@ -130,6 +173,10 @@ public final class PacketMapper {
         int newline = message.indexOf('\n');
         if (newline > 0) {
             message = message.substring(0, newline);
+        }
+        int hint = message.indexOf(" (but ");
+        if (hint > 0) {
+            message = message.substring(0, hint);
         }
         return field.isEmpty() ? message : "field '" + field + "': " + message;
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -33,6 +34,7 @@ import org.qchat.server.service.MessageService;
 import org.qchat.server.service.MessageWriter;
 import org.qchat.server.service.PasswordHasher;
 import org.qchat.server.service.PresenceService;
+import org.qchat.server.service.SessionJanitor;
 import org.qchat.server.service.SyncService;
 import org.qchat.server.service.TokenGenerator;
 import org.qchat.server.store.BlockStore;
@@ -61,16 +63,18 @@ public final class ChatServer implements AutoCloseable {
     private final TioTransport transport;
     private final ServerMetrics metrics;
     private final MetricsHttpServer metricsHttp;
+    private final ScheduledExecutorService housekeeping;
     private volatile boolean closed;
 
     private ChatServer(Database db, ExecutorService workers, MessageWriter writer, TioTransport transport,
-                       ServerMetrics metrics, MetricsHttpServer metricsHttp) {
+                       ServerMetrics metrics, MetricsHttpServer metricsHttp, ScheduledExecutorService housekeeping) {
         this.db = db;
         this.workers = workers;
         this.writer = writer;
         this.transport = transport;
         this.metrics = metrics;
         this.metricsHttp = metricsHttp;
+        this.housekeeping = housekeeping;
     }
 
     public static void main(String[] args) {
@@ -102,7 +106,7 @@ public final class ChatServer implements AutoCloseable {
             InputValidator validate = new InputValidator(config.limits());
             Directory directory = new Directory(users);
             PasswordHasher hasher = new PasswordHasher();
-            PresenceService presence = new PresenceService(db, friendStore, router);
+            PresenceService presence = new PresenceService(db, friendStore, sessions, router, clock);
             AccountService accounts = new AccountService(db, users, sessions, conversations, friendStore, hasher,
                     new TokenGenerator(), validate, presence, router, clock, config.tokenIdleTimeout().toMillis());
             FriendService friends = new FriendService(db, friendStore, blocks, users, conversations, directory, validate,
@@ -137,7 +141,16 @@ public final class ChatServer implements AutoCloseable {
             log.info("qchat listening on {}:{} ({}), metrics {}", config.bindAddress(), transport.port(),
                     config.dbUrl() == null ? "embedded H2 in " + config.dataDir().toAbsolutePath() : "external database",
                     http == null ? "off" : config.metricsBindAddress() + ":" + http.port());
-            return new ChatServer(db, workers, writer, transport, metrics, http);
+            SessionJanitor janitor = new SessionJanitor(db, sessions, clock, config.tokenIdleTimeout().toMillis());
+            ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(new NamedThreads("qchat-housekeeping"));
+            housekeeping.scheduleWithFixedDelay(() -> {
+                try {
+                    janitor.purgeIdle();
+                } catch (RuntimeException e) {
+                    log.warn("purging idle sessions failed: {}", e.toString());
+                }
+            }, 1, 60, TimeUnit.MINUTES);
+            return new ChatServer(db, workers, writer, transport, metrics, http, housekeeping);
         } catch (Exception | Error e) {
             if (writer != null) {
                 writer.close();
@@ -168,6 +181,7 @@ public final class ChatServer implements AutoCloseable {
         }
         closed = true;
         log.info("qchat shutting down");
+        housekeeping.shutdownNow();
         transport.stopAccepting();
         writer.close();
         transport.closeAll(new ByePush("shutdown", "the server is shutting down"), Duration.ofSeconds(3));

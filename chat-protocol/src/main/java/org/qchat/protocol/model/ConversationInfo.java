@@ -7,7 +7,8 @@ package org.qchat.protocol.model;
  * @param groupId  for a group conversation, the group; otherwise null
  * @param lastSeq  the highest seq this user may read (for a group they left, the seq at leaving)
  * @param ackSeq   the cursor this device last stored with {@code sync.ack}, 0 if none
- * @param active   false once the user can no longer send here (left group, friendship ended)
+ * @param active   true while the user is a member (friend, group member; every user for the system
+ *                 conversation, though only admins send there); false once the membership ended
  */
 public record ConversationInfo(long convId, ConversationKind kind, Long peerId, Long groupId, long lastSeq,
                                long ackSeq, boolean active) {

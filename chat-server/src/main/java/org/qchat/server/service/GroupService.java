@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.qchat.protocol.ErrorCode;
 import org.qchat.protocol.model.GroupInfo;
 import org.qchat.protocol.model.JoinPolicy;
 import org.qchat.protocol.model.MemberInfo;
@@ -101,8 +102,11 @@ public final class GroupService {
     }
 
     public void invite(long me, long groupId, List<Long> userIds) throws ChatException {
-        if (userIds.isEmpty() || userIds.size() > validate.limits().maxInvite()) {
-            throw ChatException.badRequest("userIds must list 1-" + validate.limits().maxInvite() + " users");
+        if (userIds.isEmpty()) {
+            throw ChatException.badRequest("userIds must name at least one user");
+        }
+        if (userIds.size() > validate.limits().maxInvite()) {
+            throw new ChatException(ErrorCode.TOO_LARGE, "one invite may add at most " + validate.limits().maxInvite() + " users");
         }
         long now = clock.millis();
         Set<Long> wanted = new LinkedHashSet<>(userIds);

@@ -1,5 +1,6 @@
 package org.qchat.server.service;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.qchat.protocol.packet.PresencePush;
@@ -8,6 +9,7 @@ import org.qchat.server.route.ClientConnection;
 import org.qchat.server.route.ConnectionSession;
 import org.qchat.server.route.Router;
 import org.qchat.server.store.FriendStore;
+import org.qchat.server.store.SessionStore;
 
 /**
  * Binds logged-in connections to users and tells friends when a user's first device comes
@@ -17,12 +19,16 @@ public final class PresenceService {
 
     private final Database db;
     private final FriendStore friends;
+    private final SessionStore sessions;
     private final Router router;
+    private final Clock clock;
 
-    public PresenceService(Database db, FriendStore friends, Router router) {
+    public PresenceService(Database db, FriendStore friends, SessionStore sessions, Router router, Clock clock) {
         this.db = db;
         this.friends = friends;
+        this.sessions = sessions;
         this.router = router;
+        this.clock = clock;
     }
 
     /** Marks the connection logged in as {@code identity}. */
@@ -33,10 +39,19 @@ public final class PresenceService {
         }
     }
 
-    /** Marks the connection logged out (logout, close). Safe to call when it was not logged in. */
+    /**
+     * Marks the connection logged out (logout, close). Safe to call when it was not logged in.
+     * The session token counts as used until now, so a connection held open for weeks does not
+     * find its token expired when it reconnects.
+     */
     public void detach(ClientConnection connection) {
         ConnectionSession.Identity identity = connection.session().logout();
-        if (identity != null && router.unbind(identity.userId(), connection)) {
+        if (identity == null) {
+            return;
+        }
+        long now = clock.millis();
+        db.txRun(c -> sessions.touch(c, identity.sessionId(), now));
+        if (router.unbind(identity.userId(), connection)) {
             announce(identity.userId(), false);
         }
     }
