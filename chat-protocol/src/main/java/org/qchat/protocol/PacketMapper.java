@@ -109,7 +109,9 @@ public final class PacketMapper {
             return json.treeToValue(node, Packet.class);
         } catch (ValueInstantiationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new PacketException(requestId, ErrorCode.BAD_REQUEST, typeName + ": " + cause.getMessage());
+            // List.copyOf rejects null elements with a message-less NullPointerException.
+            String reason = cause instanceof NullPointerException ? "lists must not contain null" : cause.getMessage();
+            throw new PacketException(requestId, ErrorCode.BAD_REQUEST, typeName + ": " + reason);
         } catch (JsonMappingException e) {
             throw new PacketException(requestId, ErrorCode.BAD_REQUEST, typeName + ": " + describe(e));
         } catch (JsonProcessingException e) {

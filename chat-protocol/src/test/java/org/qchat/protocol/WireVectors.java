@@ -1,0 +1,253 @@
+package org.qchat.protocol;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.qchat.protocol.model.ConversationInfo;
+import org.qchat.protocol.model.ConversationKind;
+import org.qchat.protocol.model.FriendInfo;
+import org.qchat.protocol.model.FriendRequestInfo;
+import org.qchat.protocol.model.GroupInfo;
+import org.qchat.protocol.model.JoinPolicy;
+import org.qchat.protocol.model.MemberInfo;
+import org.qchat.protocol.model.MessageInfo;
+import org.qchat.protocol.model.Role;
+import org.qchat.protocol.model.UserInfo;
+import org.qchat.protocol.packet.*;
+
+/**
+ * The wire contract, written out by hand: the exact JSON body of one sample of every packet type.
+ * These strings are the specification; they are never generated from the code under test. A
+ * code change that alters any of them changes the bytes on the wire and must be deliberate.
+ *
+ * <p>Rules the strings follow: {@code type} first, then the record components in declaration
+ * order, {@code null} values omitted, no whitespace, non-ASCII text as raw UTF-8 (characters
+ * outside the Basic Multilingual Plane, e.g. emoji, as one 4-byte sequence, not as escapes),
+ * enums as their lower-case wire names except {@link ErrorCode}, longs as plain JSON integers
+ * (also beyond 2^53).
+ */
+final class WireVectors {
+
+    private WireVectors() {
+    }
+
+    /** One hand-written vector: the record and its exact JSON body. */
+    record Vector(Packet packet, String json) {
+        @Override
+        public String toString() {
+            return packet.getClass().getSimpleName();
+        }
+    }
+
+    // ---- text samples -------------------------------------------------------------------------
+
+    /** CJK (3 UTF-8 bytes per char) and an emoji with a skin-tone modifier (2 chars, 4 UTF-8 bytes each). */
+    static final String CJK_EMOJI_TEXT = "你好，世界！👋🏽 Hi";
+    /** {@link #CJK_EMOJI_TEXT} with its emoji written as JSON escapes, as other encoders may send it. */
+    static final String CJK_EMOJI_TEXT_ESCAPED = "你好，世界！\\uD83D\\uDC4B\\uD83C\\uDFFD Hi";
+
+    // ---- nested models, as JSON ---------------------------------------------------------------
+
+    static final UserInfo ALICE = new UserInfo(42, "alice", "爱丽丝", "hi");
+    static final String ALICE_JSON = "{\"userId\":42,\"username\":\"alice\",\"nickname\":\"爱丽丝\",\"signature\":\"hi\"}";
+
+    static final UserInfo BOB = new UserInfo(43, "bob", "Bob", null);
+    static final String BOB_JSON = "{\"userId\":43,\"username\":\"bob\",\"nickname\":\"Bob\"}";
+
+    static final FriendInfo BOB_FRIEND = new FriendInfo(BOB, true, 100);
+    static final String BOB_FRIEND_JSON = "{\"user\":" + BOB_JSON + ",\"online\":true,\"convId\":100}";
+
+    static final FriendRequestInfo REQUEST_7 = new FriendRequestInfo(7, BOB, ALICE, "hi", 1767225600000L);
+    static final String REQUEST_7_JSON = "{\"requestId\":7,\"from\":" + BOB_JSON + ",\"to\":" + ALICE_JSON
+            + ",\"note\":\"hi\",\"time\":1767225600000}";
+
+    static final GroupInfo BOOK_CLUB = new GroupInfo(9, 200, "读书会", JoinPolicy.OPEN, 42, 3, Role.OWNER);
+    static final String BOOK_CLUB_JSON = "{\"groupId\":9,\"convId\":200,\"name\":\"读书会\",\"joinPolicy\":\"open\","
+            + "\"ownerId\":42,\"memberCount\":3,\"role\":\"owner\"}";
+
+    static final GroupInfo CHESS = new GroupInfo(10, 201, "Chess", JoinPolicy.INVITE, 43, 12, null);
+    static final String CHESS_JSON = "{\"groupId\":10,\"convId\":201,\"name\":\"Chess\",\"joinPolicy\":\"invite\","
+            + "\"ownerId\":43,\"memberCount\":12}";
+
+    /** msgId above 2^53: must stay an exact JSON integer. */
+    static final MessageInfo MESSAGE_5 = new MessageInfo(9007199254740993L, 100, 5, 42, "c-1", CJK_EMOJI_TEXT,
+            1767225600123L);
+    static final String MESSAGE_5_JSON = "{\"msgId\":9007199254740993,\"convId\":100,\"seq\":5,\"senderId\":42,"
+            + "\"clientMsgId\":\"c-1\",\"text\":\"你好，世界！👋🏽 Hi\",\"time\":1767225600123}";
+
+    // ---- one constant per packet type ---------------------------------------------------------
+
+    static final String WELCOME = "{\"type\":\"welcome\",\"protocol\":1,\"server\":\"qchat/0.1.0\",\"maxFrame\":262144,"
+            + "\"heartbeatSeconds\":30}";
+    /** The example in {@link FrameCodec}'s javadoc: 26 (0x1a) bytes. */
+    static final String PING = "{\"type\":\"ping\",\"id\":\"1\"}";
+    static final String PONG = "{\"type\":\"pong\",\"id\":\"1\",\"time\":1767225600000}";
+    static final String REGISTER = "{\"type\":\"register\",\"id\":\"r-2\",\"protocol\":1,\"username\":\"alice\","
+            + "\"password\":\"correct horse\",\"nickname\":\"爱丽丝\",\"device\":\"laptop\"}";
+    static final String LOGIN = "{\"type\":\"login\",\"id\":\"r-3\",\"protocol\":1,\"username\":\"alice\","
+            + "\"password\":\"correct horse\"}";
+    static final String RESUME = "{\"type\":\"resume\",\"id\":\"r-4\",\"protocol\":1,\"token\":\"tok_3q2w\","
+            + "\"device\":\"laptop\"}";
+    static final String SESSION = "{\"type\":\"session\",\"id\":\"r-3\",\"token\":\"tok_3q2w\",\"user\":" + ALICE_JSON
+            + ",\"device\":\"laptop\",\"protocol\":1,\"serverTime\":1767225600000}";
+    static final String LOGOUT = "{\"type\":\"logout\",\"id\":\"r-5\"}";
+    static final String PASSWORD_CHANGE = "{\"type\":\"password.change\",\"id\":\"r-6\",\"oldPassword\":\"old\","
+            + "\"newPassword\":\"new\"}";
+    static final String PROFILE_UPDATE = "{\"type\":\"profile.update\",\"id\":\"r-7\",\"nickname\":\"Alice ✨\"}";
+    static final String USER = "{\"type\":\"user\",\"id\":\"r-7\",\"user\":" + ALICE_JSON + "}";
+    static final String USER_SEARCH = "{\"type\":\"user.search\",\"id\":\"r-8\",\"query\":\"al\",\"limit\":20}";
+    static final String USERS = "{\"type\":\"users\",\"id\":\"r-8\",\"users\":[" + ALICE_JSON + "," + BOB_JSON + "]}";
+    static final String USER_BLOCK = "{\"type\":\"user.block\",\"id\":\"r-9\",\"userId\":43}";
+    static final String USER_UNBLOCK = "{\"type\":\"user.unblock\",\"id\":\"r-10\",\"userId\":43}";
+    static final String USER_BLOCKED = "{\"type\":\"user.blocked\",\"id\":\"r-11\"}";
+    static final String FRIEND_REQUEST = "{\"type\":\"friend.request\",\"id\":\"r-12\",\"userId\":43,\"note\":\"我是 Alice\"}";
+    static final String FRIEND_RESPOND = "{\"type\":\"friend.respond\",\"id\":\"r-13\",\"requestId\":7,\"accept\":true}";
+    static final String FRIEND_REMOVE = "{\"type\":\"friend.remove\",\"id\":\"r-14\",\"userId\":43}";
+    static final String FRIEND_LIST = "{\"type\":\"friend.list\",\"id\":\"r-15\"}";
+    static final String FRIENDS = "{\"type\":\"friends\",\"id\":\"r-15\",\"friends\":[" + BOB_FRIEND_JSON + "]}";
+    static final String FRIEND_REQUESTS = "{\"type\":\"friend.requests\",\"id\":\"r-16\"}";
+    static final String FRIEND_REQUESTS_LIST = "{\"type\":\"friend.requests.list\",\"id\":\"r-16\",\"incoming\":["
+            + REQUEST_7_JSON + "],\"outgoing\":[]}";
+    static final String GROUP_CREATE = "{\"type\":\"group.create\",\"id\":\"r-17\",\"name\":\"读书会\",\"joinPolicy\":\"open\"}";
+    static final String GROUP_GET = "{\"type\":\"group.get\",\"id\":\"r-18\",\"groupId\":9}";
+    static final String GROUP = "{\"type\":\"group\",\"id\":\"r-18\",\"group\":" + BOOK_CLUB_JSON + "}";
+    static final String GROUP_SEARCH = "{\"type\":\"group.search\",\"id\":\"r-19\",\"query\":\"读\"}";
+    static final String GROUP_LIST = "{\"type\":\"group.list\",\"id\":\"r-20\"}";
+    static final String GROUPS = "{\"type\":\"groups\",\"id\":\"r-20\",\"groups\":[" + BOOK_CLUB_JSON + "," + CHESS_JSON + "]}";
+    static final String GROUP_INVITE = "{\"type\":\"group.invite\",\"id\":\"r-21\",\"groupId\":9,\"userIds\":[43,44]}";
+    static final String GROUP_JOIN = "{\"type\":\"group.join\",\"id\":\"r-22\",\"groupId\":10}";
+    static final String GROUP_LEAVE = "{\"type\":\"group.leave\",\"id\":\"r-23\",\"groupId\":10}";
+    static final String GROUP_KICK = "{\"type\":\"group.kick\",\"id\":\"r-24\",\"groupId\":9,\"userId\":43}";
+    static final String GROUP_ADMIN = "{\"type\":\"group.admin\",\"id\":\"r-25\",\"groupId\":9,\"userId\":43,\"admin\":true}";
+    static final String GROUP_DISSOLVE = "{\"type\":\"group.dissolve\",\"id\":\"r-26\",\"groupId\":9}";
+    static final String GROUP_MEMBERS = "{\"type\":\"group.members\",\"id\":\"r-27\",\"groupId\":9}";
+    static final String GROUP_MEMBERS_LIST = "{\"type\":\"group.members.list\",\"id\":\"r-27\",\"groupId\":9,\"members\":["
+            + "{\"user\":" + ALICE_JSON + ",\"role\":\"owner\",\"online\":true},"
+            + "{\"user\":" + BOB_JSON + ",\"role\":\"admin\",\"online\":false}]}";
+    /** 87 chars but 103 (0x67) bytes: six CJK chars take 3 bytes each, the two emoji 4 bytes each. */
+    static final String MSG_SEND = "{\"type\":\"msg.send\",\"id\":\"r-28\",\"convId\":100,\"clientMsgId\":\"c-1\","
+            + "\"text\":\"你好，世界！👋🏽 Hi\"}";
+    static final String MSG_SENT = "{\"type\":\"msg.sent\",\"id\":\"r-28\",\"clientMsgId\":\"c-1\",\"msgId\":9007199254740993,"
+            + "\"convId\":100,\"seq\":5,\"time\":1767225600123}";
+    static final String MSG_PULL = "{\"type\":\"msg.pull\",\"id\":\"r-29\",\"convId\":100,\"afterSeq\":4,\"limit\":50}";
+    static final String MSG_HISTORY = "{\"type\":\"msg.history\",\"id\":\"r-30\",\"convId\":100,\"beforeSeq\":5}";
+    static final String MSGS = "{\"type\":\"msgs\",\"id\":\"r-29\",\"convId\":100,\"messages\":[" + MESSAGE_5_JSON
+            + "],\"more\":false}";
+    static final String SYNC = "{\"type\":\"sync\",\"id\":\"r-31\"}";
+    static final String SYNC_STATE = "{\"type\":\"sync.state\",\"id\":\"r-31\",\"conversations\":["
+            + "{\"convId\":100,\"kind\":\"private\",\"peerId\":43,\"lastSeq\":5,\"ackSeq\":4,\"active\":true},"
+            + "{\"convId\":200,\"kind\":\"group\",\"groupId\":9,\"lastSeq\":17,\"ackSeq\":0,\"active\":false},"
+            + "{\"convId\":1,\"kind\":\"system\",\"lastSeq\":2,\"ackSeq\":2,\"active\":true}],"
+            + "\"friendRequests\":[" + REQUEST_7_JSON + "],\"serverTime\":1767225600000}";
+    static final String SYNC_ACK = "{\"type\":\"sync.ack\",\"id\":\"r-32\",\"convId\":100,\"seq\":5}";
+    /** JSON escapes: newline, quote and backslash are escaped; CJK is not. */
+    static final String BROADCAST = "{\"type\":\"broadcast\",\"id\":\"r-33\",\"clientMsgId\":\"c-2\","
+            + "\"text\":\"Maintenance at 02:00\\n请保存 \\\"drafts\\\" \\\\ 谢谢\"}";
+    static final String ADMIN_USER_DISABLE = "{\"type\":\"admin.user.disable\",\"id\":\"r-34\",\"username\":\"mallory\","
+            + "\"disabled\":true}";
+    static final String ADMIN_PASSWORD_RESET = "{\"type\":\"admin.password.reset\",\"id\":\"r-35\",\"username\":\"bob\","
+            + "\"newPassword\":\"temp-pass\"}";
+    static final String OK = "{\"type\":\"ok\",\"id\":\"r-35\"}";
+    static final String ERROR = "{\"type\":\"error\",\"id\":\"r-36\",\"code\":\"NOT_FOUND\",\"message\":\"no such user\"}";
+    static final String MSG = "{\"type\":\"msg\",\"message\":" + MESSAGE_5_JSON + "}";
+    static final String PRESENCE = "{\"type\":\"presence\",\"userId\":43,\"online\":true}";
+    static final String FRIEND_REQUEST_NEW = "{\"type\":\"friend.request.new\",\"request\":" + REQUEST_7_JSON + "}";
+    static final String FRIEND_ADDED = "{\"type\":\"friend.added\",\"friend\":" + BOB_FRIEND_JSON + "}";
+    static final String FRIEND_REMOVED = "{\"type\":\"friend.removed\",\"userId\":43}";
+    static final String FRIEND_DECLINED = "{\"type\":\"friend.declined\",\"requestId\":7,\"userId\":43}";
+    static final String USER_UPDATED = "{\"type\":\"user.updated\",\"user\":" + ALICE_JSON + "}";
+    static final String GROUP_JOINED = "{\"type\":\"group.joined\",\"group\":" + BOOK_CLUB_JSON + "}";
+    static final String GROUP_LEFT = "{\"type\":\"group.left\",\"groupId\":9,\"reason\":\"kicked\"}";
+    static final String GROUP_MEMBER = "{\"type\":\"group.member\",\"groupId\":9,\"member\":{\"user\":" + BOB_JSON
+            + ",\"role\":\"member\",\"online\":true},\"change\":\"joined\"}";
+    static final String BYE = "{\"type\":\"bye\",\"reason\":\"idle\",\"message\":\"no data for 90 s\"}";
+
+    /** Every vector, keyed by packet class. Add one here for each new packet type. */
+    static final Map<Class<? extends Packet>, Vector> BY_TYPE = index(
+            v(new Welcome(1, "qchat/0.1.0", 262144, 30), WELCOME),
+            v(new Ping("1"), PING),
+            v(new Pong("1", 1767225600000L), PONG),
+            v(new Register("r-2", 1, "alice", "correct horse", "爱丽丝", "laptop"), REGISTER),
+            v(new Login("r-3", 1, "alice", "correct horse", null), LOGIN),
+            v(new Resume("r-4", 1, "tok_3q2w", "laptop"), RESUME),
+            v(new SessionStarted("r-3", "tok_3q2w", ALICE, "laptop", 1, 1767225600000L), SESSION),
+            v(new Logout("r-5"), LOGOUT),
+            v(new ChangePassword("r-6", "old", "new"), PASSWORD_CHANGE),
+            v(new UpdateProfile("r-7", "Alice ✨", null), PROFILE_UPDATE),
+            v(new UserReply("r-7", ALICE), USER),
+            v(new SearchUsers("r-8", "al", 20), USER_SEARCH),
+            v(new UserList("r-8", List.of(ALICE, BOB)), USERS),
+            v(new BlockUser("r-9", 43), USER_BLOCK),
+            v(new UnblockUser("r-10", 43), USER_UNBLOCK),
+            v(new ListBlocked("r-11"), USER_BLOCKED),
+            v(new SendFriendRequest("r-12", 43, "我是 Alice"), FRIEND_REQUEST),
+            v(new RespondFriendRequest("r-13", 7, true), FRIEND_RESPOND),
+            v(new RemoveFriend("r-14", 43), FRIEND_REMOVE),
+            v(new ListFriends("r-15"), FRIEND_LIST),
+            v(new FriendList("r-15", List.of(BOB_FRIEND)), FRIENDS),
+            v(new ListFriendRequests("r-16"), FRIEND_REQUESTS),
+            v(new FriendRequestList("r-16", List.of(REQUEST_7), List.of()), FRIEND_REQUESTS_LIST),
+            v(new CreateGroup("r-17", "读书会", JoinPolicy.OPEN), GROUP_CREATE),
+            v(new GetGroup("r-18", 9), GROUP_GET),
+            v(new GroupReply("r-18", BOOK_CLUB), GROUP),
+            v(new SearchGroups("r-19", "读", null), GROUP_SEARCH),
+            v(new ListGroups("r-20"), GROUP_LIST),
+            v(new GroupList("r-20", List.of(BOOK_CLUB, CHESS)), GROUPS),
+            v(new InviteToGroup("r-21", 9, List.of(43L, 44L)), GROUP_INVITE),
+            v(new JoinGroup("r-22", 10), GROUP_JOIN),
+            v(new LeaveGroup("r-23", 10), GROUP_LEAVE),
+            v(new KickMember("r-24", 9, 43), GROUP_KICK),
+            v(new SetGroupAdmin("r-25", 9, 43, true), GROUP_ADMIN),
+            v(new DissolveGroup("r-26", 9), GROUP_DISSOLVE),
+            v(new ListMembers("r-27", 9), GROUP_MEMBERS),
+            v(new MemberList("r-27", 9, List.of(new MemberInfo(ALICE, Role.OWNER, true),
+                    new MemberInfo(BOB, Role.ADMIN, false))), GROUP_MEMBERS_LIST),
+            v(new SendMessage("r-28", 100, "c-1", CJK_EMOJI_TEXT), MSG_SEND),
+            v(new MessageSent("r-28", "c-1", 9007199254740993L, 100, 5, 1767225600123L), MSG_SENT),
+            v(new PullMessages("r-29", 100, 4, 50), MSG_PULL),
+            v(new MessageHistory("r-30", 100, 5L, null), MSG_HISTORY),
+            v(new MessagePage("r-29", 100, List.of(MESSAGE_5), false), MSGS),
+            v(new Sync("r-31"), SYNC),
+            v(new SyncState("r-31", List.of(
+                    new ConversationInfo(100, ConversationKind.PRIVATE, 43L, null, 5, 4, true),
+                    new ConversationInfo(200, ConversationKind.GROUP, null, 9L, 17, 0, false),
+                    new ConversationInfo(1, ConversationKind.SYSTEM, null, null, 2, 2, true)),
+                    List.of(REQUEST_7), 1767225600000L), SYNC_STATE),
+            v(new AckCursor("r-32", 100, 5), SYNC_ACK),
+            v(new Broadcast("r-33", "c-2", "Maintenance at 02:00\n请保存 \"drafts\" \\ 谢谢"), BROADCAST),
+            v(new DisableUser("r-34", "mallory", true), ADMIN_USER_DISABLE),
+            v(new ResetPassword("r-35", "bob", "temp-pass"), ADMIN_PASSWORD_RESET),
+            v(new Ok("r-35"), OK),
+            v(new ErrorReply("r-36", ErrorCode.NOT_FOUND, "no such user"), ERROR),
+            v(new MessagePush(MESSAGE_5), MSG),
+            v(new PresencePush(43, true), PRESENCE),
+            v(new FriendRequestPush(REQUEST_7), FRIEND_REQUEST_NEW),
+            v(new FriendAddedPush(BOB_FRIEND), FRIEND_ADDED),
+            v(new FriendRemovedPush(43), FRIEND_REMOVED),
+            v(new FriendDeclinedPush(7, 43), FRIEND_DECLINED),
+            v(new UserUpdatedPush(ALICE), USER_UPDATED),
+            v(new GroupJoinedPush(BOOK_CLUB), GROUP_JOINED),
+            v(new GroupLeftPush(9, "kicked"), GROUP_LEFT),
+            v(new GroupMemberPush(9, new MemberInfo(BOB, Role.MEMBER, true), "joined"), GROUP_MEMBER),
+            v(new ByePush("idle", "no data for 90 s"), BYE));
+
+    static List<Vector> all() {
+        return List.copyOf(BY_TYPE.values());
+    }
+
+    private static Vector v(Packet packet, String json) {
+        return new Vector(packet, json);
+    }
+
+    private static Map<Class<? extends Packet>, Vector> index(Vector... vectors) {
+        Map<Class<? extends Packet>, Vector> map = new LinkedHashMap<>();
+        for (Vector vector : vectors) {
+            if (map.put(vector.packet().getClass(), vector) != null) {
+                throw new IllegalStateException("two vectors for " + vector.packet().getClass().getSimpleName());
+            }
+        }
+        return Collections.unmodifiableMap(map);
+    }
+}
