@@ -93,7 +93,7 @@ public final class PacketMapper {
         }
         JsonNode idNode = node.get(ID);
         String requestId = idNode != null && idNode.isTextual() && idNode.textValue().length() <= Check.MAX_REQUEST_ID_LENGTH
-                ? idNode.textValue() : null;
+                && !hasLoneSurrogate(idNode) ? idNode.textValue() : null;
         JsonNode typeNode = node.get(TYPE);
         if (typeNode == null || !typeNode.isTextual()) {
             throw new PacketException(requestId, ErrorCode.BAD_REQUEST, "field 'type' is required and must be a string");

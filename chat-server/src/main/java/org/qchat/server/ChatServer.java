@@ -141,7 +141,7 @@ public final class ChatServer implements AutoCloseable {
             log.info("qchat listening on {}:{} ({}), metrics {}", config.bindAddress(), transport.port(),
                     config.dbUrl() == null ? "embedded H2 in " + config.dataDir().toAbsolutePath() : "external database",
                     http == null ? "off" : config.metricsBindAddress() + ":" + http.port());
-            SessionJanitor janitor = new SessionJanitor(db, sessions, clock, config.tokenIdleTimeout().toMillis());
+            SessionJanitor janitor = new SessionJanitor(db, sessions, router, clock, config.tokenIdleTimeout().toMillis());
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(new NamedThreads("qchat-housekeeping"));
             housekeeping.scheduleWithFixedDelay(() -> {
                 try {

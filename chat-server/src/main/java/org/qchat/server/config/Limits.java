@@ -27,6 +27,9 @@ public record Limits(
         positive(maxPage, "max page");
         positive(defaultSearch, "default search");
         positive(maxSearch, "max search");
+        if (defaultPage > maxPage || defaultSearch > maxSearch) {
+            throw new IllegalArgumentException("default page and search sizes must not exceed their maximums");
+        }
         if (maxSignature < 0 || maxNote < 0) {
             throw new IllegalArgumentException("max signature and max note must not be negative");
         }

@@ -86,6 +86,11 @@ public final class LocalRouter implements Router {
     }
 
     @Override
+    public List<ClientConnection> localConnections() {
+        return devices.values().stream().flatMap(Set::stream).toList();
+    }
+
+    @Override
     public int onlineUserCount() {
         return devices.size();
     }

@@ -35,4 +35,7 @@ public interface Router {
     void sendToAll(Packet packet, ClientConnection except);
 
     int onlineUserCount();
+
+    /** Every logged-in connection on this node. */
+    List<ClientConnection> localConnections();
 }

@@ -21,8 +21,8 @@ import org.qchat.server.store.MessageStore;
 /** Sending (through the {@link MessageWriter}) and reading messages. */
 public final class MessageService {
 
-    /** Room left in a frame for everything of a page but its messages. */
-    private static final int PAGE_OVERHEAD = 256;
+    /** Room left in a frame for everything of a page but its messages (a 64-character id escaped is ~400 bytes). */
+    private static final int PAGE_OVERHEAD = 1024;
 
     /** A page of messages in ascending seq, and whether more exist in the direction asked. */
     public record Page(List<MessageInfo> messages, boolean more) {
