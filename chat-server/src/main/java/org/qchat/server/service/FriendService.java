@@ -59,7 +59,9 @@ public final class FriendService {
         }
         long now = clock.millis();
         Object outcome = db.tx(c -> {
-            directory.user(c, target);
+            if (!users.lockPair(c, me, target)) {
+                throw ChatException.notFound("no such user");
+            }
             if (friends.areFriends(c, me, target)) {
                 throw ChatException.conflict("already friends");
             }
@@ -102,6 +104,10 @@ public final class FriendService {
             return;
         }
         Befriended result = db.tx(c -> {
+            users.lockPair(c, request.fromId(), me);
+            if (friends.requestById(c, requestId).isEmpty()) {
+                throw ChatException.notFound("no such friend request");
+            }
             friends.deleteRequest(c, requestId);
             if (friends.areFriends(c, request.fromId(), me)) {
                 throw ChatException.conflict("already friends");
@@ -113,6 +119,7 @@ public final class FriendService {
 
     public void remove(long me, long other) throws ChatException {
         db.txRun(c -> {
+            users.lockPair(c, me, other);
             if (!friends.areFriends(c, me, other)) {
                 throw ChatException.notFound("not friends");
             }

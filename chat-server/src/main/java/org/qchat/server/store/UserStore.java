@@ -25,6 +25,7 @@ public final class UserStore {
     private static final String UPDATE_PROFILE = "UPDATE users SET nickname = ?, nickname_lower = ?, signature = ? WHERE id = ?";
     private static final String UPDATE_PASSWORD = "UPDATE users SET password_hash = ? WHERE id = ?";
     private static final String SET_DISABLED = "UPDATE users SET disabled = ? WHERE id = ?";
+    private static final String LOCK = "SELECT id FROM users WHERE id = ? FOR UPDATE";
 
     public long insert(Connection c, String username, String nickname, String passwordHash, long now) throws SQLException {
         return Jdbc.insert(c, INSERT, username, lower(username), nickname, lower(nickname), passwordHash, now);
@@ -67,6 +68,17 @@ public final class UserStore {
 
     public void updatePassword(Connection c, long id, String passwordHash) throws SQLException {
         Jdbc.update(c, UPDATE_PASSWORD, passwordHash, id);
+    }
+
+    /**
+     * Locks two users' rows, lower id first, until the transaction ends: operations on a pair of
+     * users (crossed friend requests, accept against remove) then run one after the other, and
+     * the fixed order rules out deadlocks. Returns false if either user does not exist.
+     */
+    public boolean lockPair(Connection c, long a, long b) throws SQLException {
+        boolean first = Jdbc.exists(c, LOCK, Math.min(a, b));
+        boolean second = Jdbc.exists(c, LOCK, Math.max(a, b));
+        return first && second;
     }
 
     public void setDisabled(Connection c, long id, boolean disabled) throws SQLException {
