@@ -13,6 +13,9 @@ import org.qchat.protocol.FrameCodec;
  * @param dbUrl       JDBC URL; null means the embedded H2 file database under {@code dataDir}
  * @param dbSchema    schema to create and use (PostgreSQL); null for the default schema
  * @param metricsPort port of the /health and /metrics HTTP endpoint; -1 disables it, 0 picks a free one
+ * @param tls         keystore for TLS on the chat port, or null for plain TCP (loopback development)
+ * @param unsafeAckBeforeCommit TEST ONLY: acknowledge messages before their commit, which loses
+ *                    acknowledged messages on a crash; exists so the crash test can show it fails
  */
 public record ServerConfig(
         String bindAddress, int port, Path dataDir,
@@ -20,7 +23,8 @@ public record ServerConfig(
         int maxFrameLength, Duration idleTimeout, Duration tokenIdleTimeout,
         Set<String> adminUsernames, Limits limits,
         String metricsBindAddress, int metricsPort,
-        int messageBatchSize) {
+        int messageBatchSize, RateLimits rateLimits, Caps caps, Tls tls,
+        boolean unsafeAckBeforeCommit) {
 
     public static final int DEFAULT_PORT = 9321;
     public static final int DEFAULT_METRICS_PORT = 9322;
@@ -75,6 +79,10 @@ public record ServerConfig(
         b.metricsBindAddress = metricsBindAddress;
         b.metricsPort = metricsPort;
         b.messageBatchSize = messageBatchSize;
+        b.rateLimits = rateLimits;
+        b.caps = caps;
+        b.tls = tls;
+        b.unsafeAckBeforeCommit = unsafeAckBeforeCommit;
         return b;
     }
 
@@ -96,6 +104,10 @@ public record ServerConfig(
         private String metricsBindAddress = "127.0.0.1";
         private int metricsPort = DEFAULT_METRICS_PORT;
         private int messageBatchSize = 256;
+        private RateLimits rateLimits = RateLimits.defaults();
+        private Caps caps = Caps.defaults();
+        private Tls tls;
+        private boolean unsafeAckBeforeCommit;
 
         private Builder() {
         }
@@ -116,11 +128,15 @@ public record ServerConfig(
         public Builder metricsBindAddress(String v) { metricsBindAddress = v; return this; }
         public Builder metricsPort(int v) { metricsPort = v; return this; }
         public Builder messageBatchSize(int v) { messageBatchSize = v; return this; }
+        public Builder rateLimits(RateLimits v) { rateLimits = v; return this; }
+        public Builder caps(Caps v) { caps = v; return this; }
+        public Builder tls(Tls v) { tls = v; return this; }
+        public Builder unsafeAckBeforeCommit(boolean v) { unsafeAckBeforeCommit = v; return this; }
 
         public ServerConfig build() {
             return new ServerConfig(bindAddress, port, dataDir, dbUrl, dbUser, dbPassword, dbSchema, dbPoolSize,
                     maxFrameLength, idleTimeout, tokenIdleTimeout, adminUsernames, limits, metricsBindAddress,
-                    metricsPort, messageBatchSize);
+                    metricsPort, messageBatchSize, rateLimits, caps, tls, unsafeAckBeforeCommit);
         }
     }
 }

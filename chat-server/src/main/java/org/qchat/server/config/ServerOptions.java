@@ -104,6 +104,52 @@ public final class ServerOptions implements Callable<Integer> {
     @Option(names = "--message-batch", defaultValue = "256", description = "Most messages committed in one transaction (default: ${DEFAULT-VALUE}).")
     int messageBatch;
 
+    @Option(names = "--request-rate", defaultValue = "20", description = "Requests per second one connection may sustain (default: ${DEFAULT-VALUE}).")
+    double requestRate;
+
+    @Option(names = "--request-burst", defaultValue = "60", description = "Requests one connection may send in a burst (default: ${DEFAULT-VALUE}).")
+    int requestBurst;
+
+    @Option(names = "--login-free-failures", defaultValue = "5", description = "Failed logins per account and address before delays start (default: ${DEFAULT-VALUE}).")
+    int loginFreeFailures;
+
+    @Option(names = "--login-free-failures-per-address", defaultValue = "20", description = "Failed logins per address, any account, before delays start (default: ${DEFAULT-VALUE}).")
+    int loginFreeFailuresPerAddress;
+
+    @Option(names = "--login-base-delay-ms", defaultValue = "1000", description = "First login delay after the free failures; doubles each time (default: ${DEFAULT-VALUE}).")
+    long loginBaseDelayMs;
+
+    @Option(names = "--login-max-delay-seconds", defaultValue = "900", description = "Longest login delay (default: ${DEFAULT-VALUE}).")
+    long loginMaxDelaySeconds;
+
+    @Option(names = "--registrations-per-hour", defaultValue = "10", description = "Accounts one address may create per hour (default: ${DEFAULT-VALUE}).")
+    int registrationsPerHour;
+
+    @Option(names = "--max-friends", defaultValue = "1000", description = "Friends per user (default: ${DEFAULT-VALUE}).")
+    int maxFriends;
+
+    @Option(names = "--max-groups-per-user", defaultValue = "200", description = "Groups one user may belong to (default: ${DEFAULT-VALUE}).")
+    int maxGroupsPerUser;
+
+    @Option(names = "--max-pending-requests", defaultValue = "100", description = "Outgoing friend requests one user may have pending (default: ${DEFAULT-VALUE}).")
+    int maxPendingRequests;
+
+    @Option(names = "--max-outbound-queue", defaultValue = "4194304", description = "Bytes queued for a client that is not reading before it is disconnected (default: ${DEFAULT-VALUE}).")
+    long maxOutboundQueue;
+
+    @Option(names = "--tls-keystore", description = "PKCS12 or JKS keystore with the server's key and certificate; turns on TLS for the chat port.")
+    Path tlsKeystore;
+
+    @Option(names = "--tls-keystore-password", description = "Keystore password (prefer QCHAT_TLS_KEYSTORE_PASSWORD).")
+    String tlsKeystorePassword;
+
+    @Option(names = "--tls-keystore-type", defaultValue = "PKCS12", description = "PKCS12 or JKS (default: ${DEFAULT-VALUE}).")
+    String tlsKeystoreType;
+
+    @Option(names = "--test-only-ack-before-commit", hidden = true,
+            description = "Breaks durability on purpose (acks before commit) so the crash test can prove it notices.")
+    boolean unsafeAckBeforeCommit;
+
     /** Parses {@code args} and runs the server or a subcommand; returns the exit code. */
     public static int run(String[] args) {
         try {
@@ -142,6 +188,11 @@ public final class ServerOptions implements Callable<Integer> {
                 .tokenIdleTimeout(Duration.ofDays(tokenIdleDays))
                 .adminUsernames(new LinkedHashSet<>(admins)).limits(limits)
                 .metricsBindAddress(metricsBind).metricsPort(metricsPort).messageBatchSize(messageBatch)
+                .rateLimits(new RateLimits(requestRate, requestBurst, loginFreeFailures, loginFreeFailuresPerAddress,
+                        Duration.ofMillis(loginBaseDelayMs), Duration.ofSeconds(loginMaxDelaySeconds), registrationsPerHour))
+                .caps(new Caps(maxFriends, maxGroupsPerUser, maxPendingRequests, maxOutboundQueue))
+                .tls(tlsKeystore == null ? null : new Tls(tlsKeystore, tlsKeystorePassword, tlsKeystoreType))
+                .unsafeAckBeforeCommit(unsafeAckBeforeCommit)
                 .build();
     }
 
