@@ -13,7 +13,10 @@ import org.qchat.protocol.PacketMapper;
 import org.qchat.protocol.ProtocolVersion;
 import org.qchat.protocol.packet.ByePush;
 import org.qchat.protocol.packet.Welcome;
+import org.qchat.protocol.tio.TioTls;
+import org.qchat.protocol.tls.ServerIdentity;
 import org.qchat.server.config.ServerConfig;
+import org.qchat.server.config.Tls;
 import org.qchat.server.config.ServerOptions;
 import org.qchat.server.db.Database;
 import org.qchat.server.handler.ErrorReporter;
@@ -46,6 +49,7 @@ import org.qchat.server.store.MessageStore;
 import org.qchat.server.store.SessionStore;
 import org.qchat.server.store.UserStore;
 import org.slf4j.Logger;
+import org.tio.core.ssl.SslConfig;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -129,7 +133,7 @@ public final class ChatServer implements AutoCloseable {
             Welcome welcome = new Welcome(ProtocolVersion.CURRENT, VERSION, config.maxFrameLength(),
                     (int) Math.max(1, idleSeconds / 3));
             TioTransport transport = TioTransport.start(config.bindAddress(), config.port(), codec, dispatcher,
-                    presence, workers, clock, config.idleTimeout(), welcome);
+                    presence, workers, clock, config.idleTimeout(), welcome, tlsOf(config));
 
             metrics.gauge("qchat.connections", "open client connections", transport::connectionCount);
             metrics.gauge("qchat.online.users", "users with at least one logged-in device", router::onlineUserCount);
@@ -138,7 +142,8 @@ public final class ChatServer implements AutoCloseable {
                     : MetricsHttpServer.start(config.metricsBindAddress(), config.metricsPort(), metrics,
                             () -> "{\"status\":\"up\",\"connections\":" + transport.connectionCount()
                                     + ",\"onlineUsers\":" + router.onlineUserCount() + "}");
-            log.info("qchat listening on {}:{} ({}), metrics {}", config.bindAddress(), transport.port(),
+            log.info("qchat listening on {}:{} ({}, {}), metrics {}", config.bindAddress(), transport.port(),
+                    config.tls() == null ? "plain TCP" : "TLS",
                     config.dbUrl() == null ? "embedded H2 in " + config.dataDir().toAbsolutePath() : "external database",
                     http == null ? "off" : config.metricsBindAddress() + ":" + http.port());
             SessionJanitor janitor = new SessionJanitor(db, sessions, router, clock, config.tokenIdleTimeout().toMillis());
@@ -160,6 +165,15 @@ public final class ChatServer implements AutoCloseable {
             db.close();
             throw e;
         }
+    }
+
+    private static SslConfig tlsOf(ServerConfig config) throws Exception {
+        Tls tls = config.tls();
+        if (tls == null) {
+            return null;
+        }
+        char[] password = tls.password() == null ? new char[0] : tls.password().toCharArray();
+        return TioTls.server(ServerIdentity.load(tls.keystore(), tls.type(), password));
     }
 
     public int port() {

@@ -18,6 +18,7 @@ import org.qchat.protocol.packet.Welcome;
 import org.qchat.protocol.tio.TioCodecAdapter;
 import org.qchat.server.handler.RequestDispatcher;
 import org.qchat.server.service.PresenceService;
+import org.tio.core.ssl.SslConfig;
 import org.tio.server.TioServer;
 import org.tio.server.TioServerConfig;
 import org.tio.utils.thread.pool.DefaultThreadFactory;
@@ -46,9 +47,10 @@ public final class TioTransport implements AutoCloseable {
         this.port = port;
     }
 
+    /** Starts listening; {@code tls} null means plain TCP. */
     public static TioTransport start(String bindAddress, int port, FrameCodec codec, RequestDispatcher dispatcher,
                                      PresenceService presence, Executor workers, Clock clock, Duration idleTimeout,
-                                     Welcome welcome) throws IOException {
+                                     Welcome welcome, SslConfig tls) throws IOException {
         TioCodecAdapter adapter = new TioCodecAdapter(codec);
         ConnectionRegistry registry = new ConnectionRegistry();
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -67,6 +69,9 @@ public final class TioTransport implements AutoCloseable {
         TioServerConfig config = new TioServerConfig("qchat", new ServerPacketHandler(adapter, dispatcher, clock),
                 listener, tioExecutor, groupExecutor);
         config.setHeartbeatTimeout(0);
+        if (tls != null) {
+            config.setSslConfig(tls);
+        }
         config.logWhenDecodeError = false;
 
         TioServer server = new TioServer(config);
