@@ -1,0 +1,157 @@
+package org.qchat.client;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+
+import org.qchat.client.core.SessionStore;
+import org.qchat.client.i18n.Language;
+import org.qchat.client.transport.ServerAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything the client remembers between runs, in {@link java.util.prefs} user preferences:
+ * server, last username, device name, language, theme, and — only with "remember me" — the
+ * session token. Never the password. A profile name gives a separate set (two clients on one
+ * machine, test scripts).
+ */
+public final class ClientPreferences implements SessionStore {
+
+    private static final Logger log = LoggerFactory.getLogger(ClientPreferences.class);
+    private static final String ROOT = "org/qchat/client";
+
+    private static final String HOST = "server.host";
+    private static final String PORT = "server.port";
+    private static final String USERNAME = "username";
+    private static final String REMEMBER = "remember";
+    private static final String DEVICE = "device";
+    private static final String LANGUAGE = "language";
+    private static final String THEME = "theme";
+    private static final String SAVED_TOKEN = "session.token";
+    private static final String SAVED_USERNAME = "session.username";
+    private static final String SAVED_SERVER = "session.server";
+
+    private final Preferences node;
+
+    public ClientPreferences(Preferences node) {
+        this.node = node;
+    }
+
+    /** The preferences of a profile; null or blank is the default profile. */
+    public static ClientPreferences forProfile(String profile) {
+        Preferences root = Preferences.userRoot().node(ROOT);
+        return new ClientPreferences(profile == null || profile.isBlank() ? root
+                : root.node("profiles").node(profile.strip()));
+    }
+
+    public Preferences node() {
+        return node;
+    }
+
+    public ServerAddress server(ServerAddress fallback) {
+        try {
+            return new ServerAddress(node.get(HOST, fallback.host()), node.getInt(PORT, fallback.port()));
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
+    }
+
+    public void setServer(ServerAddress server) {
+        node.put(HOST, server.host());
+        node.putInt(PORT, server.port());
+    }
+
+    public String username() {
+        return node.get(USERNAME, "");
+    }
+
+    public void setUsername(String username) {
+        node.put(USERNAME, username);
+    }
+
+    public boolean remember() {
+        return node.getBoolean(REMEMBER, false);
+    }
+
+    public void setRemember(boolean remember) {
+        node.putBoolean(REMEMBER, remember);
+    }
+
+    public Language language() {
+        return Language.parse(node.get(LANGUAGE, "system"));
+    }
+
+    public void setLanguage(Language language) {
+        node.put(LANGUAGE, language.code() == null ? "system" : language.code());
+    }
+
+    /** "light" or "dark". */
+    public String theme() {
+        return "dark".equals(node.get(THEME, "light")) ? "dark" : "light";
+    }
+
+    public void setTheme(String theme) {
+        node.put(THEME, "dark".equals(theme) ? "dark" : "light");
+    }
+
+    // ---- SessionStore -------------------------------------------------------------------------
+
+    @Override
+    public String deviceName() {
+        String device = node.get(DEVICE, null);
+        if (device == null) {
+            device = "swing-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            node.put(DEVICE, device);
+            flush();
+        }
+        return device;
+    }
+
+    @Override
+    public void rememberDevice(String device) {
+        node.put(DEVICE, device);
+        flush();
+    }
+
+    @Override
+    public Optional<SavedSession> savedSession() {
+        String token = node.get(SAVED_TOKEN, null);
+        String username = node.get(SAVED_USERNAME, null);
+        String server = node.get(SAVED_SERVER, null);
+        if (token == null || username == null || server == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new SavedSession(ServerAddress.parse(server), username, token));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void saveSession(SavedSession session) {
+        node.put(SAVED_TOKEN, session.token());
+        node.put(SAVED_USERNAME, session.username());
+        node.put(SAVED_SERVER, session.server().toString());
+        flush();
+    }
+
+    @Override
+    public void forgetSession() {
+        node.remove(SAVED_TOKEN);
+        node.remove(SAVED_USERNAME);
+        node.remove(SAVED_SERVER);
+        flush();
+    }
+
+    /** Writes through now, so a token is not lost (or a forgotten one kept) if the app is killed. */
+    public void flush() {
+        try {
+            node.flush();
+        } catch (BackingStoreException e) {
+            log.warn("could not save preferences: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,366 @@
+package org.qchat.client.core;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.qchat.client.core.model.ChatMessage;
+import org.qchat.client.core.model.ConnectionState;
+import org.qchat.client.core.model.ContactList;
+import org.qchat.client.core.model.Conversation;
+import org.qchat.client.core.model.ConversationList;
+import org.qchat.client.core.model.FriendRequests;
+import org.qchat.client.core.model.GroupDirectory;
+import org.qchat.client.core.model.Listeners;
+import org.qchat.client.core.model.Session;
+import org.qchat.client.core.model.UserDirectory;
+import org.qchat.client.transport.ChatTransport;
+import org.qchat.client.transport.ServerAddress;
+import org.qchat.protocol.Push;
+import org.qchat.protocol.Request;
+import org.qchat.protocol.Response;
+import org.qchat.protocol.model.ConversationKind;
+import org.qchat.protocol.model.GroupInfo;
+import org.qchat.protocol.model.JoinPolicy;
+import org.qchat.protocol.model.UserInfo;
+import org.qchat.protocol.packet.CreateGroup;
+import org.qchat.protocol.packet.DissolveGroup;
+import org.qchat.protocol.packet.FriendList;
+import org.qchat.protocol.packet.FriendRequestList;
+import org.qchat.protocol.packet.GroupList;
+import org.qchat.protocol.packet.GroupReply;
+import org.qchat.protocol.packet.InviteToGroup;
+import org.qchat.protocol.packet.JoinGroup;
+import org.qchat.protocol.packet.KickMember;
+import org.qchat.protocol.packet.LeaveGroup;
+import org.qchat.protocol.packet.ListFriendRequests;
+import org.qchat.protocol.packet.ListFriends;
+import org.qchat.protocol.packet.ListGroups;
+import org.qchat.protocol.packet.ListMembers;
+import org.qchat.protocol.packet.MemberList;
+import org.qchat.protocol.packet.Ok;
+import org.qchat.protocol.packet.RemoveFriend;
+import org.qchat.protocol.packet.RespondFriendRequest;
+import org.qchat.protocol.packet.SearchGroups;
+import org.qchat.protocol.packet.SearchUsers;
+import org.qchat.protocol.packet.SendFriendRequest;
+import org.qchat.protocol.packet.SetGroupAdmin;
+import org.qchat.protocol.packet.UpdateProfile;
+import org.qchat.protocol.packet.UserList;
+import org.qchat.protocol.packet.UserReply;
+
+/**
+ * The client as views see it: the models to render, and one method per user action. Knows the
+ * protocol; knows nothing of Swing.
+ *
+ * <p>Threading: every method must be called on the dispatcher thread (the Swing event thread in
+ * the app), and every future completes there, so callbacks may update views directly. Network
+ * events are re-posted to the dispatcher; nothing here blocks.
+ *
+ * <p>Failures are {@link ChatException}s; {@link ErrorKeys} turns them into words.
+ */
+public final class ChatClient {
+
+    private final Session session = new Session();
+    private final ContactList contacts = new ContactList();
+    private final FriendRequests requests = new FriendRequests();
+    private final GroupDirectory groups = new GroupDirectory();
+    private final ConversationList conversations = new ConversationList();
+    private final UserDirectory users = new UserDirectory();
+    private final Listeners<ClientEvents> events = new Listeners<>();
+
+    private final Requester requester;
+    private final SessionController connection;
+    private final SyncEngine sync;
+    private final Outbox outbox;
+    private final PushRouter pushes;
+    private final java.util.Set<Long> membersRequested = new java.util.HashSet<>();
+
+    /**
+     * @param transports makes a fresh transport for each login
+     * @param dispatcher the one thread client state lives on (the Swing event thread)
+     */
+    public ChatClient(Supplier<ChatTransport> transports, Executor dispatcher, Scheduler scheduler, SessionStore store) {
+        requester = new Requester(scheduler);
+        connection = new SessionController(transports, dispatcher, scheduler, store, requester, session);
+        sync = new SyncEngine(requester, scheduler, session, conversations, requests, users);
+        outbox = new Outbox(requester, scheduler, session, conversations, sync);
+        pushes = new PushRouter(session, contacts, requests, groups, conversations, users, sync, events);
+        events.add(new ClientEvents() {
+            @Override
+            public void messageArrived(Conversation conversation, ChatMessage message) {
+                learnSender(conversation, message.senderId());
+            }
+        });
+        connection.setHooks(new SessionController.Hooks() {
+            @Override
+            public void sessionStarted(boolean fresh) {
+                onSessionStarted(fresh);
+            }
+
+            @Override
+            public void linkLost() {
+                sync.reset();
+            }
+
+            @Override
+            public void pushReceived(Push push) {
+                pushes.apply(push);
+            }
+        });
+    }
+
+    // ---- models ---------------------------------------------------------------------------
+
+    public Session session() {
+        return session;
+    }
+
+    public ContactList contacts() {
+        return contacts;
+    }
+
+    public FriendRequests friendRequests() {
+        return requests;
+    }
+
+    public GroupDirectory groups() {
+        return groups;
+    }
+
+    public ConversationList conversations() {
+        return conversations;
+    }
+
+    public UserDirectory users() {
+        return users;
+    }
+
+    public void addEventListener(ClientEvents listener) {
+        events.add(listener);
+    }
+
+    public void removeEventListener(ClientEvents listener) {
+        events.remove(listener);
+    }
+
+    // ---- session --------------------------------------------------------------------------
+
+    /**
+     * Connects and starts a session. Fails with {@link ChatException}; read it with
+     * {@code ErrorKeys.of(failure, credentials.action())}.
+     *
+     * @param remember keep the session token (never the password) to resume at the next start
+     */
+    public CompletableFuture<Void> login(ServerAddress server, Credentials credentials, boolean remember) {
+        return connection.start(server, credentials, remember);
+    }
+
+    public void logout() {
+        connection.logout();
+    }
+
+    /** Closes the connection without logging out, e.g. when the app quits; "remember me" keeps working. */
+    public void close() {
+        connection.close();
+    }
+
+    public ServerAddress server() {
+        return connection.server();
+    }
+
+    /** Group messages can come from people we have no profile of: load the member list, once. */
+    private void learnSender(Conversation conversation, long senderId) {
+        Long groupId = conversation.groupId();
+        if (groupId != null && users.name(senderId) == null && groups.isMember(groupId)
+                && membersRequested.add(groupId)) {
+            loadMembers(groupId).whenComplete((v, failure) -> {
+                if (failure != null) {
+                    membersRequested.remove(groupId);
+                }
+            });
+        }
+    }
+
+    private void onSessionStarted(boolean fresh) {
+        UserInfo me = session.me();
+        if (fresh) {
+            membersRequested.clear();
+            outbox.clear();
+            sync.reset();
+            contacts.replaceAll(List.of());
+            groups.replaceAll(List.of());
+            requests.replaceIncoming(List.of());
+            requests.replaceOutgoing(List.of());
+            conversations.reset(me.userId());
+            conversations.ensure(ConversationList.SYSTEM_CONV_ID, ConversationKind.SYSTEM);
+        }
+        users.put(me);
+        // Pushes were missed while away: re-read the state, then catch up on messages and resend.
+        refreshFriends();
+        refreshGroups();
+        refreshRequests();
+        sync.sync();
+        outbox.resendAll();
+    }
+
+    private void refreshFriends() {
+        requester.call(ListFriends::new, FriendList.class).thenAccept(reply -> {
+            contacts.replaceAll(reply.friends());
+            reply.friends().forEach(f -> pushes.friendAdded(f, false));
+            // Friendships that ended while we were away: their conversations are read-only now.
+            for (Conversation conv : conversations.all()) {
+                if (conv.kind() == ConversationKind.PRIVATE && conv.peerId() != null && !contacts.isFriend(conv.peerId())) {
+                    conv.setActive(false);
+                }
+            }
+        });
+    }
+
+    private void refreshGroups() {
+        requester.call(ListGroups::new, GroupList.class).thenAccept(reply -> {
+            groups.replaceAll(reply.groups());
+            reply.groups().forEach(g -> pushes.groupJoined(g, false));
+            for (Conversation conv : conversations.all()) {
+                if (conv.kind() == ConversationKind.GROUP && !groups.isMember(conv.convId())) {
+                    conv.setActive(false);
+                }
+            }
+        });
+    }
+
+    private void refreshRequests() {
+        requester.call(ListFriendRequests::new, FriendRequestList.class).thenAccept(reply -> {
+            reply.incoming().forEach(r -> users.put(r.from()));
+            reply.outgoing().forEach(r -> users.put(r.to()));
+            requests.replaceIncoming(reply.incoming());
+            requests.replaceOutgoing(reply.outgoing());
+        });
+    }
+
+    // ---- messages -------------------------------------------------------------------------
+
+    /** Queues a message; it shows as sending at once and is sent now or after reconnecting. */
+    public ChatMessage sendMessage(long convId, String text) {
+        return outbox.send(convId, text);
+    }
+
+    /** Sends a failed message again, with its original clientMsgId. */
+    public void retry(String clientMsgId) {
+        outbox.retry(clientMsgId);
+    }
+
+    /**
+     * Tells the client whether the user is looking at a conversation (its tab selected in a
+     * focused window). While looking, its messages count as read and the read cursor is stored
+     * on the server.
+     */
+    public void setViewing(long convId, boolean looking) {
+        sync.setViewing(convId, looking);
+    }
+
+    /** Whether the user is looking at this conversation now (no notice needed for its messages). */
+    public boolean isViewing(long convId) {
+        return sync.isViewing(convId);
+    }
+
+    /** Loads older messages; completes with whether even older ones exist. */
+    public CompletableFuture<Boolean> loadOlder(long convId) {
+        return sync.loadOlder(convId);
+    }
+
+    // ---- friends and profile --------------------------------------------------------------
+
+    public CompletableFuture<List<UserInfo>> searchUsers(String query) {
+        return online(id -> new SearchUsers(id, query.strip(), 20), UserList.class).thenApply(reply -> {
+            reply.users().forEach(users::put);
+            return reply.users();
+        });
+    }
+
+    public CompletableFuture<Void> sendFriendRequest(long userId, String note) {
+        return online(id -> new SendFriendRequest(id, userId, note), Ok.class).thenRun(this::refreshRequests);
+    }
+
+    public CompletableFuture<Void> respondToFriendRequest(long requestId, boolean accept) {
+        return online(id -> new RespondFriendRequest(id, requestId, accept), Ok.class)
+                .thenRun(() -> requests.remove(requestId));
+    }
+
+    public CompletableFuture<Void> removeFriend(long userId) {
+        return online(id -> new RemoveFriend(id, userId), Ok.class).thenRun(() -> {
+            contacts.get(userId).flatMap(c -> conversations.get(c.convId())).ifPresent(c -> c.setActive(false));
+            contacts.remove(userId);
+        });
+    }
+
+    /** Changes my nickname and/or signature (null leaves a field as it is). */
+    public CompletableFuture<UserInfo> updateProfile(String nickname, String signature) {
+        return online(id -> new UpdateProfile(id, nickname, signature), UserReply.class).thenApply(reply -> {
+            pushes.userUpdated(reply.user());
+            return reply.user();
+        });
+    }
+
+    // ---- groups ---------------------------------------------------------------------------
+
+    public CompletableFuture<GroupInfo> createGroup(String name, JoinPolicy policy) {
+        return online(id -> new CreateGroup(id, name.strip(), policy), GroupReply.class).thenApply(reply -> {
+            pushes.groupJoined(reply.group(), true);
+            return reply.group();
+        });
+    }
+
+    public CompletableFuture<List<GroupInfo>> searchGroups(String query) {
+        return online(id -> new SearchGroups(id, query.strip(), 20), GroupList.class).thenApply(GroupList::groups);
+    }
+
+    public CompletableFuture<GroupInfo> joinGroup(long groupId) {
+        return online(id -> new JoinGroup(id, groupId), GroupReply.class).thenApply(reply -> {
+            pushes.groupJoined(reply.group(), true);
+            return reply.group();
+        });
+    }
+
+    public CompletableFuture<Void> leaveGroup(long groupId) {
+        return online(id -> new LeaveGroup(id, groupId), Ok.class).thenRun(() -> {
+        });
+    }
+
+    public CompletableFuture<Void> inviteToGroup(long groupId, List<Long> userIds) {
+        return online(id -> new InviteToGroup(id, groupId, userIds), Ok.class).thenRun(() -> loadMembers(groupId));
+    }
+
+    public CompletableFuture<Void> kick(long groupId, long userId) {
+        return online(id -> new KickMember(id, groupId, userId), Ok.class).thenRun(() -> {
+        });
+    }
+
+    public CompletableFuture<Void> setAdmin(long groupId, long userId, boolean admin) {
+        return online(id -> new SetGroupAdmin(id, groupId, userId, admin), Ok.class).thenRun(() -> {
+        });
+    }
+
+    public CompletableFuture<Void> dissolveGroup(long groupId) {
+        return online(id -> new DissolveGroup(id, groupId), Ok.class).thenRun(() -> {
+        });
+    }
+
+    /** Loads (or refreshes) a group's member list into {@link GroupDirectory}. */
+    public CompletableFuture<Void> loadMembers(long groupId) {
+        return online(id -> new ListMembers(id, groupId), MemberList.class).thenAccept(reply -> {
+            reply.members().forEach(m -> users.put(m.user()));
+            groups.replaceMembers(groupId, reply.members());
+        });
+    }
+
+    /** User actions need a session: while reconnecting they fail at once instead of waiting. */
+    private <R extends Response> CompletableFuture<R> online(Function<String, ? extends Request> build, Class<R> type) {
+        if (session.state() != ConnectionState.ONLINE) {
+            return CompletableFuture.failedFuture(new ChatException(ChatException.Kind.NOT_CONNECTED, "offline"));
+        }
+        return requester.call(build, type);
+    }
+}

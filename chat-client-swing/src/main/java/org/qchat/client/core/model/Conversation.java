@@ -1,0 +1,329 @@
+package org.qchat.client.core.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+import org.qchat.protocol.model.ConversationInfo;
+import org.qchat.protocol.model.ConversationKind;
+import org.qchat.protocol.model.MessageInfo;
+
+/**
+ * One conversation's messages and cursors. Stored messages are keyed and ordered by
+ * {@code seq}, so a message that arrives twice (by push and by pull) is kept once, and the order
+ * is the server's whatever the arrival order. My unacknowledged messages follow, in the order I
+ * wrote them.
+ *
+ * <p>Cursors: {@link #syncedSeq()} — every visible message up to it has been received this run
+ * (pulls start after it); {@link #readSeq()} — what the user has seen (unread counts start after
+ * it, and it is what {@code sync.ack} stores on the server).
+ */
+public final class Conversation {
+
+    /** What happened to a message offered to {@link #accept}. */
+    public enum Accepted {
+        /** New, and directly after what we held (or an older message from history). */
+        ADDED,
+        /** New, but messages before it are missing: pull to fill the gap. */
+        ADDED_AFTER_GAP,
+        /** Already held: ignored. */
+        DUPLICATE
+    }
+
+    private final long convId;
+    private final long myId;
+    private final Consumer<Conversation> changed;
+    private ConversationKind kind;
+    private Long peerId;
+    private Long groupId;
+    private boolean active = true;
+    private final NavigableMap<Long, ChatMessage> stored = new TreeMap<>();
+    private final Map<String, ChatMessage> outgoing = new LinkedHashMap<>();
+    private long syncedSeq;
+    private long readSeq;
+    private long ackedSeq;
+    private long lastSeq;
+    private int skippedUnread;
+    private boolean cursorsFromServer;
+    private Boolean moreHistory;
+
+    Conversation(long convId, ConversationKind kind, long myId, Consumer<Conversation> changed) {
+        this.convId = convId;
+        this.kind = kind;
+        this.myId = myId;
+        this.changed = changed;
+    }
+
+    public long convId() {
+        return convId;
+    }
+
+    /** private, group or system; null until the server told us. */
+    public ConversationKind kind() {
+        return kind;
+    }
+
+    /** For a private conversation, the other user. */
+    public Long peerId() {
+        return peerId;
+    }
+
+    /** For a group conversation, the group (equal to the convId). */
+    public Long groupId() {
+        return groupId != null ? groupId : kind == ConversationKind.GROUP ? convId : null;
+    }
+
+    /** False once the friendship or membership ended: history stays readable, sending is not possible. */
+    public boolean isActive() {
+        return active;
+    }
+
+    public boolean isSystem() {
+        return kind == ConversationKind.SYSTEM;
+    }
+
+    // ---- metadata and cursors -------------------------------------------------------------
+
+    /**
+     * Applies this conversation's entry from {@code sync.state}. The first time in a session the
+     * server's cursor seeds ours; later ones only move cursors forward.
+     */
+    public void applySync(ConversationInfo info) {
+        kind = info.kind();
+        peerId = info.peerId();
+        groupId = info.groupId();
+        active = info.active();
+        lastSeq = Math.max(lastSeq, info.lastSeq());
+        syncedSeq = Math.max(syncedSeq, info.ackSeq());
+        readSeq = Math.max(readSeq, info.ackSeq());
+        ackedSeq = Math.max(ackedSeq, info.ackSeq());
+        cursorsFromServer = true;
+        advanceSynced(); // pushes may have brought the messages right after the cursor already
+        changed.accept(this);
+    }
+
+    /** Sets what we know without a sync (from the friend or group list). */
+    public void describe(ConversationKind kind, Long peerId, Long groupId) {
+        boolean differs = this.kind != kind || !java.util.Objects.equals(this.peerId, peerId)
+                || !java.util.Objects.equals(this.groupId, groupId);
+        this.kind = kind;
+        this.peerId = peerId;
+        this.groupId = groupId;
+        if (differs) {
+            changed.accept(this);
+        }
+    }
+
+    public void setActive(boolean active) {
+        if (this.active != active) {
+            this.active = active;
+            changed.accept(this);
+        }
+    }
+
+    /** Whether a {@code sync.state} entry seeded the cursors already. */
+    public boolean hasServerCursors() {
+        return cursorsFromServer;
+    }
+
+    public long syncedSeq() {
+        return syncedSeq;
+    }
+
+    public long readSeq() {
+        return readSeq;
+    }
+
+    /** The cursor last stored on the server with {@code sync.ack}. */
+    public long ackedSeq() {
+        return ackedSeq;
+    }
+
+    public void setAckedSeq(long seq) {
+        ackedSeq = Math.max(ackedSeq, seq);
+    }
+
+    /** The highest seq known to exist for me. */
+    public long lastSeq() {
+        return lastSeq;
+    }
+
+    /** Where a catch-up pull should start: after everything received this run or acknowledged before. */
+    public long pullFrom() {
+        return Math.max(syncedSeq, ackedSeq);
+    }
+
+    /** A pull returned every visible message up to {@code seq}. */
+    public void syncedThrough(long seq) {
+        syncedSeq = Math.max(syncedSeq, seq);
+        lastSeq = Math.max(lastSeq, seq);
+        advanceSynced();
+    }
+
+    /**
+     * Too many unread messages to fetch them all (a new device, a long absence): the latest page
+     * was fetched instead; count the rest as unread and treat everything up to {@code lastSeq} as
+     * received.
+     */
+    public void skipTo(long lastSeq, int skippedUnread) {
+        this.skippedUnread = Math.max(0, skippedUnread);
+        syncedThrough(lastSeq);
+        changed.accept(this);
+    }
+
+    // ---- messages -------------------------------------------------------------------------
+
+    /**
+     * Adds a message from a push, a pull, a history page or a {@code msg.sent}. A message of mine
+     * that was in the outbox leaves it.
+     */
+    public Accepted accept(MessageInfo m) {
+        lastSeq = Math.max(lastSeq, m.seq());
+        boolean completesOutbox = m.senderId() == myId && outgoing.remove(m.clientMsgId()) != null;
+        if (stored.containsKey(m.seq())) {
+            if (completesOutbox) {
+                changed.accept(this);
+            }
+            return Accepted.DUPLICATE;
+        }
+        stored.put(m.seq(), ChatMessage.stored(m));
+        boolean gap = m.seq() > syncedSeq + 1;
+        advanceSynced();
+        changed.accept(this);
+        return gap ? Accepted.ADDED_AFTER_GAP : Accepted.ADDED;
+    }
+
+    /** Adds older messages from {@code msg.history}; {@code more} says whether even older ones exist. */
+    public void acceptHistory(List<MessageInfo> page, boolean more) {
+        for (MessageInfo m : page) {
+            if (m.senderId() == myId) {
+                outgoing.remove(m.clientMsgId());
+            }
+            stored.putIfAbsent(m.seq(), ChatMessage.stored(m));
+            lastSeq = Math.max(lastSeq, m.seq());
+        }
+        moreHistory = more && !(oldestSeq() == 1);
+        changed.accept(this);
+    }
+
+    private void advanceSynced() {
+        while (stored.containsKey(syncedSeq + 1)) {
+            syncedSeq++;
+        }
+    }
+
+    /** Puts a message I am writing into the outbox (shown as sending). */
+    public void addOutgoing(ChatMessage message) {
+        outgoing.put(message.clientMsgId(), message);
+        changed.accept(this);
+    }
+
+    /** Changes the delivery state of an outbox message. */
+    public void setOutgoingState(String clientMsgId, DeliveryState state, String errorKey) {
+        ChatMessage m = outgoing.get(clientMsgId);
+        if (m != null && (m.state() != state || !java.util.Objects.equals(m.errorKey(), errorKey))) {
+            outgoing.put(clientMsgId, m.withState(state, errorKey));
+            changed.accept(this);
+        }
+    }
+
+    public Optional<ChatMessage> outgoing(String clientMsgId) {
+        return Optional.ofNullable(outgoing.get(clientMsgId));
+    }
+
+    /** Outbox messages in the order they were written. */
+    public List<ChatMessage> outbox() {
+        return List.copyOf(outgoing.values());
+    }
+
+    /** Everything to show: stored messages by seq, then my unacknowledged ones. */
+    public List<ChatMessage> messages() {
+        List<ChatMessage> all = new ArrayList<>(stored.size() + outgoing.size());
+        all.addAll(stored.values());
+        all.addAll(outgoing.values());
+        return all;
+    }
+
+    public int storedCount() {
+        return stored.size();
+    }
+
+    public Optional<ChatMessage> stored(long seq) {
+        return Optional.ofNullable(stored.get(seq));
+    }
+
+    /** The lowest seq held, or 0 if none. */
+    public long oldestSeq() {
+        return stored.isEmpty() ? 0 : stored.firstKey();
+    }
+
+    /** The highest seq held, or 0 if none. */
+    public long newestSeq() {
+        return stored.isEmpty() ? 0 : stored.lastKey();
+    }
+
+    /** The last message to show in a "recent" list, if any. */
+    public Optional<ChatMessage> lastMessage() {
+        if (!outgoing.isEmpty()) {
+            ChatMessage last = null;
+            for (ChatMessage m : outgoing.values()) {
+                last = m;
+            }
+            return Optional.of(last);
+        }
+        return stored.isEmpty() ? Optional.empty() : Optional.of(stored.lastEntry().getValue());
+    }
+
+    /** When something last happened here (epoch ms), for ordering recent conversations. */
+    public long lastActivity() {
+        return lastMessage().map(ChatMessage::time).orElse(0L);
+    }
+
+    /** Whether older messages may exist on the server: null until a history page told us. */
+    public Boolean moreHistory() {
+        if (!stored.isEmpty() && stored.firstKey() == 1) {
+            return false;
+        }
+        return moreHistory;
+    }
+
+    // ---- unread ---------------------------------------------------------------------------
+
+    /** Messages from others after {@link #readSeq()}. */
+    public int unreadCount() {
+        int count = skippedUnread;
+        for (ChatMessage m : stored.tailMap(readSeq, false).values()) {
+            if (m.senderId() != myId) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * The user has seen everything held.
+     *
+     * @return true if the read cursor moved (an acknowledgement is due)
+     */
+    public boolean markRead() {
+        long newest = Math.max(newestSeq(), syncedSeq);
+        boolean moved = newest > readSeq || skippedUnread > 0;
+        if (moved) {
+            readSeq = Math.max(readSeq, newest);
+            skippedUnread = 0;
+            changed.accept(this);
+        }
+        return moved;
+    }
+
+    @Override
+    public String toString() {
+        return "Conversation[" + convId + " " + kind + " held=" + stored.size() + " synced=" + syncedSeq
+                + " read=" + readSeq + "]";
+    }
+}

@@ -1,0 +1,241 @@
+package org.qchat.client.ui;
+
+import java.awt.Frame;
+import java.awt.GraphicsEnvironment;
+import java.awt.Rectangle;
+import java.awt.Window;
+import java.util.List;
+
+import javax.swing.JComponent;
+import javax.swing.SwingUtilities;
+
+import org.qchat.client.ClientPreferences;
+import org.qchat.client.LaunchOptions;
+import org.qchat.client.core.ChatClient;
+import org.qchat.client.core.Credentials;
+import org.qchat.client.core.ExecutorScheduler;
+import org.qchat.client.core.model.ConnectionState;
+import org.qchat.client.core.model.Session;
+import org.qchat.client.i18n.I18n;
+import org.qchat.client.i18n.Language;
+import org.qchat.client.transport.ServerAddress;
+import org.qchat.client.transport.TioChatTransport;
+
+/**
+ * Wires the client to its windows and switches between them: the login window while signed out,
+ * the main window and the chat window while signed in. Language and theme changes rebuild the
+ * windows from the models, which live on. Everything here runs on the Swing event thread.
+ */
+public final class ClientApplication implements UiActions, LoginWindow.Handler {
+
+    private final LaunchOptions options;
+    private final ClientPreferences prefs;
+    private final ExecutorScheduler scheduler;
+    private final ChatClient client;
+    private final Notifier notifier;
+    private LoginWindow loginWindow;
+    private MainWindow mainWindow;
+    private ChatWindow chatWindow;
+    private Credentials pending;
+    private boolean quitting;
+
+    public ClientApplication(LaunchOptions options, ClientPreferences prefs) {
+        this.options = options;
+        this.prefs = prefs;
+        EdtExecutor edt = new EdtExecutor();
+        this.scheduler = new ExecutorScheduler(edt);
+        this.client = new ChatClient(TioChatTransport::new, edt, scheduler, prefs);
+        this.notifier = new Notifier(client, this);
+    }
+
+    /** Shows the login window; resumes a remembered session at once. Call on the EDT. */
+    public void start() {
+        notifier.install();
+        client.session().addListener(this::sessionChanged);
+        showLogin(null);
+        prefs.savedSession().ifPresent(saved -> {
+            boolean sameServer = options.server() == null || options.server().equals(saved.server());
+            boolean sameUser = options.username() == null || options.username().equalsIgnoreCase(saved.username());
+            if (sameServer && sameUser && loginWindow != null) {
+                loginWindow.submit();
+            }
+        });
+    }
+
+    public ChatClient client() {
+        return client;
+    }
+
+    // ---- login -----------------------------------------------------------------------------
+
+    private void showLogin(String messageKey) {
+        ServerAddress fallback = options.server() != null ? options.server()
+                : new ServerAddress("localhost", ServerAddress.DEFAULT_PORT);
+        ServerAddress server = options.server() != null ? options.server() : prefs.server(fallback);
+        String username = options.username() != null ? options.username() : prefs.username();
+        loginWindow = new LoginWindow(this, server, username, prefs.remember());
+        prefs.savedSession().filter(s -> s.server().equals(server) && s.username().equalsIgnoreCase(username))
+                .ifPresent(loginWindow::setSavedSession);
+        if (messageKey != null) {
+            loginWindow.showError(I18n.tr(messageKey));
+        }
+        loginWindow.setLocationRelativeTo(null);
+        loginWindow.setVisible(true);
+        loginWindow.focusFirstEmpty();
+    }
+
+    @Override
+    public void submit(ServerAddress server, Credentials credentials, boolean remember) {
+        prefs.setServer(server);
+        prefs.setUsername(credentials.username());
+        prefs.setRemember(remember);
+        prefs.flush();
+        pending = credentials;
+        client.login(server, credentials, remember).whenComplete((v, failure) -> SwingUtilities.invokeLater(() -> {
+            if (failure != null) {
+                if (loginWindow != null) {
+                    loginWindow.failed(failure, credentials);
+                }
+            } else {
+                showMain();
+            }
+            pending = null;
+        }));
+    }
+
+    private void showMain() {
+        if (loginWindow != null) {
+            loginWindow.dispose();
+            loginWindow = null;
+        }
+        mainWindow = new MainWindow(client, this);
+        chatWindow = new ChatWindow(client, this);
+        notifier.setMainWindow(mainWindow);
+        placeWindows();
+        mainWindow.setVisible(true);
+    }
+
+    /** Main window at the right of the screen, chat window to its left, as messengers do. */
+    private void placeWindows() {
+        Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
+        int height = Math.min(mainWindow.getHeight(), screen.height - 40);
+        mainWindow.setBounds(screen.x + screen.width - mainWindow.getWidth() - 20, screen.y + 20,
+                mainWindow.getWidth(), height);
+        int chatWidth = Math.min(chatWindow.getWidth(), mainWindow.getX() - screen.x - 20);
+        chatWindow.setBounds(Math.max(screen.x, mainWindow.getX() - chatWidth - 12), screen.y + 20,
+                Math.max(chatWindow.getMinimumSize().width, chatWidth), Math.min(chatWindow.getHeight(), screen.height - 40));
+    }
+
+    private void sessionChanged(Session session) {
+        if (session.state() == ConnectionState.SIGNED_OUT && mainWindow != null && pending == null && !quitting) {
+            // The session ended by itself (password changed elsewhere, token refused) or by logout.
+            closeSessionWindows();
+            showLogin(session.signedOutReason());
+        }
+    }
+
+    private void closeSessionWindows() {
+        Toast.closeAll();
+        if (chatWindow != null) {
+            chatWindow.dispose();
+            chatWindow = null;
+        }
+        if (mainWindow != null) {
+            mainWindow.dispose();
+            mainWindow = null;
+        }
+        notifier.setMainWindow(null);
+    }
+
+    // ---- UiActions -------------------------------------------------------------------------
+
+    @Override
+    public void openConversation(long convId) {
+        if (chatWindow != null) {
+            chatWindow.open(convId);
+        }
+    }
+
+    @Override
+    public void showAddFriend() {
+        new AddFriendDialog(mainWindow, client).open(mainWindow);
+    }
+
+    @Override
+    public void showCreateGroup() {
+        new CreateGroupDialog(mainWindow, client, this::openConversation).open(mainWindow);
+    }
+
+    @Override
+    public void showJoinGroup() {
+        new JoinGroupDialog(mainWindow, client, this::openConversation).open(mainWindow);
+    }
+
+    @Override
+    public void showProfile() {
+        new ProfileDialog(mainWindow, client).open(mainWindow);
+    }
+
+    @Override
+    public void showSettings() {
+        Window owner = mainWindow != null ? mainWindow : loginWindow;
+        new SettingsDialog(owner, prefs.language(), prefs.theme(), this::applySettings).open(owner);
+    }
+
+    private void applySettings(Language language, String theme) {
+        boolean languageChanged = language != prefs.language();
+        boolean themeChanged = !theme.equals(prefs.theme());
+        prefs.setLanguage(language);
+        prefs.setTheme(theme);
+        prefs.flush();
+        if (themeChanged) {
+            Theme.apply(theme);
+        }
+        if (languageChanged || themeChanged) {
+            // Our own colours and every text are read when views are built: rebuild them.
+            I18n.use(language);
+            JComponent.setDefaultLocale(I18n.locale());
+            rebuildWindows();
+        }
+    }
+
+    private void rebuildWindows() {
+        if (mainWindow != null) {
+            List<Long> open = chatWindow.openConversations();
+            Rectangle mainBounds = mainWindow.getBounds();
+            Rectangle chatBounds = chatWindow.getBounds();
+            boolean chatVisible = chatWindow.isVisible();
+            closeSessionWindows();
+            mainWindow = new MainWindow(client, this);
+            chatWindow = new ChatWindow(client, this);
+            notifier.setMainWindow(mainWindow);
+            mainWindow.setBounds(mainBounds);
+            chatWindow.setBounds(chatBounds);
+            mainWindow.setVisible(true);
+            if (chatVisible) {
+                open.forEach(chatWindow::open);
+            }
+        } else if (loginWindow != null) {
+            loginWindow.dispose();
+            showLogin(null);
+        }
+    }
+
+    @Override
+    public void logout() {
+        client.logout();
+    }
+
+    @Override
+    public void quit() {
+        quitting = true;
+        client.close();
+        notifier.uninstall();
+        scheduler.close();
+        for (Frame f : Frame.getFrames()) {
+            f.dispose();
+        }
+        // t-io's shutdown runs on its own daemon thread; give it a moment, then leave.
+        System.exit(0);
+    }
+}

@@ -1,0 +1,126 @@
+package org.qchat.client.ui;
+
+/**
+ * The names ({@link java.awt.Component#setName}) of the components GUI tests and screenshot
+ * scripts look for. Names are stable across languages and themes.
+ */
+public final class ComponentNames {
+
+    // Login window
+    public static final String LOGIN_WINDOW = "login";
+    public static final String LOGIN_HOST = "login.host";
+    public static final String LOGIN_PORT = "login.port";
+    public static final String LOGIN_USERNAME = "login.username";
+    public static final String LOGIN_PASSWORD = "login.password";
+    public static final String LOGIN_CONFIRM = "login.confirm";
+    public static final String LOGIN_NICKNAME = "login.nickname";
+    public static final String LOGIN_REMEMBER = "login.remember";
+    public static final String LOGIN_SUBMIT = "login.submit";
+    /** Switches between logging in and creating an account. */
+    public static final String LOGIN_REGISTER = "login.register";
+    public static final String LOGIN_ERROR = "login.error";
+    public static final String LOGIN_PROGRESS = "login.progress";
+    public static final String LOGIN_SETTINGS = "login.settings";
+
+    // Main window
+    public static final String MAIN_WINDOW = "main";
+    public static final String MAIN_NICKNAME = "main.nickname";
+    public static final String MAIN_SIGNATURE = "main.signature";
+    public static final String MAIN_STATUS = "main.status";
+    public static final String MAIN_SEARCH = "main.search";
+    public static final String MAIN_TABS = "main.tabs";
+    public static final String MAIN_FRIENDS = "main.friends";
+    public static final String MAIN_GROUPS = "main.groups";
+    public static final String MAIN_RECENT = "main.recent";
+    public static final String MAIN_REQUESTS = "main.requests";
+    public static final String MAIN_ADD = "main.add";
+    public static final String MAIN_PROFILE = "main.profile";
+    public static final String MAIN_SETTINGS = "main.settings";
+    public static final String MENU_ADD_FRIEND = "menu.addFriend";
+    public static final String MENU_CREATE_GROUP = "menu.createGroup";
+    public static final String MENU_JOIN_GROUP = "menu.joinGroup";
+    public static final String MENU_PROFILE = "menu.profile";
+    public static final String MENU_SETTINGS = "menu.settings";
+    public static final String MENU_LOGOUT = "menu.logout";
+    public static final String MENU_QUIT = "menu.quit";
+    /** A pending request's row is named {@code request.<username>}; its buttons: */
+    public static final String REQUEST_ACCEPT = "request.accept";
+    public static final String REQUEST_DECLINE = "request.decline";
+    public static final String FRIEND_MESSAGE = "friend.message";
+    public static final String FRIEND_REMOVE = "friend.remove";
+
+    // Chat window (one window, a tab per conversation)
+    public static final String CHAT_WINDOW = "chat";
+    public static final String CHAT_TABS = "chat.tabs";
+    /** Each tab's panel is named {@code chat.conversation.<convId>}; inside it: */
+    public static final String CHAT_TITLE = "chat.title";
+    public static final String CHAT_MESSAGES = "chat.messages";
+    public static final String CHAT_SCROLL = "chat.scroll";
+    public static final String CHAT_INPUT = "chat.input";
+    public static final String CHAT_SEND = "chat.send";
+    public static final String CHAT_EMOJI = "chat.emoji";
+    public static final String CHAT_BANNER = "chat.banner";
+    public static final String CHAT_NOTICE = "chat.notice";
+    /** The line above the oldest message: loading / scroll up (clickable) / start of the conversation. */
+    public static final String CHAT_HISTORY = "chat.history";
+    /** A message row is named {@code message.<seq>} or {@code message.out.<clientMsgId>}; inside it: */
+    public static final String MESSAGE_TEXT = "message.text";
+    public static final String MESSAGE_STATE = "message.state";
+    public static final String MESSAGE_RETRY = "message.retry";
+    public static final String EMOJI_PICKER = "emoji.picker";
+    public static final String EMOJI_BUTTON = "emoji.button";
+
+    // Group side panel
+    public static final String GROUP_MEMBERS = "group.members";
+    public static final String GROUP_MEMBERS_TITLE = "group.membersTitle";
+    public static final String GROUP_INVITE = "group.invite";
+    public static final String GROUP_LEAVE = "group.leave";
+    public static final String GROUP_DISSOLVE = "group.dissolve";
+    public static final String GROUP_KICK = "group.kick";
+    public static final String GROUP_MAKE_ADMIN = "group.makeAdmin";
+    public static final String GROUP_REVOKE_ADMIN = "group.revokeAdmin";
+    public static final String GROUP_MESSAGE = "group.message";
+
+    // Dialogs
+    public static final String ADD_FRIEND_DIALOG = "addFriend";
+    public static final String ADD_FRIEND_QUERY = "addFriend.query";
+    public static final String ADD_FRIEND_SEARCH = "addFriend.search";
+    public static final String ADD_FRIEND_RESULTS = "addFriend.results";
+    public static final String ADD_FRIEND_NOTE = "addFriend.note";
+    public static final String ADD_FRIEND_SEND = "addFriend.send";
+    public static final String ADD_FRIEND_STATUS = "addFriend.status";
+    public static final String PROFILE_DIALOG = "profile";
+    public static final String PROFILE_NICKNAME = "profile.nickname";
+    public static final String PROFILE_SIGNATURE = "profile.signature";
+    public static final String PROFILE_SAVE = "profile.save";
+    public static final String PROFILE_ERROR = "profile.error";
+    public static final String CREATE_GROUP_DIALOG = "createGroup";
+    public static final String CREATE_GROUP_NAME = "createGroup.name";
+    public static final String CREATE_GROUP_INVITE_ONLY = "createGroup.inviteOnly";
+    public static final String CREATE_GROUP_CREATE = "createGroup.create";
+    public static final String CREATE_GROUP_ERROR = "createGroup.error";
+    public static final String JOIN_GROUP_DIALOG = "joinGroup";
+    public static final String JOIN_GROUP_QUERY = "joinGroup.query";
+    public static final String JOIN_GROUP_SEARCH = "joinGroup.search";
+    public static final String JOIN_GROUP_RESULTS = "joinGroup.results";
+    public static final String JOIN_GROUP_JOIN = "joinGroup.join";
+    public static final String JOIN_GROUP_STATUS = "joinGroup.status";
+    public static final String INVITE_DIALOG = "invite";
+    public static final String INVITE_FRIENDS = "invite.friends";
+    public static final String INVITE_SEND = "invite.send";
+    public static final String INVITE_STATUS = "invite.status";
+    public static final String SETTINGS_DIALOG = "settings";
+    public static final String SETTINGS_LANGUAGE = "settings.language";
+    public static final String SETTINGS_THEME = "settings.theme";
+    public static final String SETTINGS_OK = "settings.ok";
+    /** Dialog buttons common to the dialogs above. */
+    public static final String DIALOG_CANCEL = "dialog.cancel";
+
+    // Notifications
+    public static final String TOAST = "toast";
+    public static final String TOAST_TITLE = "toast.title";
+    public static final String TOAST_BODY = "toast.body";
+
+    private ComponentNames() {
+    }
+}

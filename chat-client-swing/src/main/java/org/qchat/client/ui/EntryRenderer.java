@@ -1,0 +1,121 @@
+package org.qchat.client.ui;
+
+import java.awt.BorderLayout;
+import java.awt.Color;
+import java.awt.Component;
+import java.awt.Dimension;
+import java.awt.Font;
+import java.awt.Graphics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+
+import javax.swing.BorderFactory;
+import javax.swing.BoxLayout;
+import javax.swing.JLabel;
+import javax.swing.JList;
+import javax.swing.JPanel;
+import javax.swing.ListCellRenderer;
+import javax.swing.UIManager;
+
+/**
+ * Renders a {@link ListEntry}: avatar, title over subtitle, and at the right a time and an unread
+ * badge. Use with {@link #install}: a fixed cell width makes rows as wide as the list, so long
+ * signatures end in "…" instead of widening the window.
+ */
+final class EntryRenderer implements ListCellRenderer<ListEntry> {
+
+    static void install(JList<ListEntry> list) {
+        list.setCellRenderer(new EntryRenderer());
+        list.setFixedCellWidth(120);
+    }
+
+    private final JPanel panel = new JPanel(new BorderLayout(10, 0));
+    private final JLabel icon = new JLabel();
+    private final JLabel title = new JLabel();
+    private final JLabel subtitle = new JLabel();
+    private final JLabel trailing = new JLabel();
+    private final BadgeLabel badge = new BadgeLabel();
+
+    EntryRenderer() {
+        JPanel text = new JPanel();
+        text.setOpaque(false);
+        text.setLayout(new BoxLayout(text, BoxLayout.Y_AXIS));
+        text.add(title);
+        text.add(subtitle);
+        JPanel right = new JPanel(new BorderLayout(0, 2));
+        right.setOpaque(false);
+        right.add(trailing, BorderLayout.NORTH);
+        JPanel badgeRow = new JPanel(new BorderLayout());
+        badgeRow.setOpaque(false);
+        badgeRow.add(badge, BorderLayout.EAST);
+        right.add(badgeRow, BorderLayout.SOUTH);
+        trailing.setHorizontalAlignment(JLabel.RIGHT);
+        panel.add(icon, BorderLayout.WEST);
+        panel.add(text, BorderLayout.CENTER);
+        panel.add(right, BorderLayout.EAST);
+        panel.setBorder(BorderFactory.createEmptyBorder(6, 10, 6, 10));
+    }
+
+    @Override
+    public Component getListCellRendererComponent(JList<? extends ListEntry> list, ListEntry entry, int index,
+                                                  boolean selected, boolean focused) {
+        Color bg = selected ? UIManager.getColor("List.selectionBackground") : list.getBackground();
+        Color fg = selected ? UIManager.getColor("List.selectionForeground") : list.getForeground();
+        panel.setBackground(bg);
+        icon.setIcon(entry.icon());
+        title.setText(Glyphs.safe(entry.title()));
+        title.setFont(list.getFont().deriveFont(Font.BOLD));
+        title.setForeground(entry.dimmed() && !selected ? Theme.secondaryText() : fg);
+        subtitle.setText(entry.subtitle() == null || entry.subtitle().isEmpty() ? " " : Glyphs.safe(entry.subtitle()));
+        subtitle.setFont(list.getFont().deriveFont(list.getFont().getSize2D() - 1f));
+        subtitle.setForeground(selected ? fg : Theme.secondaryText());
+        trailing.setText(entry.trailing() == null ? "" : entry.trailing());
+        trailing.setFont(subtitle.getFont());
+        trailing.setForeground(selected ? fg : Theme.secondaryText());
+        badge.setCount(entry.unread());
+        return panel;
+    }
+
+    /** A red pill with a number; invisible at zero. */
+    static final class BadgeLabel extends JLabel {
+        private int count;
+
+        BadgeLabel() {
+            setForeground(Color.WHITE);
+            setHorizontalAlignment(CENTER);
+            setBorder(BorderFactory.createEmptyBorder(1, 6, 1, 6));
+        }
+
+        void setCount(int count) {
+            this.count = count;
+            setText(count > 0 ? Texts.count(count) : "");
+            setVisible(count > 0);
+            Font base = UIManager.getFont("defaultFont");
+            if (base != null) {
+                setFont(base.deriveFont(Font.BOLD, base.getSize2D() - 2f));
+            }
+        }
+
+        int count() {
+            return count;
+        }
+
+        @Override
+        public Dimension getPreferredSize() {
+            Dimension d = super.getPreferredSize();
+            return new Dimension(Math.max(d.width, d.height), d.height);
+        }
+
+        @Override
+        protected void paintComponent(Graphics g) {
+            if (count > 0) {
+                Graphics2D g2 = (Graphics2D) g.create();
+                g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+                g2.setColor(Theme.badge());
+                g2.fillRoundRect(0, 0, getWidth(), getHeight(), getHeight(), getHeight());
+                g2.dispose();
+            }
+            super.paintComponent(g);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package org.qchat.client.ui;
+
+import java.awt.BorderLayout;
+import java.awt.Color;
+import java.awt.Component;
+import java.awt.Cursor;
+import java.awt.Dimension;
+import java.awt.FlowLayout;
+import java.awt.Font;
+import java.awt.Graphics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+
+import javax.swing.BorderFactory;
+import javax.swing.Box;
+import javax.swing.BoxLayout;
+import javax.swing.JButton;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+
+import org.qchat.client.core.model.ChatMessage;
+import org.qchat.client.core.model.DeliveryState;
+import org.qchat.client.i18n.I18n;
+
+/**
+ * One message: others' on the left with their avatar and name, mine on the right in the accent
+ * colour with the delivery state under it (and Retry when it failed); announcements centred as a
+ * notice.
+ */
+final class MessageRow extends JPanel {
+
+    enum Style { THEIRS, MINE, NOTICE }
+
+    private final Style style;
+    private final WrappingText text;
+    private final JLabel state = new JLabel();
+    private final JButton retry = new JButton();
+    private ChatMessage message;
+
+    MessageRow(ChatMessage message, Style style, String senderName, java.util.function.Consumer<String> onRetry) {
+        super(new BorderLayout(8, 0));
+        this.style = style;
+        this.message = message;
+        setOpaque(false);
+        setName(message.isStored() ? "message." + message.seq() : "message.out." + message.clientMsgId());
+        setBorder(BorderFactory.createEmptyBorder(6, 12, 6, 12));
+        text = new WrappingText(Glyphs.safe(message.text()));
+        text.setForeground(style == Style.MINE ? Theme.myBubbleText() : Theme.theirBubbleText());
+
+        Bubble bubble = new Bubble(style == Style.MINE ? Theme.myBubble()
+                : style == Style.NOTICE ? Theme.noticeBackground() : Theme.theirBubble());
+        bubble.add(text, BorderLayout.CENTER);
+
+        JPanel column = new JPanel();
+        column.setOpaque(false);
+        column.setLayout(new BoxLayout(column, BoxLayout.Y_AXIS));
+        float align = style == Style.MINE ? Component.RIGHT_ALIGNMENT
+                : style == Style.NOTICE ? Component.CENTER_ALIGNMENT : Component.LEFT_ALIGNMENT;
+
+        JLabel header = new JLabel(switch (style) {
+            case MINE -> Texts.time(message.time());
+            case THEIRS -> senderName + "  " + Texts.time(message.time());
+            case NOTICE -> "📢 " + I18n.tr("notice.announcement") + "  " + Texts.time(message.time());
+        });
+        header.setFont(header.getFont().deriveFont(header.getFont().getSize2D() - 1f));
+        header.setForeground(Theme.secondaryText());
+        header.setAlignmentX(align);
+        bubble.setAlignmentX(align);
+        column.add(header);
+        column.add(Box.createVerticalStrut(3));
+        column.add(bubble);
+
+        if (style == Style.MINE) {
+            state.setName(ComponentNames.MESSAGE_STATE);
+            state.setFont(header.getFont());
+            retry.setName(ComponentNames.MESSAGE_RETRY);
+            retry.setText(I18n.tr("message.retry"));
+            retry.putClientProperty("JButton.buttonType", "borderless");
+            retry.setFont(header.getFont().deriveFont(Font.BOLD));
+            retry.setCursor(Cursor.getPredefinedCursor(Cursor.HAND_CURSOR));
+            retry.addActionListener(e -> onRetry.accept(this.message.clientMsgId()));
+            JPanel stateRow = new JPanel(new FlowLayout(FlowLayout.RIGHT, 4, 0));
+            stateRow.setOpaque(false);
+            stateRow.add(state);
+            stateRow.add(retry);
+            stateRow.setAlignmentX(align);
+            stateRow.setMaximumSize(new Dimension(Integer.MAX_VALUE, stateRow.getPreferredSize().height));
+            column.add(stateRow);
+            updateState();
+        }
+
+        switch (style) {
+            case MINE -> {
+                add(column, BorderLayout.CENTER);
+                add(top(new JLabel(Avatars.user(message.senderId(), senderName, 34))), BorderLayout.EAST);
+            }
+            case THEIRS -> {
+                add(top(new JLabel(Avatars.user(message.senderId(), senderName, 34))), BorderLayout.WEST);
+                add(column, BorderLayout.CENTER);
+            }
+            case NOTICE -> add(column, BorderLayout.CENTER);
+        }
+    }
+
+    private static JPanel top(JLabel avatar) {
+        JPanel p = new JPanel(new BorderLayout());
+        p.setOpaque(false);
+        p.add(avatar, BorderLayout.NORTH);
+        return p;
+    }
+
+    ChatMessage message() {
+        return message;
+    }
+
+    /** Updates the delivery state shown; the text of a message never changes. */
+    void update(ChatMessage next) {
+        boolean changed = next.state() != message.state() || !java.util.Objects.equals(next.errorKey(), message.errorKey());
+        message = next;
+        if (changed && style == Style.MINE) {
+            updateState();
+        }
+    }
+
+    private void updateState() {
+        DeliveryState s = message.state();
+        switch (s) {
+            case SENDING -> state.setText(I18n.tr("message.sending"));
+            case SENT -> state.setText(I18n.tr("message.sent"));
+            case FAILED -> state.setText(I18n.tr("message.failed", message.errorKey() == null ? ""
+                    : I18n.tr(message.errorKey())));
+        }
+        state.setForeground(s == DeliveryState.FAILED ? Theme.error() : Theme.secondaryText());
+        retry.setVisible(s == DeliveryState.FAILED);
+        revalidate();
+    }
+
+    /** The widest a bubble may be: a share of the list width, so long messages wrap. */
+    void setAvailableWidth(int listWidth) {
+        int share = style == Style.NOTICE ? listWidth - 80 : (int) (listWidth * 0.68);
+        text.setMaxWidth(share - 24);
+    }
+
+    @Override
+    public Dimension getMaximumSize() {
+        return new Dimension(Integer.MAX_VALUE, getPreferredSize().height);
+    }
+
+    /** A rounded, filled panel. */
+    private static final class Bubble extends JPanel {
+        private final Color fill;
+
+        Bubble(Color fill) {
+            super(new BorderLayout());
+            this.fill = fill;
+            setOpaque(false);
+            setBorder(BorderFactory.createEmptyBorder(8, 12, 8, 12));
+        }
+
+        @Override
+        public Dimension getMaximumSize() {
+            return getPreferredSize();
+        }
+
+        @Override
+        protected void paintComponent(Graphics g) {
+            Graphics2D g2 = (Graphics2D) g.create();
+            g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g2.setColor(fill);
+            g2.fillRoundRect(0, 0, getWidth(), getHeight(), 16, 16);
+            g2.dispose();
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.qchat.client.ui;
+
+/** What windows ask the application to do; keeps windows from knowing each other. */
+public interface UiActions {
+
+    void openConversation(long convId);
+
+    void showAddFriend();
+
+    void showCreateGroup();
+
+    void showJoinGroup();
+
+    void showProfile();
+
+    void showSettings();
+
+    void logout();
+
+    void quit();
+}

@@ -1,0 +1,62 @@
+package org.qchat.client.ui;
+
+import java.awt.Dimension;
+import java.awt.FontMetrics;
+import java.awt.Insets;
+
+import javax.swing.BorderFactory;
+import javax.swing.JTextArea;
+import javax.swing.text.View;
+
+/**
+ * Read-only, selectable message text that is as wide as its longest line but never wider than
+ * {@link #setMaxWidth}, wrapping (by words, and anywhere in CJK text) beyond that; its preferred
+ * height follows the wrapped width. That is what lets bubbles hug short messages and wrap long
+ * ones.
+ */
+final class WrappingText extends JTextArea {
+
+    private int maxWidth = 420;
+
+    WrappingText(String text) {
+        super(text);
+        setLineWrap(true);
+        setWrapStyleWord(true);
+        setEditable(false);
+        setOpaque(false);
+        setBorder(BorderFactory.createEmptyBorder());
+        setName(ComponentNames.MESSAGE_TEXT);
+    }
+
+    void setMaxWidth(int maxWidth) {
+        if (this.maxWidth != maxWidth) {
+            this.maxWidth = Math.max(60, maxWidth);
+            revalidate();
+        }
+    }
+
+    @Override
+    public Dimension getPreferredSize() {
+        Insets in = getInsets();
+        FontMetrics fm = getFontMetrics(getFont());
+        int natural = 0;
+        for (String line : getText().split("\n", -1)) {
+            natural = Math.max(natural, fm.stringWidth(line));
+        }
+        int width = Math.min(natural + 2, maxWidth - in.left - in.right);
+        View root = getUI().getRootView(this);
+        root.setSize(width, Integer.MAX_VALUE);
+        int height = (int) Math.ceil(root.getPreferredSpan(View.Y_AXIS));
+        return new Dimension(width + in.left + in.right, Math.max(height, fm.getHeight()) + in.top + in.bottom);
+    }
+
+    @Override
+    public Dimension getMaximumSize() {
+        return getPreferredSize();
+    }
+
+    @Override
+    public Dimension getMinimumSize() {
+        return getPreferredSize();
+    }
+}

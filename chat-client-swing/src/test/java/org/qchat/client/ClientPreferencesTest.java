@@ -1,0 +1,62 @@
+package org.qchat.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.qchat.client.core.SessionStore;
+import org.qchat.client.i18n.Language;
+import org.qchat.client.transport.ServerAddress;
+
+class ClientPreferencesTest {
+
+    private final Preferences node = Preferences.userRoot().node("org/qchat/client-test/" + UUID.randomUUID());
+    private final ClientPreferences prefs = new ClientPreferences(node);
+
+    @AfterEach
+    void removeNode() throws BackingStoreException {
+        node.removeNode();
+    }
+
+    @Test
+    void aDeviceNameIsMadeOnceAndKept() {
+        String device = prefs.deviceName();
+
+        assertThat(device).matches("[A-Za-z0-9._:-]{1,64}");
+        assertThat(new ClientPreferences(node).deviceName()).isEqualTo(device);
+    }
+
+    @Test
+    void aRememberedSessionHoldsTheTokenAndCanBeForgotten() {
+        prefs.saveSession(new SessionStore.SavedSession(new ServerAddress("chat.example", 9400), "alice", "tok"));
+
+        assertThat(new ClientPreferences(node).savedSession()).get()
+                .isEqualTo(new SessionStore.SavedSession(new ServerAddress("chat.example", 9400), "alice", "tok"));
+        prefs.forgetSession();
+        assertThat(prefs.savedSession()).isEmpty();
+    }
+
+    @Test
+    void noPasswordIsEverStored() throws BackingStoreException {
+        prefs.setUsername("alice");
+        prefs.saveSession(new SessionStore.SavedSession(new ServerAddress("h", 1), "alice", "tok"));
+
+        assertThat(node.keys()).noneMatch(k -> k.toLowerCase().contains("password"));
+    }
+
+    @Test
+    void languageThemeAndServerAreRemembered() {
+        prefs.setLanguage(Language.CHINESE);
+        prefs.setTheme("dark");
+        prefs.setServer(new ServerAddress("chat.example", 9400));
+
+        ClientPreferences again = new ClientPreferences(node);
+        assertThat(again.language()).isEqualTo(Language.CHINESE);
+        assertThat(again.theme()).isEqualTo("dark");
+        assertThat(again.server(new ServerAddress("localhost", 9321))).isEqualTo(new ServerAddress("chat.example", 9400));
+    }
+}

@@ -1,0 +1,201 @@
+package org.qchat.client.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.qchat.client.testing.FrameServer;
+import org.qchat.protocol.Packet;
+import org.qchat.protocol.model.UserInfo;
+import org.qchat.protocol.packet.Ping;
+import org.qchat.protocol.packet.Pong;
+import org.qchat.protocol.packet.UserList;
+import org.qchat.protocol.packet.Welcome;
+
+/** The t-io transport against a real socket. */
+class TioChatTransportTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private FrameServer server;
+    private final List<TioChatTransport> transports = new ArrayList<>();
+
+    @BeforeEach
+    void startServer() throws IOException {
+        server = new FrameServer();
+    }
+
+    @AfterEach
+    void stopAll() throws IOException {
+        transports.forEach(TioChatTransport::close);
+        server.close();
+    }
+
+    private Recorder connect(int port) {
+        TioChatTransport transport = new TioChatTransport();
+        transports.add(transport);
+        Recorder recorder = new Recorder(transport);
+        transport.connect(new ServerAddress("127.0.0.1", port), recorder);
+        return recorder;
+    }
+
+    @Test
+    void framesTravelBothWaysIncludingEmojiAndChinese() throws Exception {
+        Recorder client = connect(server.port());
+        await().atMost(WAIT).until(() -> client.connects.get() == 1);
+
+        assertThat(client.transport.send(new Ping("1"))).isTrue();
+        Packet got = server.received().poll(10, TimeUnit.SECONDS);
+        assertThat(got).isEqualTo(new Ping("1"));
+
+        server.send(new Welcome(1, "qchat/测试 👋", 262144, 30));
+        server.send(new Pong("1", 42));
+        assertThat(client.next()).isEqualTo(new Welcome(1, "qchat/测试 👋", 262144, 30));
+        assertThat(client.next()).isEqualTo(new Pong("1", 42));
+    }
+
+    @Test
+    void aServerFrameFarLargerThanTheClientLimitOfTheServerIsAccepted() throws Exception {
+        Recorder client = connect(server.port());
+        await().atMost(WAIT).until(() -> client.connects.get() == 1);
+        List<UserInfo> users = new ArrayList<>();
+        for (int i = 0; i < 6000; i++) {
+            users.add(new UserInfo(i + 1, "user" + i, "昵称很长的用户" + i + "😀", "signature ".repeat(12)));
+        }
+        UserList big = new UserList("7", users);
+
+        server.send(big);
+
+        Packet got = client.next();
+        assertThat(got).isInstanceOf(UserList.class);
+        assertThat(((UserList) got).users()).hasSize(6000);
+        assertThat(new org.qchat.protocol.PacketMapper().write(big).length).isGreaterThan(1_000_000);
+    }
+
+    @Test
+    void aPacketTypeFromANewerServerIsSkippedAndTheStreamGoesOn() throws Exception {
+        Recorder client = connect(server.port());
+        await().atMost(WAIT).until(() -> client.connects.get() == 1);
+
+        server.sendRaw("{\"type\":\"future.push\",\"x\":1}".getBytes(StandardCharsets.UTF_8));
+        server.send(new Pong("2", 1));
+
+        assertThat(client.next()).isEqualTo(new Pong("2", 1));
+    }
+
+    @Test
+    void afterTheServerDropsTheLinkTheTransportReconnectsByItself() throws Exception {
+        Recorder client = connect(server.port());
+        await().atMost(WAIT).until(() -> client.connects.get() == 1);
+
+        server.dropConnections();
+
+        await().atMost(WAIT).until(() -> client.disconnects.get() == 1);
+        assertThat(client.transport.send(new Ping("x"))).as("no link while down").isFalse();
+        await().atMost(WAIT).until(() -> client.connects.get() == 2);
+        await().atMost(WAIT).until(() -> server.openConnections() == 1);
+        assertThat(client.transport.send(new Ping("3"))).isTrue();
+        assertThat(server.received().poll(10, TimeUnit.SECONDS)).isEqualTo(new Ping("3"));
+    }
+
+    @Test
+    void resetDropsTheLinkAndAFreshOneComesUp() throws Exception {
+        Recorder client = connect(server.port());
+        await().atMost(WAIT).until(() -> client.connects.get() == 1);
+
+        client.transport.reset("no pong");
+
+        await().atMost(WAIT).until(() -> client.disconnects.get() == 1 && client.connects.get() == 2);
+    }
+
+    @Test
+    void anUnreachableServerIsReportedAsAFailedAttempt() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        Recorder client = connect(closedPort);
+
+        await().atMost(WAIT).until(() -> client.failures.get() >= 1);
+        assertThat(client.connects.get()).isZero();
+    }
+
+    @Test
+    void aSecondClientInTheSameJvmWorksAfterTheFirstWasClosed() throws Exception {
+        Recorder first = connect(server.port());
+        await().atMost(WAIT).until(() -> first.connects.get() == 1);
+        first.transport.close();
+        await().atMost(WAIT).until(() -> server.openConnections() == 0);
+
+        Recorder second = connect(server.port());
+        await().atMost(WAIT).until(() -> second.connects.get() == 1);
+        assertThat(second.transport.send(new Ping("9"))).isTrue();
+        assertThat(server.received().poll(10, TimeUnit.SECONDS)).isEqualTo(new Ping("9"));
+    }
+
+    @Test
+    void aClosedTransportDoesNotReconnect() throws Exception {
+        Recorder client = connect(server.port());
+        await().atMost(WAIT).until(() -> client.connects.get() == 1);
+
+        client.transport.close();
+        await().atMost(WAIT).until(() -> server.openConnections() == 0);
+
+        // Longer than the first reconnection delay: nobody comes back.
+        await().during(Duration.ofMillis(BackoffReconnConf.FIRST_DELAY_MILLIS + 1000)).atMost(WAIT)
+                .until(() -> server.acceptedCount() == 1);
+        assertThat(client.transport.send(new Ping("x"))).isFalse();
+    }
+
+    /** Records what the transport reports, from its I/O threads. */
+    private static final class Recorder implements TransportListener {
+        final TioChatTransport transport;
+        final AtomicInteger connects = new AtomicInteger();
+        final AtomicInteger disconnects = new AtomicInteger();
+        final AtomicInteger failures = new AtomicInteger();
+        final BlockingQueue<Packet> packets = new LinkedBlockingQueue<>();
+
+        Recorder(TioChatTransport transport) {
+            this.transport = transport;
+        }
+
+        Packet next() throws InterruptedException {
+            Packet p = packets.poll(10, TimeUnit.SECONDS);
+            assertThat(p).as("a packet within 10 s").isNotNull();
+            return p;
+        }
+
+        @Override
+        public void connected() {
+            connects.incrementAndGet();
+        }
+
+        @Override
+        public void connectFailed(String reason) {
+            failures.incrementAndGet();
+        }
+
+        @Override
+        public void disconnected(String reason) {
+            disconnects.incrementAndGet();
+        }
+
+        @Override
+        public void packetReceived(Packet packet) {
+            packets.add(packet);
+        }
+    }
+}
