@@ -1,10 +1,13 @@
 package org.qchat.client;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.qchat.client.i18n.Language;
 import org.qchat.client.transport.ServerAddress;
+import org.qchat.client.transport.TlsSettings;
 
 /**
  * Command-line flags (system properties give the same defaults, for scripts):
@@ -15,10 +18,12 @@ import org.qchat.client.transport.ServerAddress;
  *   --theme light|dark   -Dqchat.theme=    theme for this run (and saved)
  *   --profile NAME       -Dqchat.profile=  separate preferences, e.g. for a second client
  *   --user NAME          -Dqchat.user=     username to fill in
+ *   --tls                -Dqchat.tls=true  encrypt the link, trusting the system's CA store
+ *   --tls-cert FILE      -Dqchat.tls.cert= encrypt the link, trusting only this certificate (PEM or DER)
  * </pre>
  */
 public record LaunchOptions(ServerAddress server, Language language, String theme, String profile, String username,
-                            boolean help, List<String> errors) {
+                            TlsSettings tls, boolean help, List<String> errors) {
 
     public static final String USAGE = """
             Usage: java -jar qchat-client.jar [options]
@@ -27,8 +32,11 @@ public record LaunchOptions(ServerAddress server, Language language, String them
               --theme light|dark   look (default: the saved choice, else light)
               --profile NAME       keep a separate set of preferences, e.g. to run a second client
               --user NAME          username to fill in
+              --tls                encrypt the link (TLS), trusting the system's certificate authorities
+              --tls-cert FILE      encrypt the link, trusting only the certificate in FILE (PEM or DER)
               --help               show this text
-            System properties qchat.server, qchat.lang, qchat.theme, qchat.profile, qchat.user do the same.""";
+            System properties qchat.server, qchat.lang, qchat.theme, qchat.profile, qchat.user,
+            qchat.tls (true) and qchat.tls.cert do the same.""";
 
     public static LaunchOptions parse(String[] args) {
         ServerAddress server = null;
@@ -37,6 +45,8 @@ public record LaunchOptions(ServerAddress server, Language language, String them
         String profile = System.getProperty("qchat.profile");
         String username = System.getProperty("qchat.user");
         boolean help = false;
+        boolean tls = Boolean.getBoolean("qchat.tls");
+        String tlsCert = System.getProperty("qchat.tls.cert");
         List<String> errors = new ArrayList<>();
         String serverText = System.getProperty("qchat.server");
         String langText = System.getProperty("qchat.lang");
@@ -53,6 +63,10 @@ public record LaunchOptions(ServerAddress server, Language language, String them
                 help = true;
                 continue;
             }
+            if (arg.equals("--tls") && value == null) {
+                tls = true;
+                continue;
+            }
             if (value == null) {
                 if (i + 1 >= args.length) {
                     errors.add(arg + " needs a value");
@@ -66,6 +80,7 @@ public record LaunchOptions(ServerAddress server, Language language, String them
                 case "--theme" -> themeText = value;
                 case "--profile" -> profile = value;
                 case "--user" -> username = value;
+                case "--tls-cert" -> tlsCert = value;
                 default -> errors.add("unknown option " + arg);
             }
         }
@@ -86,6 +101,17 @@ public record LaunchOptions(ServerAddress server, Language language, String them
                 errors.add("--theme must be light or dark");
             }
         }
-        return new LaunchOptions(server, language, theme, profile, username, help, List.copyOf(errors));
+        TlsSettings tlsSettings = TlsSettings.OFF;
+        if (tlsCert != null) {
+            Path certificate = Path.of(tlsCert);
+            if (Files.isReadable(certificate)) {
+                tlsSettings = new TlsSettings(true, certificate);
+            } else {
+                errors.add("--tls-cert: cannot read " + tlsCert);
+            }
+        } else if (tls) {
+            tlsSettings = new TlsSettings(true, null);
+        }
+        return new LaunchOptions(server, language, theme, profile, username, tlsSettings, help, List.copyOf(errors));
     }
 }

@@ -12,6 +12,7 @@ import org.qchat.protocol.PacketMapper;
 import org.qchat.protocol.Request;
 import org.qchat.protocol.tio.TioCodecAdapter;
 import org.qchat.protocol.tio.TioFrame;
+import org.qchat.protocol.tio.TioTls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tio.client.ClientChannelContext;
@@ -54,6 +55,15 @@ public final class TioChatTransport implements ChatTransport {
     private volatile SynThreadPoolExecutor reconnExecutor;
     private volatile boolean closed;
     private volatile int maxOutboundFrame = FrameCodec.DEFAULT_MAX_FRAME_LENGTH;
+    private final TlsSettings tls;
+
+    public TioChatTransport() {
+        this(TlsSettings.OFF);
+    }
+
+    public TioChatTransport(TlsSettings tls) {
+        this.tls = tls;
+    }
 
     @Override
     public void connect(ServerAddress address, TransportListener listener) {
@@ -79,6 +89,10 @@ public final class TioChatTransport implements ChatTransport {
         config.setHeartbeatTimeout(0);
         config.logWhenDecodeError = false;
         try {
+            if (tls.enabled()) {
+                // t-io's client engine has no peer host, so the host check lives in our trust manager.
+                config.setSslConfig(TioTls.client(tls.trustManagers(address.host())));
+            }
             client = new TioClient(config);
             client.asynConnect(new Node(address.host(), address.port()));
         } catch (Exception e) {

@@ -44,7 +44,7 @@ public final class ClientApplication implements UiActions, LoginWindow.Handler {
         this.prefs = prefs;
         EdtExecutor edt = new EdtExecutor();
         this.scheduler = new ExecutorScheduler(edt);
-        this.client = new ChatClient(TioChatTransport::new, edt, scheduler, prefs);
+        this.client = new ChatClient(() -> new TioChatTransport(options.tls()), edt, scheduler, prefs);
         this.notifier = new Notifier(client, this);
     }
 

@@ -30,7 +30,16 @@ public final class FrameServer implements AutoCloseable {
     private final AtomicInteger accepted = new AtomicInteger();
 
     public FrameServer() throws IOException {
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
+    }
+
+    /** A frame server speaking TLS with the identity in {@code context}. */
+    public static FrameServer tls(javax.net.ssl.SSLContext context) throws IOException {
+        return new FrameServer(context.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress()));
+    }
+
+    private FrameServer(ServerSocket server) {
+        this.server = server;
         Thread acceptor = new Thread(this::acceptLoop, "frame-server-accept");
         acceptor.setDaemon(true);
         acceptor.start();

@@ -1,0 +1,130 @@
+package org.qchat.client.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.net.ssl.SSLContext;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qchat.client.testing.FrameServer;
+import org.qchat.protocol.Packet;
+import org.qchat.protocol.packet.Welcome;
+import org.qchat.protocol.tls.ServerIdentity;
+
+/** The t-io transport over TLS: it must trust the given certificate and insist on the host name. */
+class TioChatTransportTlsTest {
+
+    private static final String PASSWORD = "changeit";
+
+    @TempDir
+    Path dir;
+
+    private final List<AutoCloseable> open = new ArrayList<>();
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (AutoCloseable c : open) {
+            c.close();
+        }
+    }
+
+    @Test
+    void aServerWhoseCertificateNamesTheHostIsReachedOverTls() throws Exception {
+        Path keystore = keystore("dns:localhost");
+        FrameServer server = tlsServer(keystore);
+        Recorder client = connect("localhost", server.port(), new TlsSettings(true, exportCertificate(keystore)));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> server.acceptedCount() == 1);
+        Welcome welcome = new Welcome(1, "qchat/tls", 262144, 30);
+        await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() -> {
+            server.send(welcome);
+            assertThat(client.packets.poll(1, TimeUnit.SECONDS)).isEqualTo(welcome);
+        });
+    }
+
+    @Test
+    void aCertificateForAnotherNameIsRefusedSoNoPacketIsEverDelivered() throws Exception {
+        Path keystore = keystore("dns:chat.example.org");
+        FrameServer server = tlsServer(keystore);
+        Recorder client = connect("localhost", server.port(), new TlsSettings(true, exportCertificate(keystore)));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> server.acceptedCount() >= 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> client.connects.get() == 0 && server.openConnections() == 0);
+        assertThat(client.packets).isEmpty();
+    }
+
+    private Recorder connect(String host, int port, TlsSettings tls) {
+        TioChatTransport transport = new TioChatTransport(tls);
+        open.add(0, transport::close);
+        Recorder recorder = new Recorder();
+        transport.connect(new ServerAddress(host, port), recorder);
+        return recorder;
+    }
+
+    private FrameServer tlsServer(Path keystore) throws Exception {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(ServerIdentity.load(keystore, "PKCS12", PASSWORD.toCharArray()).getKeyManagers(), null, null);
+        FrameServer server = FrameServer.tls(context);
+        open.add(server);
+        return server;
+    }
+
+    private Path keystore(String san) throws Exception {
+        Path file = dir.resolve("server-" + san.replace(':', '_') + ".p12");
+        keytool("-genkeypair", "-alias", "qchat", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
+                "-dname", "CN=qchat test", "-ext", "SAN=" + san, "-keystore", file.toString(), "-storetype", "PKCS12",
+                "-storepass", PASSWORD, "-keypass", PASSWORD);
+        return file;
+    }
+
+    private Path exportCertificate(Path keystore) throws Exception {
+        Path file = dir.resolve(keystore.getFileName() + ".crt");
+        keytool("-exportcert", "-rfc", "-alias", "qchat", "-keystore", keystore.toString(), "-storetype", "PKCS12",
+                "-storepass", PASSWORD, "-file", file.toString());
+        return file;
+    }
+
+    private static void keytool(String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+    }
+
+    private static final class Recorder implements TransportListener {
+        final AtomicInteger connects = new AtomicInteger();
+        final BlockingQueue<Packet> packets = new LinkedBlockingQueue<>();
+
+        @Override
+        public void connected() {
+            connects.incrementAndGet();
+        }
+
+        @Override
+        public void connectFailed(String reason) {
+        }
+
+        @Override
+        public void disconnected(String reason) {
+        }
+
+        @Override
+        public void packetReceived(Packet packet) {
+            packets.add(packet);
+        }
+    }
+}
