@@ -22,6 +22,8 @@ import org.qchat.server.db.Database;
 import org.qchat.server.handler.ErrorReporter;
 import org.qchat.server.handler.Handlers;
 import org.qchat.server.handler.RequestDispatcher;
+import org.qchat.server.limit.AccountThrottles;
+import org.qchat.server.limit.TokenBucket;
 import org.qchat.server.net.TioTransport;
 import org.qchat.server.ops.MetricsHttpServer;
 import org.qchat.server.ops.ServerMetrics;
@@ -112,32 +114,38 @@ public final class ChatServer implements AutoCloseable {
             PasswordHasher hasher = new PasswordHasher();
             PresenceService presence = new PresenceService(db, friendStore, sessions, router, clock);
             AccountService accounts = new AccountService(db, users, sessions, conversations, friendStore, hasher,
-                    new TokenGenerator(), validate, presence, router, clock, config.tokenIdleTimeout().toMillis());
+                    new TokenGenerator(), validate, presence, router, clock, config.tokenIdleTimeout().toMillis(),
+                    AccountThrottles.of(config.rateLimits(), System::nanoTime));
             FriendService friends = new FriendService(db, friendStore, blocks, users, conversations, directory, validate,
-                    router, clock);
-            GroupService groups = new GroupService(db, groupStore, conversations, friendStore, directory, validate,
-                    router, clock);
+                    router, clock, config.caps());
+            GroupService groups = new GroupService(db, groupStore, conversations, friendStore, blocks, users, directory,
+                    validate, router, clock, config.caps());
             writer = new MessageWriter(db, conversations, messageStore, blocks, clock, config.messageBatchSize(),
                     n -> metrics.messagesStored(n));
             MessageService messages = new MessageService(db, conversations, messageStore, writer, validate, router,
-                    mapper, config.maxFrameLength());
+                    mapper, config.maxFrameLength(), config.unsafeAckBeforeCommit());
             SyncService sync = new SyncService(db, conversations, cursors, friends, clock);
             AdminService admin = new AdminService(db, users, sessions, hasher, validate, new DeviceCloser(router));
 
             RequestDispatcher dispatcher = new RequestDispatcher(
                     Handlers.create(config, clock, accounts, friends, groups, messages, sync, admin),
-                    new ErrorReporter(metrics::error));
+                    new ErrorReporter(metrics::error),
+                    () -> new TokenBucket(config.rateLimits().requestBurst(), config.rateLimits().requestsPerSecond(),
+                            System::nanoTime));
             writer.start();
 
             long idleSeconds = config.idleTimeout().toSeconds();
             Welcome welcome = new Welcome(ProtocolVersion.CURRENT, VERSION, config.maxFrameLength(),
                     (int) Math.max(1, idleSeconds / 3));
             TioTransport transport = TioTransport.start(config.bindAddress(), config.port(), codec, dispatcher,
-                    presence, workers, clock, config.idleTimeout(), welcome, tlsOf(config));
+                    presence, workers, clock, config.idleTimeout(),
+                    config.caps().maxOutboundQueueBytes(), welcome, tlsOf(config));
 
             metrics.gauge("qchat.connections", "open client connections", transport::connectionCount);
             metrics.gauge("qchat.online.users", "users with at least one logged-in device", router::onlineUserCount);
             metrics.gauge("qchat.message.writer.queue", "messages waiting to be committed", writer::queued);
+            metrics.gauge("qchat.outbound.queued.bytes", "bytes queued for open connections, not yet written",
+                    transport::queuedOutboundBytes);
             MetricsHttpServer http = config.metricsPort() < 0 ? null
                     : MetricsHttpServer.start(config.metricsBindAddress(), config.metricsPort(), metrics,
                             () -> "{\"status\":\"up\",\"connections\":" + transport.connectionCount()

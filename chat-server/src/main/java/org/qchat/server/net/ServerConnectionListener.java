@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.qchat.protocol.packet.ByePush;
 import org.qchat.protocol.packet.Welcome;
 import org.qchat.protocol.tio.TioCodecAdapter;
+import org.qchat.protocol.tio.TioFrame;
 import org.qchat.server.service.PresenceService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,10 +32,12 @@ final class ServerConnectionListener implements TioServerListener {
     private final ScheduledExecutorService timer;
     private final Clock clock;
     private final Welcome welcome;
+    private final long maxOutboundQueueBytes;
     private volatile boolean accepting = true;
 
     ServerConnectionListener(TioCodecAdapter codec, ConnectionRegistry registry, PresenceService presence,
-                             Executor workers, ScheduledExecutorService timer, Clock clock, Welcome welcome) {
+                             Executor workers, ScheduledExecutorService timer, Clock clock, Welcome welcome,
+                             long maxOutboundQueueBytes) {
         this.codec = codec;
         this.registry = registry;
         this.presence = presence;
@@ -42,6 +45,7 @@ final class ServerConnectionListener implements TioServerListener {
         this.timer = timer;
         this.clock = clock;
         this.welcome = welcome;
+        this.maxOutboundQueueBytes = maxOutboundQueueBytes;
     }
 
     @Override
@@ -49,13 +53,14 @@ final class ServerConnectionListener implements TioServerListener {
         if (!isConnected) {
             return;
         }
+        NonBlockingSender.install(channel);
         try {
             // t-io leaves Nagle on for accepted sockets: small pushes would wait up to 40 ms.
             channel.asynchronousSocketChannel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         } catch (IOException e) {
             log.warn("could not set TCP_NODELAY on {}: {}", channel.getId(), e.toString());
         }
-        TioConnection connection = new TioConnection(channel, codec, workers, timer, clock.millis());
+        TioConnection connection = new TioConnection(channel, codec, workers, timer, clock, maxOutboundQueueBytes);
         channel.setAttribute(connection);
         registry.add(connection);
         log.info("open {}", connection);
@@ -101,12 +106,22 @@ final class ServerConnectionListener implements TioServerListener {
     public void onAfterDecoded(ChannelContext channel, Packet packet, int packetSize) {
     }
 
+    /** With TLS the handshake is answered before onAfterConnected: the sender goes in before that. */
     @Override
     public void onAfterReceivedBytes(ChannelContext channel, int receivedBytes) {
+        NonBlockingSender.install(channel);
     }
 
+    /**
+     * t-io calls this once per frame: after writing it, or with {@code isSentSuccess} false when it
+     * drops the frame because the connection closed (CloseRunnable clears the send queue through
+     * here). Either way its bytes leave the connection's outbound count.
+     */
     @Override
     public void onAfterSent(ChannelContext channel, Packet packet, boolean isSentSuccess) {
+        if (channel.getAttribute() instanceof TioConnection connection && packet instanceof TioFrame frame) {
+            connection.written(frame);
+        }
     }
 
     @Override

@@ -50,7 +50,7 @@ public final class TioTransport implements AutoCloseable {
     /** Starts listening; {@code tls} null means plain TCP. */
     public static TioTransport start(String bindAddress, int port, FrameCodec codec, RequestDispatcher dispatcher,
                                      PresenceService presence, Executor workers, Clock clock, Duration idleTimeout,
-                                     Welcome welcome, SslConfig tls) throws IOException {
+                                     long maxOutboundQueueBytes, Welcome welcome, SslConfig tls) throws IOException {
         TioCodecAdapter adapter = new TioCodecAdapter(codec);
         ConnectionRegistry registry = new ConnectionRegistry();
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -65,7 +65,7 @@ public final class TioTransport implements AutoCloseable {
                 new LinkedBlockingQueue<>(), DefaultThreadFactory.getInstance("qchat-tio-io", Thread.NORM_PRIORITY));
 
         ServerConnectionListener listener = new ServerConnectionListener(adapter, registry, presence, workers, timer,
-                clock, welcome);
+                clock, welcome, maxOutboundQueueBytes);
         TioServerConfig config = new TioServerConfig("qchat", new ServerPacketHandler(adapter, dispatcher, clock),
                 listener, tioExecutor, groupExecutor);
         config.setHeartbeatTimeout(0);
@@ -84,12 +84,23 @@ public final class TioTransport implements AutoCloseable {
         return new TioTransport(server, registry, timer, listener, boundPort);
     }
 
+    /**
+     * Closes connections that sent nothing for the idle timeout (dead links), and connections that
+     * for as long have had frames queued of which not one was written: a peer that keeps pinging
+     * but stopped reading just under the queue limit would otherwise hold its queue until it
+     * disconnects.
+     */
     private static void closeIdle(ConnectionRegistry registry, Clock clock, long idleMillis) {
         long now = clock.millis();
         for (TioConnection connection : registry.snapshot()) {
+            if (connection.isClosing()) {
+                continue;
+            }
             if (now - connection.lastInboundMillis() > idleMillis) {
                 connection.closeWith(new ByePush("idle_timeout", "nothing received for " + idleMillis / 1000 + " s"),
                         "idle timeout");
+            } else if (connection.isStalled(now, idleMillis)) {
+                connection.closeAsSlowConsumer("nothing written for " + idleMillis / 1000 + " s");
             }
         }
     }
@@ -100,6 +111,15 @@ public final class TioTransport implements AutoCloseable {
 
     public int connectionCount() {
         return registry.size();
+    }
+
+    /** Bytes queued for all open connections that t-io has not written yet. */
+    public long queuedOutboundBytes() {
+        long total = 0;
+        for (TioConnection connection : registry.snapshot()) {
+            total += connection.queuedBytes();
+        }
+        return total;
     }
 
     /**

@@ -13,8 +13,25 @@ public interface ClientConnection {
     /** A short id for logs. */
     String id();
 
-    /** Remote address for logs. */
+    /** Remote address for logs: {@code ip:port}. */
     String remoteAddress();
+
+    /**
+     * The remote IP alone, as per-address limits count it: {@link #remoteAddress()} without its
+     * port (and without brackets around an IPv6 address).
+     */
+    default String remoteHost() {
+        String address = remoteAddress();
+        int colon = address.lastIndexOf(':');
+        if (colon > 0 && colon < address.length() - 1
+                && address.chars().skip(colon + 1).allMatch(Character::isDigit)) {
+            address = address.substring(0, colon);
+        }
+        if (address.length() > 1 && address.startsWith("[") && address.endsWith("]")) {
+            address = address.substring(1, address.length() - 1);
+        }
+        return address;
+    }
 
     /** The login state of this connection. */
     ConnectionSession session();

@@ -1,8 +1,12 @@
 package org.qchat.server.route;
 
+import java.util.function.Supplier;
+
+import org.qchat.server.limit.TokenBucket;
+
 /**
- * Login state of one connection. Written only from the connection's serial executor, read from
- * anywhere, hence volatile.
+ * Login state of one connection, and its request allowance. Written only from the connection's
+ * serial executor, read from anywhere, hence volatile.
  */
 public final class ConnectionSession {
 
@@ -11,6 +15,8 @@ public final class ConnectionSession {
     }
 
     private volatile Identity identity;
+    /** Serial executor only. Outlives logins: logging out and in again does not refill it. */
+    private TokenBucket requests;
 
     public Identity identity() {
         return identity;
@@ -29,5 +35,13 @@ public final class ConnectionSession {
         Identity previous = identity;
         identity = null;
         return previous;
+    }
+
+    /** This connection's request bucket, made by {@code create} on first use. Call on the serial executor. */
+    public TokenBucket requestBucket(Supplier<TokenBucket> create) {
+        if (requests == null) {
+            requests = create.get();
+        }
+        return requests;
     }
 }

@@ -1,6 +1,7 @@
 package org.qchat.server.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +12,9 @@ import org.qchat.protocol.packet.SessionStarted;
 import org.qchat.protocol.packet.UserUpdatedPush;
 import org.qchat.server.db.DataAccessException;
 import org.qchat.server.db.Database;
+import org.qchat.server.limit.AccountThrottles;
+import org.qchat.server.limit.AddressRateLimiter;
+import org.qchat.server.limit.LoginThrottle;
 import org.qchat.server.route.ClientConnection;
 import org.qchat.server.route.ConnectionSession.Identity;
 import org.qchat.server.route.Router;
@@ -24,6 +28,9 @@ import org.qchat.server.store.UserStore;
 /**
  * Registration, login, token resume, logout, password and profile changes. Hashing and database
  * work block: call from a connection's serial executor.
+ *
+ * <p>The anonymous requests are throttled by client address ({@link AccountThrottles}): a refused
+ * one is answered {@code RATE_LIMITED} at once, before any password is hashed or checked.
  */
 public final class AccountService {
 
@@ -42,10 +49,12 @@ public final class AccountService {
     private final DeviceCloser closer;
     private final Clock clock;
     private final long tokenIdleMillis;
+    private final AccountThrottles throttles;
 
     public AccountService(Database db, UserStore users, SessionStore sessions, ConversationStore conversations,
                           FriendStore friends, PasswordHasher hasher, TokenGenerator tokens, InputValidator validate,
-                          PresenceService presence, Router router, Clock clock, long tokenIdleMillis) {
+                          PresenceService presence, Router router, Clock clock, long tokenIdleMillis,
+                          AccountThrottles throttles) {
         this.db = db;
         this.users = users;
         this.sessions = sessions;
@@ -59,6 +68,7 @@ public final class AccountService {
         this.closer = new DeviceCloser(router);
         this.clock = clock;
         this.tokenIdleMillis = tokenIdleMillis;
+        this.throttles = throttles;
     }
 
     public SessionStarted register(ClientConnection connection, String requestId, int protocol, String username, String password,
@@ -69,6 +79,19 @@ public final class AccountService {
         String nick = nickname == null ? username : nickname;
         validate.nickname(nick);
         validate.device(device);
+        String address = connection.remoteHost();
+        takeRegistration(address);
+        try {
+            return createAccount(connection, requestId, username, password, nick, device);
+        } catch (ChatException | RuntimeException e) {
+            // Only accounts actually created count against the address.
+            throttles.registrations().giveBack(address);
+            throw e;
+        }
+    }
+
+    private SessionStarted createAccount(ClientConnection connection, String requestId, String username, String password,
+                                         String nick, String device) throws ChatException {
         String hash = hasher.hash(password);
         String dev = device != null ? device : tokens.newDevice();
         String token = tokens.newToken();
@@ -101,14 +124,23 @@ public final class AccountService {
                                 String device) throws ChatException {
         checkProtocol(protocol);
         validate.device(device);
-        Optional<UserRecord> found = db.tx(c -> users.findByUsername(c, username));
-        if (found.isEmpty()) {
-            hasher.burnDecoy(password);
-            throw ChatException.unauthenticated(WRONG_CREDENTIALS);
-        }
-        UserRecord user = found.get();
-        if (!hasher.matches(password, user.passwordHash())) {
-            throw ChatException.unauthenticated(WRONG_CREDENTIALS);
+        UserRecord user;
+        try (LoginThrottle.Attempt attempt = throttles.logins().begin(username, connection.remoteHost())) {
+            if (attempt.refused()) {
+                throw rateLimited("too many failed logins; retry in ", attempt.retryAfter());
+            }
+            Optional<UserRecord> found = db.tx(c -> users.findByUsername(c, username));
+            if (found.isEmpty()) {
+                hasher.burnDecoy(password);
+                attempt.failed();
+                throw ChatException.unauthenticated(WRONG_CREDENTIALS);
+            }
+            user = found.get();
+            if (!hasher.matches(password, user.passwordHash())) {
+                attempt.failed();
+                throw ChatException.unauthenticated(WRONG_CREDENTIALS);
+            }
+            attempt.succeeded();
         }
         if (user.disabled()) {
             throw ChatException.forbidden("this account is disabled");
@@ -127,11 +159,24 @@ public final class AccountService {
         validate.device(device);
         long now = clock.millis();
         String tokenHash = TokenGenerator.hash(token);
-        SessionStore.SessionRecord session = db.tx(c -> sessions.findByTokenHash(c, tokenHash))
-                .orElseThrow(() -> ChatException.unauthenticated("session token is not valid"));
-        if (now - session.lastUsedAt() > tokenIdleMillis) {
-            db.txRun(c -> sessions.delete(c, session.id()));
-            throw ChatException.unauthenticated("session token has expired");
+        SessionStore.SessionRecord session;
+        try (LoginThrottle.Attempt attempt = throttles.resumes().begin(null, connection.remoteHost())) {
+            if (attempt.refused()) {
+                throw rateLimited("too many invalid session tokens; retry in ", attempt.retryAfter());
+            }
+            Optional<SessionStore.SessionRecord> found = db.tx(c -> sessions.findByTokenHash(c, tokenHash));
+            if (found.isEmpty()) {
+                attempt.failed();
+                throw ChatException.unauthenticated("session token is not valid");
+            }
+            session = found.get();
+            if (now - session.lastUsedAt() > tokenIdleMillis) {
+                // Not a guess: the token was real. It is deleted, so it cannot be retried.
+                attempt.succeeded();
+                db.txRun(c -> sessions.delete(c, session.id()));
+                throw ChatException.unauthenticated("session token has expired");
+            }
+            attempt.succeeded();
         }
         UserRecord user = db.tx(c -> {
             sessions.touch(c, session.id(), now);
@@ -203,6 +248,22 @@ public final class AccountService {
 
     private void startSession(ClientConnection connection, UserInfo user, String device, long sessionId) {
         presence.attach(connection, new Identity(user.userId(), user.username(), device, sessionId));
+    }
+
+    private void takeRegistration(String address) throws ChatException {
+        long wait = throttles.registrations().takeOrWait(address);
+        if (wait == AddressRateLimiter.NEVER) {
+            throw new ChatException(ErrorCode.RATE_LIMITED, "this server accepts no new accounts from clients");
+        }
+        if (wait > 0) {
+            throw rateLimited("too many new accounts from your address; retry in ", Duration.ofNanos(wait));
+        }
+    }
+
+    /** RATE_LIMITED with the wait in whole seconds, rounded up. */
+    private static ChatException rateLimited(String message, Duration wait) {
+        long seconds = Math.max(1, wait.plusMillis(999).toSeconds());
+        return new ChatException(ErrorCode.RATE_LIMITED, message + seconds + " s");
     }
 
     private static void checkProtocol(int protocol) throws ChatException {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.qchat.protocol.ErrorCode;
 import org.qchat.protocol.model.FriendInfo;
 import org.qchat.protocol.model.FriendRequestInfo;
 import org.qchat.protocol.model.UserInfo;
@@ -14,6 +15,7 @@ import org.qchat.protocol.packet.FriendAddedPush;
 import org.qchat.protocol.packet.FriendDeclinedPush;
 import org.qchat.protocol.packet.FriendRemovedPush;
 import org.qchat.protocol.packet.FriendRequestPush;
+import org.qchat.server.config.Caps;
 import org.qchat.server.db.Database;
 import org.qchat.server.route.Router;
 import org.qchat.server.store.BlockStore;
@@ -23,7 +25,11 @@ import org.qchat.server.store.FriendStore;
 import org.qchat.server.store.UserRecord;
 import org.qchat.server.store.UserStore;
 
-/** Friend requests, friendships, blocks. Blocking calls: run on a connection's serial executor. */
+/**
+ * Friend requests, friendships, blocks. Blocking calls: run on a connection's serial executor.
+ * The caps (friends per user, pending outgoing requests per user) are checked while the pair's
+ * user rows are locked, so concurrent requests cannot overshoot them.
+ */
 public final class FriendService {
 
     private final Database db;
@@ -35,10 +41,11 @@ public final class FriendService {
     private final InputValidator validate;
     private final Router router;
     private final Clock clock;
+    private final Caps caps;
 
     public FriendService(Database db, FriendStore friends, BlockStore blocks, UserStore users,
                          ConversationStore conversations, Directory directory, InputValidator validate, Router router,
-                         Clock clock) {
+                         Clock clock, Caps caps) {
         this.db = db;
         this.friends = friends;
         this.blocks = blocks;
@@ -48,6 +55,7 @@ public final class FriendService {
         this.validate = validate;
         this.router = router;
         this.clock = clock;
+        this.caps = caps;
     }
 
     /** Sends (or renews) a request; if the target already asked us, the two become friends at once. */
@@ -71,8 +79,10 @@ public final class FriendService {
             if (blocks.isBlocked(c, me, target)) {
                 throw ChatException.forbidden("unblock this user first");
             }
+            requireRoomForFriend(c, me, "you have");
             var reverse = friends.requestBetween(c, target, me);
             if (reverse.isPresent()) {
+                requireRoomForFriend(c, target, "the other user has");
                 friends.deleteRequest(c, reverse.get().id());
                 return befriend(c, target, me, now);
             }
@@ -82,6 +92,10 @@ public final class FriendService {
                 requestId = existing.get().id();
                 friends.updateNote(c, requestId, text, now);
             } else {
+                if (friends.countOutgoing(c, me) >= caps.maxPendingRequests()) {
+                    throw new ChatException(ErrorCode.TOO_LARGE, "you have too many pending friend requests (at most "
+                            + caps.maxPendingRequests() + "); wait for answers first");
+                }
                 requestId = friends.insertRequest(c, me, target, text, now);
             }
             return new FriendRequestInfo(requestId, directory.user(c, me), directory.user(c, target), text, now);
@@ -112,6 +126,8 @@ public final class FriendService {
             if (friends.areFriends(c, request.fromId(), me)) {
                 throw ChatException.conflict("already friends");
             }
+            requireRoomForFriend(c, me, "you have");
+            requireRoomForFriend(c, request.fromId(), "the other user has");
             return befriend(c, request.fromId(), me, now);
         });
         announceFriendship(result);
@@ -191,6 +207,13 @@ public final class FriendService {
             out.add(directory.request(c, r));
         }
         return out;
+    }
+
+    /** Refuses with TOO_LARGE if {@code userId} has reached the friend cap; the caller holds the user's lock. */
+    private void requireRoomForFriend(Connection c, long userId, String who) throws SQLException, ChatException {
+        if (friends.countFriends(c, userId) >= caps.maxFriends()) {
+            throw new ChatException(ErrorCode.TOO_LARGE, who + " too many friends (at most " + caps.maxFriends() + ")");
+        }
     }
 
     /** Makes two users friends, reusing their private conversation if they were friends before. */

@@ -17,19 +17,24 @@ import org.qchat.protocol.model.Role;
 import org.qchat.protocol.packet.GroupJoinedPush;
 import org.qchat.protocol.packet.GroupLeftPush;
 import org.qchat.protocol.packet.GroupMemberPush;
+import org.qchat.server.config.Caps;
 import org.qchat.server.db.Database;
 import org.qchat.server.route.Router;
+import org.qchat.server.store.BlockStore;
 import org.qchat.server.store.ConversationRecord;
 import org.qchat.server.store.ConversationStore;
 import org.qchat.server.store.FriendStore;
 import org.qchat.server.store.GroupRecord;
 import org.qchat.server.store.GroupStore;
 import org.qchat.server.store.UserRecord;
+import org.qchat.server.store.UserStore;
 
 /**
  * Group rooms: creation, membership, roles. Every membership change locks the group's
  * conversation first, so it is ordered against message appends and against other changes (the
- * member cap holds under concurrent joins). Blocking calls: run on a connection's serial executor.
+ * member cap holds under concurrent joins). A change that adds groups to a user's count (create,
+ * join, invite) first locks those users' rows, before the conversation, so the groups-per-user cap
+ * holds too. Blocking calls: run on a connection's serial executor.
  */
 public final class GroupService {
 
@@ -37,21 +42,28 @@ public final class GroupService {
     private final GroupStore groups;
     private final ConversationStore conversations;
     private final FriendStore friends;
+    private final BlockStore blocks;
+    private final UserStore users;
     private final Directory directory;
     private final InputValidator validate;
     private final Router router;
     private final Clock clock;
+    private final Caps caps;
 
     public GroupService(Database db, GroupStore groups, ConversationStore conversations, FriendStore friends,
-                        Directory directory, InputValidator validate, Router router, Clock clock) {
+                        BlockStore blocks, UserStore users, Directory directory, InputValidator validate, Router router, Clock clock,
+                        Caps caps) {
         this.db = db;
         this.groups = groups;
         this.conversations = conversations;
         this.friends = friends;
+        this.blocks = blocks;
+        this.users = users;
         this.directory = directory;
         this.validate = validate;
         this.router = router;
         this.clock = clock;
+        this.caps = caps;
     }
 
     public GroupInfo create(long me, String name, JoinPolicy policy) throws ChatException {
@@ -59,6 +71,8 @@ public final class GroupService {
         JoinPolicy joinPolicy = policy == null ? JoinPolicy.OPEN : policy;
         long now = clock.millis();
         GroupInfo group = db.tx(c -> {
+            users.lockAll(c, List.of(me));
+            requireRoomForGroup(c, me, "you are");
             long id = conversations.createGroup(c, now);
             groups.insert(c, id, name, joinPolicy, me, now);
             groups.addMember(c, id, me, Role.OWNER, now);
@@ -111,6 +125,7 @@ public final class GroupService {
         long now = clock.millis();
         Set<Long> wanted = new LinkedHashSet<>(userIds);
         Change change = db.tx(c -> {
+            users.lockAll(c, wanted);
             ConversationRecord conv = lockLive(c, groupId);
             requireRole(c, groupId, me);
             List<Long> added = new ArrayList<>();
@@ -122,11 +137,18 @@ public final class GroupService {
                 if (!friends.areFriends(c, me, userId)) {
                     throw ChatException.forbidden("you can only invite your friends");
                 }
+                if (blocks.isBlocked(c, userId, me)) {
+                    // A block keeps the blocked user from reaching the blocker; pulling them into a group would.
+                    throw ChatException.forbidden("a user you invited does not accept your invitations");
+                }
                 added.add(userId);
             }
             int count = groups.memberCount(c, groupId);
             if (count + added.size() > validate.limits().groupMemberCap()) {
                 throw ChatException.conflict("the group is full (" + validate.limits().groupMemberCap() + " members)");
+            }
+            for (long userId : added) {
+                requireRoomForGroup(c, userId, directory.user(c, userId).username() + " is");
             }
             for (long userId : added) {
                 groups.addMember(c, groupId, userId, Role.MEMBER, now);
@@ -140,6 +162,7 @@ public final class GroupService {
     public GroupInfo join(long me, long groupId) throws ChatException {
         long now = clock.millis();
         Change change = db.tx(c -> {
+            users.lockAll(c, List.of(me));
             ConversationRecord conv = lockLive(c, groupId);
             GroupRecord g = groups.find(c, groupId).orElseThrow();
             if (groups.roleOf(c, groupId, me).isPresent()) {
@@ -151,6 +174,7 @@ public final class GroupService {
             if (groups.memberCount(c, groupId) >= validate.limits().groupMemberCap()) {
                 throw ChatException.conflict("the group is full (" + validate.limits().groupMemberCap() + " members)");
             }
+            requireRoomForGroup(c, me, "you are");
             groups.addMember(c, groupId, me, Role.MEMBER, now);
             conversations.openPeriod(c, groupId, me, conv.lastSeq());
             return snapshot(c, groupId, List.of(me));
@@ -233,6 +257,14 @@ public final class GroupService {
             return ids;
         });
         router.sendToUsers(former, new GroupLeftPush(groupId, "dissolved"), null);
+    }
+
+    /** Refuses with TOO_LARGE if {@code userId} is in as many groups as allowed; the caller holds the user's lock. */
+    private void requireRoomForGroup(Connection c, long userId, String who) throws SQLException, ChatException {
+        if (groups.countGroupsOf(c, userId) >= caps.maxGroupsPerUser()) {
+            throw new ChatException(ErrorCode.TOO_LARGE,
+                    who + " in too many groups (at most " + caps.maxGroupsPerUser() + ")");
+        }
     }
 
     private GroupRecord live(Connection c, long groupId) throws SQLException, ChatException {

@@ -17,9 +17,13 @@ import org.qchat.server.store.ConversationRecord;
 import org.qchat.server.store.ConversationStore;
 import org.qchat.server.store.MembershipPeriod;
 import org.qchat.server.store.MessageStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Sending (through the {@link MessageWriter}) and reading messages. */
 public final class MessageService {
+
+    private static final Logger log = LoggerFactory.getLogger(MessageService.class);
 
     /** Room left in a frame for everything of a page but its messages (a 64-character id escaped is ~400 bytes). */
     private static final int PAGE_OVERHEAD = 1024;
@@ -36,9 +40,15 @@ public final class MessageService {
     private final Router router;
     private final PacketMapper mapper;
     private final int pageByteBudget;
+    private final boolean unsafeAckBeforeCommit;
 
+    /**
+     * @param unsafeAckBeforeCommit TEST ONLY ({@code --test-only-ack-before-commit}): see
+     *                              {@link #queuedNotStored}; false in every real deployment
+     */
     public MessageService(Database db, ConversationStore conversations, MessageStore messages, MessageWriter writer,
-                          InputValidator validate, Router router, PacketMapper mapper, int maxFrameLength) {
+                          InputValidator validate, Router router, PacketMapper mapper, int maxFrameLength,
+                          boolean unsafeAckBeforeCommit) {
         this.db = db;
         this.conversations = conversations;
         this.messages = messages;
@@ -47,19 +57,24 @@ public final class MessageService {
         this.router = router;
         this.mapper = mapper;
         this.pageByteBudget = maxFrameLength - PAGE_OVERHEAD;
+        this.unsafeAckBeforeCommit = unsafeAckBeforeCommit;
+        if (unsafeAckBeforeCommit) {
+            log.warn("TEST ONLY: messages are acknowledged before they are committed; a crash loses acknowledged messages");
+        }
     }
 
     /**
      * Stores a message and, once it is committed, pushes it to the conversation's members (all
      * their devices but {@code origin}). The future completes after the commit, on the writer
      * thread; a resend of an already stored clientMsgId completes with the original message and
-     * pushes nothing.
+     * pushes nothing. (Only the test-only switch breaks this rule: {@link #queuedNotStored}.)
      */
     public CompletableFuture<MessageInfo> send(ClientConnection origin, long senderId, long convId, String clientMsgId,
                                                String text, boolean announcement) throws ChatException {
         validate.clientMsgId(clientMsgId);
         validate.text(text);
-        return writer.submit(new MessageWriter.Append(senderId, convId, clientMsgId, text, announcement))
+        CompletableFuture<MessageInfo> committed = writer.submit(
+                new MessageWriter.Append(senderId, convId, clientMsgId, text, announcement))
                 .thenApply(stored -> {
                     if (!stored.duplicate()) {
                         MessagePush push = new MessagePush(stored.message());
@@ -71,6 +86,21 @@ public final class MessageService {
                     }
                     return stored.message();
                 });
+        if (unsafeAckBeforeCommit && !committed.isDone()) {
+            return CompletableFuture.completedFuture(queuedNotStored(senderId, convId, clientMsgId, text));
+        }
+        return committed;
+    }
+
+    /**
+     * TEST ONLY — the classic "ack on receive" bug, switched on by {@code --test-only-ack-before-commit}
+     * so the crash test can show that its checker catches it: the sender gets {@code msg.sent} as soon
+     * as the writer has queued the append, before it is written or committed, so {@code kill -9} loses
+     * messages their senders were told are stored. msgId, seq and time are not known yet and are 0.
+     * The append itself still runs; its pushes still follow its commit.
+     */
+    private static MessageInfo queuedNotStored(long senderId, long convId, String clientMsgId, String text) {
+        return new MessageInfo(0, convId, 0, senderId, clientMsgId, text, 0);
     }
 
     /** Visible messages with seq greater than {@code afterSeq}, oldest first. */

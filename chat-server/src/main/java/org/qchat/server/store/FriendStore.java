@@ -20,6 +20,8 @@ public final class FriendStore {
     }
 
     private static final String ARE_FRIENDS = "SELECT 1 FROM friendships WHERE user_id = ? AND friend_id = ?";
+    private static final String COUNT_FRIENDS = "SELECT COUNT(*) FROM friendships WHERE user_id = ?";
+    private static final String COUNT_OUTGOING = "SELECT COUNT(*) FROM friend_requests WHERE from_id = ?";
     private static final String FRIENDS = "SELECT friend_id, conv_id FROM friendships WHERE user_id = ? ORDER BY friend_id";
     private static final String INSERT = "INSERT INTO friendships (user_id, friend_id, conv_id, created_at) VALUES (?, ?, ?, ?)";
     private static final String DELETE = "DELETE FROM friendships WHERE user_id = ? AND friend_id = ?";
@@ -40,6 +42,15 @@ public final class FriendStore {
 
     public List<Friend> friendsOf(Connection c, long userId) throws SQLException {
         return Jdbc.list(c, FRIENDS, rs -> new Friend(rs.getLong("friend_id"), rs.getLong("conv_id")), userId);
+    }
+
+    public int countFriends(Connection c, long userId) throws SQLException {
+        return Jdbc.one(c, COUNT_FRIENDS, rs -> rs.getInt(1), userId).orElse(0);
+    }
+
+    /** Pending requests {@code userId} sent. */
+    public int countOutgoing(Connection c, long userId) throws SQLException {
+        return Jdbc.one(c, COUNT_OUTGOING, rs -> rs.getInt(1), userId).orElse(0);
     }
 
     public List<Long> friendIds(Connection c, long userId) throws SQLException {

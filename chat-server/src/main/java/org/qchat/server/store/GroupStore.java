@@ -35,6 +35,7 @@ public final class GroupStore {
     private static final String SET_ROLE = "UPDATE group_members SET role = ? WHERE group_id = ? AND user_id = ?";
     private static final String MEMBERS = "SELECT user_id, role FROM group_members WHERE group_id = ? ORDER BY joined_at, user_id";
     private static final String COUNT = "SELECT COUNT(*) FROM group_members WHERE group_id = ?";
+    private static final String COUNT_OF_USER = "SELECT COUNT(*) FROM group_members WHERE user_id = ?";
     private static final String OF_USER = "SELECT " + COLUMNS + ", m.role, "
             + "(SELECT COUNT(*) FROM group_members x WHERE x.group_id = g.id) AS member_count "
             + "FROM group_members m JOIN chat_groups g ON g.id = m.group_id WHERE m.user_id = ? ORDER BY g.name_lower, g.id";
@@ -78,6 +79,11 @@ public final class GroupStore {
 
     public int memberCount(Connection c, long groupId) throws SQLException {
         return Jdbc.one(c, COUNT, rs -> rs.getInt(1), groupId).orElse(0);
+    }
+
+    /** Groups {@code userId} is currently a member of. */
+    public int countGroupsOf(Connection c, long userId) throws SQLException {
+        return Jdbc.one(c, COUNT_OF_USER, rs -> rs.getInt(1), userId).orElse(0);
     }
 
     public List<Membership> groupsOf(Connection c, long userId) throws SQLException {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 import org.qchat.server.db.Jdbc;
 
@@ -79,6 +80,17 @@ public final class UserStore {
         boolean first = Jdbc.exists(c, LOCK, Math.min(a, b));
         boolean second = Jdbc.exists(c, LOCK, Math.max(a, b));
         return first && second;
+    }
+
+    /**
+     * Locks the rows of {@code ids}, lowest id first, like {@link #lockPair}, for changes that count
+     * per user (groups a user is in). Callers lock users before any conversation: friend operations
+     * and group membership changes then never wait for each other in opposite orders.
+     */
+    public void lockAll(Connection c, Collection<Long> ids) throws SQLException {
+        for (long id : new TreeSet<>(ids)) {
+            Jdbc.exists(c, LOCK, id);
+        }
     }
 
     public void setDisabled(Connection c, long id, boolean disabled) throws SQLException {

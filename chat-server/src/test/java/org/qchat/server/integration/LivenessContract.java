@@ -4,20 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.qchat.protocol.ErrorCode;
 import org.qchat.protocol.ProtocolVersion;
+import org.qchat.protocol.model.ConversationInfo;
+import org.qchat.protocol.model.MessageInfo;
 import org.qchat.protocol.packet.ByePush;
+import org.qchat.protocol.packet.Ping;
 import org.qchat.protocol.packet.PresencePush;
 import org.qchat.protocol.packet.Resume;
 import org.qchat.server.config.ServerConfig;
 import org.qchat.server.testing.Backend;
+import org.qchat.server.testing.Names;
+import org.qchat.server.testing.SilentClient;
 import org.qchat.server.testing.TestClient;
 
-/** Idle connections are closed after the idle timeout; pinging keeps a connection alive. */
+/**
+ * Idle connections are closed after the idle timeout; pinging keeps a connection alive. Dead
+ * links (a device that neither sends nor reads, its socket still open) are closed at the idle
+ * timeout like any silent connection, and nothing sent to them is lost.
+ */
 abstract class LivenessContract extends ServerContract {
 
     private static final Duration IDLE = Duration.ofSeconds(3);
@@ -92,6 +102,79 @@ abstract class LivenessContract extends ServerContract {
 
         assertThat(pinger.isEof()).isFalse();
         pinger.sync();
+    }
+
+    /** Waits, while {@code keeper} pings, for {@code keeper} to be told that {@code userId} went offline. */
+    private static Duration awaitOfflineWhilePinging(TestClient keeper, long userId, Duration max) {
+        long start = System.nanoTime();
+        while (keeper.pollPush(PresencePush.class, p -> p.userId() == userId && !p.online(), PING_EVERY).isEmpty()) {
+            if (System.nanoTime() - start > max.toNanos()) {
+                fail("user %d did not go offline within %s", userId, max);
+            }
+            keeper.ping();
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** Takes {@code user}'s current connection away and logs the user in again from a device that then goes dead. */
+    private SilentClient reconnectAsDeadLink(TestClient user, TestClient friend, String device) {
+        user.close();
+        friend.awaitPush(PresencePush.class, p -> p.userId() == user.userId() && !p.online());
+        SilentClient dead = SilentClient.login("127.0.0.1", server.port(), user.username(), TestClient.PASSWORD, device);
+        friend.awaitPush(PresencePush.class, p -> p.userId() == user.userId() && p.online());
+        return dead;
+    }
+
+    @Test
+    void aDeadLinkIsClosedAtTheIdleTimeoutAndWhatWasSentToItArrivesAtTheNextSync() {
+        TestClient alice = newUser("alive");
+        TestClient bob = newUser("deadlink");
+        long convId = befriend(alice, bob);
+        SilentClient dead = reconnectAsDeadLink(bob, alice, "phone");
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            texts.add("into the void " + i);
+            alice.sendText(convId, Names.msgId(), texts.get(i));
+        }
+
+        Duration waited = awaitOfflineWhilePinging(alice, bob.userId(), IDLE.multipliedBy(4));
+        for (int i = 5; i < 8; i++) {
+            texts.add("while offline " + i);
+            alice.sendText(convId, Names.msgId(), texts.get(i));
+        }
+
+        assertThat(waited).as("not closed long before the idle timeout").isGreaterThan(IDLE.minusMillis(1500));
+        assertThat(dead.drainUntilClosed(TestClient.TIMEOUT)).as("the server closed the dead link").isNotNegative();
+        TestClient back = server.login(bob.username(), TestClient.PASSWORD, "phone");
+        ConversationInfo conv = back.sync().conversations().stream().filter(c -> c.convId() == convId).findFirst()
+                .orElseThrow();
+        assertThat(conv.lastSeq() - conv.ackSeq()).as("unacknowledged messages for the phone").isEqualTo(8);
+        assertThat(back.pullAll(convId, conv.ackSeq())).extracting(MessageInfo::text).containsExactlyElementsOf(texts);
+        dead.close();
+    }
+
+    @Test
+    void aDeviceThatPingsButNeverReadsIsClosedWhenNothingCouldBeWrittenToItForTheIdleTimeout() {
+        TestClient alice = newUser("alive");
+        TestClient bob = newUser("stuck");
+        long convId = befriend(alice, bob);
+        SilentClient stuck = reconnectAsDeadLink(bob, alice, "stuck");
+        // 24 × 16 KB: more than the socket buffers take, far below the 4 MiB outbound limit.
+        String text = "\uD83D\uDCE2".repeat(4000);
+        for (int i = 0; i < 24; i++) {
+            alice.sendText(convId, Names.msgId(), text);
+        }
+
+        long start = System.nanoTime();
+        while (alice.pollPush(PresencePush.class, p -> p.userId() == bob.userId() && !p.online(), PING_EVERY)
+                .isEmpty()) {
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("closed within").isLessThan(IDLE.multipliedBy(4));
+            stuck.sendWithoutReading(new Ping("keepalive-" + System.nanoTime()));
+            alice.ping();
+        }
+
+        assertThat(stuck.drainUntilClosed(TestClient.TIMEOUT)).as("the server closed the stuck device").isNotNegative();
+        stuck.close();
     }
 
     /** Lets {@code duration} pass while {@code keeper} pings, so its own connection is not the one timing out. */

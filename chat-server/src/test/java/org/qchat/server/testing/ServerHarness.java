@@ -19,13 +19,15 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.qchat.server.ChatServer;
+import org.qchat.server.config.RateLimits;
 import org.qchat.server.config.ServerConfig;
 
 /**
  * One in-process {@link ChatServer} on a real database: embedded H2 in a temporary data directory,
  * or PostgreSQL ({@code QCHAT_PG_URL}) in a schema of its own. {@link #restart()} stops the server and
  * starts a new one on the same data, as an operator restarting it would. Tracks the clients it
- * connected so a test class can close them after each test.
+ * connected so a test class can close them after each test. Rate limits are off
+ * ({@link RateLimits#unlimited()}) unless the customizer sets its own.
  */
 public final class ServerHarness implements AutoCloseable {
 
@@ -70,7 +72,9 @@ public final class ServerHarness implements AutoCloseable {
                 .bindAddress(HOST)
                 .metricsPort(-1)
                 .dataDir(dataDir)
-                .adminUsernames(Set.of(ADMIN));
+                .adminUsernames(Set.of(ADMIN))
+                // Tests register hundreds of users from 127.0.0.1 and fire requests back to back.
+                .rateLimits(RateLimits.unlimited());
         if (backend == Backend.POSTGRES) {
             builder.dbUrl(pgUrl).dbSchema(schema);
         }
@@ -127,6 +131,16 @@ public final class ServerHarness implements AutoCloseable {
     /** A new connection whose welcome push has arrived; closed by {@link #closeClients()}. */
     public TestClient connect() {
         TestClient client = TestClient.connect(HOST, port());
+        clients.add(client);
+        return client;
+    }
+
+    /**
+     * A new connection from another local address, e.g. 127.0.0.2 (any 127.x.y.z works on Linux),
+     * for tests of per-address limits; closed by {@link #closeClients()}.
+     */
+    public TestClient connectFrom(String localAddress) {
+        TestClient client = TestClient.connectFrom(localAddress, HOST, port());
         clients.add(client);
         return client;
     }

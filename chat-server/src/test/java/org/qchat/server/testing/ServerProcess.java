@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,6 +27,15 @@ public final class ServerProcess implements AutoCloseable {
     public static final String JAR_PROPERTY = "qchat.server.jar";
     private static final String HOST = "127.0.0.1";
     private static final Duration STARTUP = Duration.ofSeconds(60);
+    /** Like RateLimits.unlimited(): process tests pipeline hundreds of requests and register from 127.0.0.1. */
+    private static final Map<String, String> UNLIMITED_RATE_LIMITS = Map.of(
+            "QCHAT_REQUEST_RATE", "1000000",
+            "QCHAT_REQUEST_BURST", "1000000",
+            "QCHAT_LOGIN_FREE_FAILURES", "1000000",
+            "QCHAT_LOGIN_FREE_FAILURES_PER_ADDRESS", "1000000",
+            "QCHAT_LOGIN_BASE_DELAY_MS", "0",
+            "QCHAT_LOGIN_MAX_DELAY_SECONDS", "0",
+            "QCHAT_REGISTRATIONS_PER_HOUR", "1000000");
 
     private final Process process;
     private final int port;
@@ -50,10 +60,15 @@ public final class ServerProcess implements AutoCloseable {
         return jar;
     }
 
-    /** Starts the server on free ports with its database in {@code dataDir}; returns once the port accepts. */
+    /**
+     * Starts the server on free ports with its database in {@code dataDir}; returns once the port
+     * accepts. If {@code extraArgs} sets {@code --metrics-port} (e.g. -1, off), that value is used
+     * and {@link #metricsPort()} is -1.
+     */
     public static ServerProcess start(Path jar, Path dataDir, String... extraArgs) {
         int port = freePort();
-        int metricsPort = freePort();
+        boolean metricsPortGiven = List.of(extraArgs).contains("--metrics-port");
+        int metricsPort = metricsPortGiven ? -1 : freePort();
         Path log = dataDir.resolveSibling(dataDir.getFileName() + "-server-" + port + ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -61,15 +76,19 @@ public final class ServerProcess implements AutoCloseable {
                 "-jar", jar.toString(),
                 "--port", Integer.toString(port),
                 "--bind", HOST,
-                "--data-dir", dataDir.toString(),
-                "--metrics-port", Integer.toString(metricsPort)));
+                "--data-dir", dataDir.toString()));
+        if (!metricsPortGiven) {
+            command.addAll(List.of("--metrics-port", Integer.toString(metricsPort)));
+        }
         command.addAll(List.of(extraArgs));
         Process process;
         try {
-            process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            // Rate limits off unless extraArgs set them: flags beat environment variables.
+            builder.environment().putAll(UNLIMITED_RATE_LIMITS);
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command, e);
         }

@@ -107,9 +107,26 @@ public final class TestClient implements AutoCloseable {
 
     /** Connects without waiting for anything (the welcome push stays queued). */
     public static TestClient connectRaw(String host, int port) {
+        return connectRaw(host, port, null);
+    }
+
+    /**
+     * Connects from {@code localAddress} (another loopback address such as 127.0.0.2, so that
+     * per-address limits see a different client) and waits for the welcome push.
+     */
+    public static TestClient connectFrom(String localAddress, String host, int port) {
+        TestClient client = connectRaw(host, port, localAddress);
+        client.welcome = client.awaitPush(Welcome.class, w -> true, TIMEOUT);
+        return client;
+    }
+
+    private static TestClient connectRaw(String host, int port, String localAddress) {
         try {
             Socket socket = new Socket();
             socket.setTcpNoDelay(true);
+            if (localAddress != null) {
+                socket.bind(new InetSocketAddress(localAddress, 0));
+            }
             socket.connect(new InetSocketAddress(host, port), (int) TIMEOUT.toMillis());
             return new TestClient(socket);
         } catch (IOException e) {
