@@ -55,6 +55,15 @@ final class ConversationPanel extends JPanel {
         this.client = client;
         this.conv = conv;
         setName("chat.conversation." + conv.convId());
+        // When a tab is selected Swing gives focus to the panel's default component, which runs
+        // after our own focusInput(): make that the message box, not the first message bubble.
+        setFocusTraversalPolicyProvider(true);
+        setFocusTraversalPolicy(new javax.swing.LayoutFocusTraversalPolicy() {
+            @Override
+            public java.awt.Component getDefaultComponent(java.awt.Container root) {
+                return compose.input();
+            }
+        });
 
         title.setName(ComponentNames.CHAT_TITLE);
         title.setFont(title.getFont().deriveFont(Font.BOLD, title.getFont().getSize2D() + 3f));

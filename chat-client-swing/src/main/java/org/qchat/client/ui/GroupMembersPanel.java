@@ -229,7 +229,9 @@ final class GroupMembersPanel extends JPanel {
             name.setForeground(selected ? UIManager.getColor("List.selectionForeground")
                     : m.online() ? l.getForeground() : Theme.secondaryText());
             role.setText(m.role() == Role.MEMBER ? "" : Texts.role(m.role()));
-            role.setForeground(m.role() == Role.OWNER ? Theme.reconnecting() : Theme.accent());
+            // On a selected row the accent colours vanish into the selection background.
+            role.setForeground(selected ? UIManager.getColor("List.selectionForeground")
+                    : m.role() == Role.OWNER ? Theme.reconnecting() : Theme.accent());
             role.setFont(l.getFont().deriveFont(Font.BOLD, l.getFont().getSize2D() - 1f));
             return panel;
         }

@@ -1,0 +1,102 @@
+package org.qchat.client.ui;
+
+import java.awt.Component;
+import java.awt.Container;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.swing.JLabel;
+import javax.swing.JList;
+import javax.swing.JMenu;
+import javax.swing.JTabbedPane;
+import javax.swing.text.JTextComponent;
+
+/**
+ * Finding the client's components by name ({@link ComponentNames}) and reading what they show,
+ * for the GUI tests and the screenshot tour. Call on the Swing event thread.
+ */
+final class Components {
+
+    private Components() {
+    }
+
+    /** The first component named {@code name} under {@code root}, depth first (into closed menus too); null if none. */
+    static Component find(Component root, String name) {
+        if (root == null) {
+            return null;
+        }
+        if (name.equals(root.getName())) {
+            return root;
+        }
+        for (Component child : children(root)) {
+            Component hit = find(child, name);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        return null;
+    }
+
+    /** What every label or text component named {@code name} under {@code root} shows, in layout order. */
+    static List<String> texts(Component root, String name) {
+        List<String> texts = new ArrayList<>();
+        collect(root, c -> name.equals(c.getName()), texts);
+        return texts;
+    }
+
+    /** What every label under {@code root} shows, in layout order. */
+    static List<String> labels(Component root) {
+        List<String> texts = new ArrayList<>();
+        collect(root, c -> c instanceof JLabel, texts);
+        return texts;
+    }
+
+    /** The rows of a main-window or dialog list. */
+    static List<ListEntry> entries(JList<?> list) {
+        List<ListEntry> entries = new ArrayList<>();
+        for (int i = 0; i < list.getModel().getSize(); i++) {
+            entries.add((ListEntry) list.getModel().getElementAt(i));
+        }
+        return entries;
+    }
+
+    /** The titles of a list's rows, top to bottom. */
+    static List<String> titles(JList<?> list) {
+        return entries(list).stream().map(ListEntry::title).toList();
+    }
+
+    /** A conversation's tab in the chat window (named {@code chat.conversation.<convId>}), or null. */
+    static Container conversation(Component chatWindow, long convId) {
+        return (Container) find(chatWindow, "chat.conversation." + convId);
+    }
+
+    /** The conversation whose tab is selected in the chat window, or -1. */
+    static long selectedConversation(Component chatWindow) {
+        JTabbedPane tabs = (JTabbedPane) find(chatWindow, ComponentNames.CHAT_TABS);
+        return tabs != null && tabs.getSelectedComponent() instanceof ConversationPanel p ? p.convId() : -1;
+    }
+
+    /** The message texts shown in a conversation's tab, top to bottom. */
+    static List<String> messages(Component chatWindow, long convId) {
+        Container panel = conversation(chatWindow, convId);
+        if (panel == null) {
+            throw new AssertionError("no tab for conversation " + convId);
+        }
+        return texts(panel, ComponentNames.MESSAGE_TEXT);
+    }
+
+    private static Component[] children(Component c) {
+        // A menu's items live in its popup, which joins the component tree only while open.
+        return c instanceof JMenu menu ? menu.getMenuComponents()
+                : c instanceof Container container ? container.getComponents() : new Component[0];
+    }
+
+    private static void collect(Component c, java.util.function.Predicate<Component> wanted, List<String> out) {
+        if (wanted.test(c) && (c instanceof JLabel || c instanceof JTextComponent)) {
+            out.add(c instanceof JLabel l ? l.getText() : ((JTextComponent) c).getText());
+        }
+        for (Component child : children(c)) {
+            collect(child, wanted, out);
+        }
+    }
+}

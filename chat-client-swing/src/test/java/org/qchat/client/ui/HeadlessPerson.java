@@ -1,0 +1,143 @@
+package org.qchat.client.ui;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.qchat.client.core.ChatClient;
+import org.qchat.client.core.Credentials;
+import org.qchat.client.core.ExecutorScheduler;
+import org.qchat.client.testing.MemorySessionStore;
+import org.qchat.client.transport.ServerAddress;
+import org.qchat.client.transport.TioChatTransport;
+import org.qchat.protocol.model.GroupInfo;
+import org.qchat.protocol.model.UserInfo;
+
+/**
+ * Someone in the screenshots who is not on screen: the client's own core ({@link ChatClient} over
+ * {@link TioChatTransport}) without windows, its state on a thread of its own (its dispatcher).
+ * Every method blocks the caller until the server answered.
+ */
+final class HeadlessPerson implements AutoCloseable {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    final String username;
+    final String nickname;
+    private final ExecutorService thread;
+    private final ExecutorScheduler scheduler;
+    private final ChatClient client;
+
+    private HeadlessPerson(String username, String nickname) {
+        this.username = username;
+        this.nickname = nickname;
+        this.thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "person-" + username);
+            t.setDaemon(true);
+            return t;
+        });
+        this.scheduler = new ExecutorScheduler(thread);
+        this.client = new ChatClient(TioChatTransport::new, thread, scheduler, new MemorySessionStore());
+    }
+
+    /** Creates the account (and logs in), then sets the signature. */
+    static HeadlessPerson register(ServerAddress server, String username, String nickname, String signature) {
+        HeadlessPerson p = new HeadlessPerson(username, nickname);
+        p.call(c -> c.login(server, new Credentials.Registration(username, "password-" + username, nickname), false));
+        p.call(c -> c.updateProfile(null, signature));
+        return p;
+    }
+
+    long userId() {
+        return get(c -> c.session().myId());
+    }
+
+    void sendFriendRequest(long userId, String note) {
+        call(c -> c.sendFriendRequest(userId, note));
+    }
+
+    /** Waits until {@code userId} is a friend, then writes to them. */
+    void sendTo(long userId, String text) {
+        long convId = awaitValue("a friendship with user " + userId,
+                c -> c.contacts().get(userId).map(contact -> contact.convId()));
+        get(c -> c.sendMessage(convId, text));
+        awaitValue("the message to be stored", c -> c.conversations().get(convId)
+                .filter(conv -> conv.outbox().isEmpty()).map(conv -> true));
+    }
+
+    /** Waits until I am in the group named {@code name}, then writes in it. */
+    void sendToGroup(String name, String text) {
+        long convId = awaitValue("membership of " + name, c -> c.groups().sorted().stream()
+                .filter(g -> g.name().equals(name)).findFirst().map(GroupInfo::convId));
+        get(c -> c.sendMessage(convId, text));
+        awaitValue("the group message to be stored", c -> c.conversations().get(convId)
+                .filter(conv -> conv.outbox().isEmpty()).map(conv -> true));
+    }
+
+    /** Finds a user by exact username. */
+    long find(String username) {
+        List<UserInfo> users = call(c -> c.searchUsers(username));
+        return users.stream().filter(u -> u.username().equals(username)).findFirst()
+                .orElseThrow(() -> new IllegalStateException(username + " not found")).userId();
+    }
+
+    /** Logs off without logging out, as quitting the app does: friends see me go offline. */
+    @Override
+    public void close() {
+        get(c -> {
+            c.close();
+            return null;
+        });
+        scheduler.close();
+        thread.shutdown();
+    }
+
+    // ---- running on my thread --------------------------------------------------------------
+
+    private <T> T call(Function<ChatClient, CompletableFuture<T>> request) {
+        CompletableFuture<T> future = CompletableFuture.supplyAsync(() -> request.apply(client), thread)
+                .thenCompose(Function.identity());
+        try {
+            return future.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(username + ": request failed", e);
+        }
+    }
+
+    private <T> T get(Function<ChatClient, T> read) {
+        return call(c -> CompletableFuture.completedFuture(read.apply(c)));
+    }
+
+    /** Polls a read of my state until it has a value. */
+    private <T> T awaitValue(String what, Function<ChatClient, Optional<T>> read) {
+        return Poll.until(username + " waits for " + what, () -> get(read));
+    }
+
+    /** A small poll loop for the tour, which runs without the test libraries. */
+    static final class Poll {
+        private Poll() {
+        }
+
+        static <T> T until(String what, Supplier<Optional<T>> probe) {
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (System.nanoTime() < deadline) {
+                Optional<T> value = probe.get();
+                if (value.isPresent()) {
+                    return value.get();
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+            }
+            throw new IllegalStateException("timed out: " + what);
+        }
+
+        static void until(String what, java.util.function.BooleanSupplier condition) {
+            until(what, () -> condition.getAsBoolean() ? Optional.of(true) : Optional.empty());
+        }
+    }
+}

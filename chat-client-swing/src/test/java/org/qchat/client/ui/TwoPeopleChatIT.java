@@ -1,0 +1,295 @@
+package org.qchat.client.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.swing.edt.GuiActionRunner.execute;
+import static org.qchat.client.ui.GuiClient.waitUntil;
+
+import java.awt.Rectangle;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+import java.util.stream.Stream;
+
+import javax.swing.JComponent;
+
+import org.assertj.swing.core.BasicRobot;
+import org.assertj.swing.core.ComponentLookupScope;
+import org.assertj.swing.core.Robot;
+import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
+import org.assertj.swing.exception.EdtViolationException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.qchat.client.core.model.ConnectionState;
+import org.qchat.client.i18n.I18n;
+import org.qchat.client.i18n.Language;
+import org.qchat.client.testing.Environment;
+import org.qchat.client.testing.TcpRelay;
+import org.qchat.server.ChatServer;
+import org.qchat.server.config.RateLimits;
+import org.qchat.server.config.ServerConfig;
+
+/**
+ * Two people, two real clients in real windows, one real server: they register, become friends,
+ * chat privately and in a group, and one of them loses the link (then logs out) while the other
+ * keeps writing. Driven by AssertJ Swing through mouse clicks and key strokes, as a person would.
+ *
+ * <p>The steps are one story in order; a failed step skips the rest. Needs a display (Xvfb in
+ * CI): without one every step is skipped with a message, or fails under {@code QCHAT_REQUIRE_ALL=1}.
+ *
+ * <p>Alice connects to the server directly; Bob through a {@link TcpRelay}, so the test can cut
+ * his link the way a dropped network would, without touching the client's code.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TwoPeopleChatIT {
+
+    private static final String PASSWORD = "correct horse 42";
+
+    private final List<Throwable> edtViolations = new CopyOnWriteArrayList<>();
+    private Thread.UncaughtExceptionHandler previousHandler;
+    private boolean storyBroken;
+
+    @RegisterExtension
+    final TestWatcher story = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            storyBroken = true;
+        }
+    };
+
+    private Path dataDir;
+    private ChatServer server;
+    private TcpRelay bobsLink;
+    private Robot robot;
+    private Preferences prefsRoot;
+    private GuiClient alice;
+    private GuiClient bob;
+
+    // What each conversation should show, in order, exactly once.
+    private long aliceToBob;
+    private long bobToAlice;
+    private long aliceGroup;
+    private long bobGroup;
+    private final List<String> privateChat = new ArrayList<>();
+    private final List<String> groupChat = new ArrayList<>();
+
+    @BeforeAll
+    void startServerAndTwoClients() throws Exception {
+        if (!Environment.hasDisplay()) {
+            return; // every step then skips (or fails) in continueTheStory(), each counted
+        }
+        FailOnThreadViolationRepaintManager.install();
+        // A violation on a t-io or timer thread throws there, not in the test: collect it.
+        previousHandler = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            if (e instanceof EdtViolationException) {
+                edtViolations.add(e);
+            }
+            if (previousHandler != null) {
+                previousHandler.uncaughtException(thread, e);
+            } else {
+                System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+                e.printStackTrace();
+            }
+        });
+
+        dataDir = Files.createTempDirectory("qchat-gui-it-");
+        server = ChatServer.start(ServerConfig.builder()
+                .port(0)
+                .bindAddress("127.0.0.1")
+                .metricsPort(-1)
+                .dataDir(dataDir)
+                .rateLimits(RateLimits.unlimited())
+                .build());
+        bobsLink = TcpRelay.to(server.port());
+
+        // What ChatClientApp.main does before it builds the windows.
+        execute(() -> {
+            I18n.use(Language.ENGLISH);
+            Locale.setDefault(Locale.Category.DISPLAY, I18n.locale());
+            JComponent.setDefaultLocale(I18n.locale());
+            Theme.apply("light");
+        });
+        robot = BasicRobot.robotWithNewAwtHierarchy();
+        robot.settings().delayBetweenEvents(15);
+        // Names repeat across windows (the "+" menu and the menu bar both have "Add a friend…").
+        robot.settings().componentLookupScope(ComponentLookupScope.SHOWING_ONLY);
+
+        // Each person gets a preferences node of their own, removed afterwards (and Failsafe
+        // points java.util.prefs.userRoot into target/, away from the real user's preferences).
+        prefsRoot = Preferences.userRoot().node("org/qchat/client-gui-it/" + UUID.randomUUID());
+        alice = new GuiClient(robot, prefsRoot.node("alice"), "alice", "Alice", PASSWORD);
+        bob = new GuiClient(robot, prefsRoot.node("bob"), "bob", "Bob", PASSWORD);
+        // Side by side on a 1400x900 screen: Alice left, Bob right, chat windows stacked between.
+        alice.placeWindows(new Rectangle(0, 0, 340, 560), new Rectangle(345, 0, 710, 440));
+        bob.placeWindows(new Rectangle(1060, 0, 340, 560), new Rectangle(345, 450, 710, 440));
+    }
+
+    @BeforeEach
+    void continueTheStory() {
+        Environment.requireDisplay();
+        Assumptions.assumeFalse(storyBroken, "an earlier step of the story failed");
+    }
+
+    @AfterAll
+    void stopEverything() throws IOException, BackingStoreException {
+        try {
+            for (GuiClient c : new GuiClient[]{alice, bob}) {
+                if (c != null) {
+                    c.close();
+                }
+            }
+            if (robot != null) {
+                robot.cleanUp();
+            }
+        } finally {
+            if (bobsLink != null) {
+                bobsLink.close();
+            }
+            if (server != null) {
+                server.close();
+            }
+            if (prefsRoot != null) {
+                Preferences parent = prefsRoot.parent();
+                prefsRoot.removeNode();
+                parent.flush();
+            }
+            if (dataDir != null) {
+                try (Stream<Path> files = Files.walk(dataDir)) {
+                    for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+        }
+        if (robot != null) {
+            FailOnThreadViolationRepaintManager.uninstall();
+            Thread.setDefaultUncaughtExceptionHandler(previousHandler);
+        }
+        assertThat(edtViolations).as("Swing touched off the event thread").isEmpty();
+    }
+
+    @Test
+    @Order(1)
+    void bothRegisterAndBecomeFriendsByRequestAndAccept() {
+        alice.launch("127.0.0.1:" + server.port());
+        alice.register();
+        bob.launch("127.0.0.1:" + bobsLink.port());
+        bob.register();
+        assertThat(alice.statusLine()).isEqualTo(I18n.tr("status.online"));
+
+        alice.sendFriendRequest(bob, "Hi Bob, it's Alice from the climbing club");
+        bob.acceptFriendRequestFrom(alice, "Hi Bob, it's Alice from the climbing club");
+
+        waitUntil("Alice lists Bob as an online friend", () -> alice.friends().equals(List.of("Bob (online)")));
+        waitUntil("Bob lists Alice as an online friend", () -> bob.friends().equals(List.of("Alice (online)")));
+    }
+
+    @Test
+    @Order(2)
+    void theyChatPrivatelyBothWays() {
+        aliceToBob = alice.openChatWith(bob);
+        alice.send(aliceToBob, "Hello Bob! Are you coming on Saturday?");
+        privateChat.add("Hello Bob! Are you coming on Saturday?");
+        waitUntil("Alice's message is sent",
+                () -> alice.deliveryStates(aliceToBob).equals(List.of(I18n.tr("message.sent"))));
+
+        bobToAlice = bob.openChatWith(alice);
+        assertThat(bobToAlice).isEqualTo(aliceToBob);
+        waitUntil("Bob sees Alice's message", () -> bob.messages(bobToAlice).equals(privateChat));
+
+        bob.send(bobToAlice, "Yes! 周六见 — see you at nine");
+        privateChat.add("Yes! 周六见 — see you at nine");
+        waitUntil("Alice sees Bob's reply after her message", () -> alice.messages(aliceToBob).equals(privateChat));
+        waitUntil("Bob's own view has both, in order", () -> bob.messages(bobToAlice).equals(privateChat));
+    }
+
+    @Test
+    @Order(3)
+    void aliceCreatesAGroupInvitesBobAndBothChatInIt() {
+        aliceGroup = alice.createGroup("Weekend hike");
+        alice.inviteToOpenGroup(bob);
+        waitUntil("Alice's member list counts two", () -> alice.membersTitle(aliceGroup)
+                .equals(I18n.tr("group.members.title", 2)));
+
+        waitUntil("Bob's Groups tab lists the group", () -> bob.groups().equals(List.of("Weekend hike")));
+        bobGroup = bob.openGroup("Weekend hike");
+        assertThat(bobGroup).isEqualTo(aliceGroup);
+
+        alice.send(aliceGroup, "Welcome to the hike group!");
+        groupChat.add("Welcome to the hike group!");
+        waitUntil("Bob sees the group message", () -> bob.messages(bobGroup).equals(groupChat));
+        bob.send(bobGroup, "Thanks! I'll bring snacks");
+        groupChat.add("Thanks! I'll bring snacks");
+        waitUntil("Alice sees Bob's group message", () -> alice.messages(aliceGroup).equals(groupChat));
+        waitUntil("Bob sees both group messages", () -> bob.messages(bobGroup).equals(groupChat));
+    }
+
+    @Test
+    @Order(4)
+    void whileBobsLinkIsDownAliceWritesAndBobGetsExactlyTheMissedMessagesOnceInOrder() {
+        bobsLink.cut();
+        waitUntil("Bob's client says it is reconnecting", () -> bob.connectionState() == ConnectionState.RECONNECTING
+                && bob.statusLine().equals(I18n.tr("status.reconnecting")));
+        waitUntil("Bob's open conversation shows the reconnecting banner", () -> bob.reconnectingBannerShown(bobGroup));
+        waitUntil("Alice sees Bob go offline", () -> alice.friends().equals(List.of("Bob (offline)")));
+
+        List<String> missed = List.of("Missed one: the trail is closed", "Missed two: we take the lake path",
+                "Missed three: meet at the station");
+        for (String text : missed) {
+            alice.send(aliceToBob, text);
+            privateChat.add(text);
+        }
+        alice.send(aliceGroup, "Group, while Bob is away: bring water");
+        groupChat.add("Group, while Bob is away: bring water");
+        waitUntil("all of Alice's messages are stored by the server", () -> alice.deliveryStates(aliceToBob).stream()
+                .allMatch(s -> s.equals(I18n.tr("message.sent"))) && alice.deliveryStates(aliceGroup).stream()
+                .allMatch(s -> s.equals(I18n.tr("message.sent"))));
+        assertThat(bob.messages(bobToAlice)).as("Bob's view while offline").doesNotContainAnyElementsOf(missed);
+
+        bobsLink.restore();
+        waitUntil("Bob is back online", () -> bob.connectionState() == ConnectionState.ONLINE);
+        waitUntil("Bob's private chat has the missed messages, once each, in order",
+                () -> bob.messages(bobToAlice).equals(privateChat));
+        waitUntil("Bob's group chat has the missed message, once, in order",
+                () -> bob.messages(bobGroup).equals(groupChat));
+        assertThat(bob.reconnectingBannerShown(bobGroup)).isFalse();
+        waitUntil("Alice sees Bob online again", () -> alice.friends().equals(List.of("Bob (online)")));
+    }
+
+    @Test
+    @Order(5)
+    void afterLoggingOutAndBackInBobSeesTheWholeConversationOnce() {
+        bob.logOut();
+        waitUntil("Alice sees Bob go offline", () -> alice.friends().equals(List.of("Bob (offline)")));
+        alice.send(aliceToBob, "Written while you were logged out");
+        privateChat.add("Written while you were logged out");
+        waitUntil("Alice's message is sent", () -> alice.deliveryStates(aliceToBob).stream()
+                .allMatch(s -> s.equals(I18n.tr("message.sent"))));
+
+        bob.logIn();
+        bobToAlice = bob.openChatWith(alice);
+        waitUntil("Bob's conversation holds every message once, in order",
+                () -> bob.messages(bobToAlice).equals(privateChat));
+        bobGroup = bob.openGroup("Weekend hike");
+        waitUntil("Bob's group holds every message once, in order", () -> bob.messages(bobGroup).equals(groupChat));
+    }
+}
