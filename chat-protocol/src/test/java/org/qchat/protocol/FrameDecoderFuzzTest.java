@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.qchat.protocol.fuzz.Fuzz;
+import org.qchat.protocol.testing.Fuzz;
 
 /**
  * Property-based fuzzing of {@link FrameCodec#decode}: whatever bytes arrive, decoding yields a

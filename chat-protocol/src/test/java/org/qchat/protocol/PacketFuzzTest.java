@@ -10,7 +10,7 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.qchat.protocol.fuzz.Fuzz;
+import org.qchat.protocol.testing.Fuzz;
 
 /**
  * Property-based fuzzing of the packet layer: random JSON objects shaped like packets, and random

@@ -20,12 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.qchat.client.testing.FrameServer;
 import org.qchat.protocol.Packet;
 import org.qchat.protocol.packet.Welcome;
+import org.qchat.protocol.testing.TestCertificates;
 import org.qchat.protocol.tls.ServerIdentity;
 
 /** The t-io transport over TLS: it must trust the given certificate and insist on the host name. */
 class TioChatTransportTlsTest {
 
-    private static final String PASSWORD = "changeit";
+    private static final String PASSWORD = TestCertificates.PASSWORD;
 
     @TempDir
     Path dir;
@@ -41,9 +42,9 @@ class TioChatTransportTlsTest {
 
     @Test
     void aServerWhoseCertificateNamesTheHostIsReachedOverTls() throws Exception {
-        Path keystore = keystore("dns:localhost");
+        Path keystore = TestCertificates.keystore(dir, "localhost.p12", "PKCS12", "dns:localhost");
         FrameServer server = tlsServer(keystore);
-        Recorder client = connect("localhost", server.port(), new TlsSettings(true, exportCertificate(keystore)));
+        Recorder client = connect("localhost", server.port(), new TlsSettings(true, TestCertificates.exportCertificate(keystore, "PKCS12")));
 
         await().atMost(Duration.ofSeconds(15)).until(() -> server.acceptedCount() == 1);
         Welcome welcome = new Welcome(1, "qchat/tls", 262144, 30);
@@ -55,9 +56,9 @@ class TioChatTransportTlsTest {
 
     @Test
     void aCertificateForAnotherNameIsRefusedSoNoPacketIsEverDelivered() throws Exception {
-        Path keystore = keystore("dns:chat.example.org");
+        Path keystore = TestCertificates.keystore(dir, "other.p12", "PKCS12", "dns:chat.example.org");
         FrameServer server = tlsServer(keystore);
-        Recorder client = connect("localhost", server.port(), new TlsSettings(true, exportCertificate(keystore)));
+        Recorder client = connect("localhost", server.port(), new TlsSettings(true, TestCertificates.exportCertificate(keystore, "PKCS12")));
 
         await().atMost(Duration.ofSeconds(15)).until(() -> server.acceptedCount() >= 1);
         await().atMost(Duration.ofSeconds(15)).until(() -> client.connects.get() == 0 && server.openConnections() == 0);
@@ -78,31 +79,6 @@ class TioChatTransportTlsTest {
         FrameServer server = FrameServer.tls(context);
         open.add(server);
         return server;
-    }
-
-    private Path keystore(String san) throws Exception {
-        Path file = dir.resolve("server-" + san.replace(':', '_') + ".p12");
-        keytool("-genkeypair", "-alias", "qchat", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-                "-dname", "CN=qchat test", "-ext", "SAN=" + san, "-keystore", file.toString(), "-storetype", "PKCS12",
-                "-storepass", PASSWORD, "-keypass", PASSWORD);
-        return file;
-    }
-
-    private Path exportCertificate(Path keystore) throws Exception {
-        Path file = dir.resolve(keystore.getFileName() + ".crt");
-        keytool("-exportcert", "-rfc", "-alias", "qchat", "-keystore", keystore.toString(), "-storetype", "PKCS12",
-                "-storepass", PASSWORD, "-file", file.toString());
-        return file;
-    }
-
-    private static void keytool(String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
     }
 
     private static final class Recorder implements TransportListener {

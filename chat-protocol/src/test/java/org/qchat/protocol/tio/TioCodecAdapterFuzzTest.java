@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.qchat.protocol.FrameCodec;
 import org.qchat.protocol.FuzzInputs;
 import org.qchat.protocol.PacketMapper;
-import org.qchat.protocol.fuzz.Fuzz;
+import org.qchat.protocol.testing.Fuzz;
 
 /**
  * Property-based fuzzing of {@link TioCodecAdapter#decode} under t-io's contract, which is what the

@@ -28,6 +28,7 @@ import org.qchat.protocol.Packet;
 import org.qchat.protocol.packet.Ping;
 import org.qchat.protocol.packet.Pong;
 import org.qchat.protocol.packet.Welcome;
+import org.qchat.protocol.testing.TestCertificates;
 import org.qchat.protocol.tls.ClientTrust;
 import org.qchat.server.ChatServer;
 import org.qchat.server.config.ServerConfig;
@@ -42,7 +43,7 @@ import org.qchat.server.config.Tls;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class TlsTransportTest {
 
-    private static final String PASSWORD = "changeit";
+    private static final String PASSWORD = TestCertificates.PASSWORD;
     /** With the old batching about a quarter failed; the chance of 60 passing by luck is about 1e-9. */
     private static final int HANDSHAKES = 60;
 
@@ -55,13 +56,8 @@ class TlsTransportTest {
 
     @BeforeEach
     void startTlsServer() throws Exception {
-        Path keystore = dir.resolve("server.p12");
-        keytool("-genkeypair", "-alias", "qchat", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-                "-dname", "CN=qchat test", "-ext", "SAN=dns:localhost", "-keystore", keystore.toString(),
-                "-storetype", "PKCS12", "-storepass", PASSWORD, "-keypass", PASSWORD);
-        Path certificate = dir.resolve("server.crt");
-        keytool("-exportcert", "-rfc", "-alias", "qchat", "-keystore", keystore.toString(), "-storetype", "PKCS12",
-                "-storepass", PASSWORD, "-file", certificate.toString());
+        Path keystore = TestCertificates.keystore(dir, "server.p12", "PKCS12", "dns:localhost");
+        Path certificate = TestCertificates.exportCertificate(keystore, "PKCS12");
         trust = ClientTrust.context(ClientTrust.fromCertificate(certificate, "localhost"));
         server = ChatServer.start(ServerConfig.builder().port(0).bindAddress("127.0.0.1").metricsPort(-1)
                 .dataDir(dir.resolve("data")).tls(new Tls(keystore, PASSWORD, "PKCS12")).build());
@@ -139,15 +135,5 @@ class TlsTransportTest {
         ByteBuffer.wrap(frame).putInt(length);
         in.readFully(frame, FrameCodec.HEADER_LENGTH, length);
         return codec.decode(ByteBuffer.wrap(frame));
-    }
-
-    private static void keytool(String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
     }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.qchat.protocol.ErrorCode;
 import org.qchat.server.config.Limits;
-import org.qchat.server.testing.Fuzz;
+import org.qchat.protocol.testing.Fuzz;
 
 /**
  * Property-based fuzzing of request validation: random limits, random strings mixing ASCII, control

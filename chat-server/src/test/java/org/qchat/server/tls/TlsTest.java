@@ -12,7 +12,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
@@ -26,6 +25,7 @@ import org.qchat.protocol.Packet;
 import org.qchat.protocol.packet.Ping;
 import org.qchat.protocol.packet.Pong;
 import org.qchat.protocol.packet.Welcome;
+import org.qchat.protocol.testing.TestCertificates;
 import org.qchat.protocol.tls.ClientTrust;
 import org.qchat.server.ChatServer;
 import org.qchat.server.config.ServerConfig;
@@ -34,7 +34,7 @@ import org.qchat.server.config.Tls;
 /** TLS on the chat port, with keystores made by the JDK's keytool as an operator would. */
 class TlsTest {
 
-    private static final String PASSWORD = "changeit";
+    private static final String PASSWORD = TestCertificates.PASSWORD;
 
     @TempDir
     Path dir;
@@ -51,11 +51,11 @@ class TlsTest {
 
     @Test
     void aClientTrustingTheServersCertificateTalksOverPkcs12Tls() throws Exception {
-        Path keystore = keystore("server.p12", "PKCS12", "dns:localhost");
+        Path keystore = TestCertificates.keystore(dir, "server.p12", "PKCS12", "dns:localhost");
         ChatServer server = start(new Tls(keystore, PASSWORD, "PKCS12"));
 
         try (SSLSocket socket = tlsSocket(server.port(), ClientTrust.context(
-                ClientTrust.fromCertificate(exportCertificate(keystore, "PKCS12"), "localhost")))) {
+                ClientTrust.fromCertificate(TestCertificates.exportCertificate(keystore, "PKCS12"), "localhost")))) {
             assertThat(read(socket)).isInstanceOf(Welcome.class);
             write(socket, new Ping("tls-1"));
             assertThat(read(socket)).isInstanceOfSatisfying(Pong.class, pong -> assertThat(pong.id()).isEqualTo("tls-1"));
@@ -64,21 +64,21 @@ class TlsTest {
 
     @Test
     void aJksKeystoreWorksToo() throws Exception {
-        Path keystore = keystore("server.jks", "JKS", "dns:localhost");
+        Path keystore = TestCertificates.keystore(dir, "server.jks", "JKS", "dns:localhost");
         ChatServer server = start(new Tls(keystore, PASSWORD, "JKS"));
 
         try (SSLSocket socket = tlsSocket(server.port(), ClientTrust.context(
-                ClientTrust.fromCertificate(exportCertificate(keystore, "JKS"), "localhost")))) {
+                ClientTrust.fromCertificate(TestCertificates.exportCertificate(keystore, "JKS"), "localhost")))) {
             assertThat(read(socket)).isInstanceOf(Welcome.class);
         }
     }
 
     @Test
     void aCertificateForAnotherHostNameIsRefusedEvenWhenItsIssuerIsTrusted() throws Exception {
-        Path keystore = keystore("server.p12", "PKCS12", "dns:chat.example.org");
+        Path keystore = TestCertificates.keystore(dir, "server.p12", "PKCS12", "dns:chat.example.org");
         ChatServer server = start(new Tls(keystore, PASSWORD, "PKCS12"));
         SSLContext trustingButExpectingLocalhost = ClientTrust.context(
-                ClientTrust.fromCertificate(exportCertificate(keystore, "PKCS12"), "localhost"));
+                ClientTrust.fromCertificate(TestCertificates.exportCertificate(keystore, "PKCS12"), "localhost"));
 
         assertThatThrownBy(() -> {
             try (SSLSocket socket = tlsSocket(server.port(), trustingButExpectingLocalhost)) {
@@ -89,7 +89,7 @@ class TlsTest {
 
     @Test
     void aSelfSignedCertificateIsRefusedByTheSystemTrustStore() throws Exception {
-        Path keystore = keystore("server.p12", "PKCS12", "dns:localhost");
+        Path keystore = TestCertificates.keystore(dir, "server.p12", "PKCS12", "dns:localhost");
         ChatServer server = start(new Tls(keystore, PASSWORD, "PKCS12"));
 
         assertThatThrownBy(() -> {
@@ -114,31 +114,6 @@ class TlsTest {
                 .dataDir(dir.resolve("data")).tls(tls).build());
         open.add(0, server);
         return server;
-    }
-
-    private Path keystore(String name, String type, String san) throws Exception {
-        Path file = dir.resolve(name);
-        keytool("-genkeypair", "-alias", "qchat", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-                "-dname", "CN=qchat test", "-ext", "SAN=" + san, "-keystore", file.toString(),
-                "-storetype", type, "-storepass", PASSWORD, "-keypass", PASSWORD);
-        return file;
-    }
-
-    private Path exportCertificate(Path keystore, String type) throws Exception {
-        Path file = dir.resolve(keystore.getFileName() + ".crt");
-        keytool("-exportcert", "-rfc", "-alias", "qchat", "-keystore", keystore.toString(), "-storetype", type,
-                "-storepass", PASSWORD, "-file", file.toString());
-        return file;
-    }
-
-    private static void keytool(String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
     }
 
     private static SSLSocket tlsSocket(int port, SSLContext context) throws IOException {

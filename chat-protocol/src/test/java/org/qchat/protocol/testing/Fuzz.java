@@ -1,4 +1,4 @@
-package org.qchat.protocol.fuzz;
+package org.qchat.protocol.testing;
 
 import java.util.SplittableRandom;
 
