@@ -160,9 +160,14 @@ public final class MessageService {
 
     /** Keeps at most {@code n} messages and as many as fit one frame; says whether any were cut. */
     private Page trim(List<MessageInfo> list, int n) {
+        int candidates = Math.min(n, list.size());
+        if (upperBoundBytes(list, candidates) <= pageByteBudget) {
+            // The usual page of short texts: it certainly fits, so nothing is encoded twice.
+            return new Page(List.copyOf(list.subList(0, candidates)), candidates < list.size());
+        }
         int bytes = 0;
         int keep = 0;
-        while (keep < list.size() && keep < n) {
+        while (keep < candidates) {
             bytes += mapper.writeValue(list.get(keep)).length + 1;
             if (bytes > pageByteBudget && keep > 0) {
                 break;
@@ -170,5 +175,19 @@ public final class MessageService {
             keep++;
         }
         return new Page(List.copyOf(list.subList(0, keep)), keep < list.size());
+    }
+
+    /**
+     * A bound on the encoded size of the first {@code count} messages: a UTF-16 unit never takes
+     * more than 6 bytes of JSON ({@code \u0001}), and the numbers and field names of one message
+     * stay under 200 bytes.
+     */
+    private static long upperBoundBytes(List<MessageInfo> list, int count) {
+        long bytes = 0;
+        for (int i = 0; i < count; i++) {
+            MessageInfo m = list.get(i);
+            bytes += 6L * (m.text().length() + m.clientMsgId().length()) + 200;
+        }
+        return bytes;
     }
 }
