@@ -61,7 +61,7 @@ final class ConversationPanel extends JPanel {
         setFocusTraversalPolicy(new javax.swing.LayoutFocusTraversalPolicy() {
             @Override
             public java.awt.Component getDefaultComponent(java.awt.Container root) {
-                return compose.input();
+                return compose != null ? compose.input() : super.getDefaultComponent(root);
             }
         });
 
