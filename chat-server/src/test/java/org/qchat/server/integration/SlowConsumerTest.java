@@ -53,10 +53,11 @@ import org.qchat.server.testing.TestClient;
 class SlowConsumerTest {
 
     /**
-     * Small against the ~130 MiB flood, large enough (64 messages of 16 KB) that a healthy member's
-     * reader falling briefly behind on a loaded CI machine is not mistaken for one that stopped.
+     * The server's default. Small against the ~130 MiB flood, large enough (256 messages of 16 KB,
+     * one writer batch) that a healthy member's reader falling behind on a loaded CI machine is not
+     * mistaken for one that stopped: at 1 MiB a busy run cut off a healthy member now and then.
      */
-    private static final long QUEUE_LIMIT = 1024 * 1024;
+    private static final long QUEUE_LIMIT = 4L * 1024 * 1024;
     private static final int SENDERS = 3;
     private static final int MESSAGES_PER_SENDER = 2800;
     /**
