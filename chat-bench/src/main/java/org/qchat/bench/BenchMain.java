@@ -1,12 +1,113 @@
 package org.qchat.bench;
 
-/** Entry point of the benchmark jar. */
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import org.qchat.bench.report.Machine;
+import org.qchat.bench.report.Report;
+import org.qchat.bench.report.RunRecord;
+import org.qchat.bench.workload.Profile;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The benchmark jar: {@code suite} runs the workloads and saves the results; {@code report} writes the Markdown. */
+@Command(name = "qchat-bench", mixinStandardHelpOptions = true,
+        description = "Load generator and side-by-side benchmark of qchat and Mosquitto.",
+        subcommands = {BenchMain.SuiteCommand.class, BenchMain.ReportCommand.class})
 public final class BenchMain {
 
-    private BenchMain() {
-    }
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public static void main(String[] args) {
-        System.exit(0);
+        System.exit(new CommandLine(new BenchMain()).execute(args));
+    }
+
+    /** The JVM flags the published run gives the qchat server; see docs/benchmarks.md. */
+    static final String DEFAULT_SERVER_JVM_FLAGS = "-XX:+UseSerialGC -Xmx2g -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20";
+
+    @Command(name = "suite", mixinStandardHelpOptions = true, description = "Runs the workloads and saves results.json.")
+    static final class SuiteCommand implements Callable<Integer> {
+
+        @Option(names = "--profile", defaultValue = "full", description = "full or smoke (default: ${DEFAULT-VALUE}).")
+        String profile;
+
+        @Option(names = "--run-dir", defaultValue = "target/bench-run", description = "Working directory for databases and logs.")
+        Path runDir;
+
+        @Option(names = "--server-jar", defaultValue = "chat-server/target/qchat-server.jar", description = "The qchat server jar.")
+        Path serverJar;
+
+        @Option(names = "--server-jvm-flags", defaultValue = DEFAULT_SERVER_JVM_FLAGS,
+                description = "JVM flags of the qchat server (default: ${DEFAULT-VALUE}).")
+        String serverJvmFlags;
+
+        @Option(names = "--server-cpus", description = "CPUs for the servers (taskset -c), e.g. 0; default: not pinned.")
+        String serverCpus;
+
+        @Option(names = "--generator-cpus", description = "CPUs this generator was pinned to, for the report.")
+        String generatorCpus;
+
+        @Option(names = "--postgres-url", description = "JDBC URL for W4, e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres; W4 is skipped without it.")
+        String postgresUrl;
+
+        @Option(names = "--no-mosquitto", description = "Run qchat alone.")
+        boolean noMosquitto;
+
+        @Option(names = "--only", split = ",", description = "Workloads to run: W0,W1,W2,W3,W4,W5,history,backlog (default: all).")
+        List<String> only = List.of();
+
+        @Option(names = "--results", defaultValue = "target/bench-run/results.json", description = "Where to save the results.")
+        Path results;
+
+        @Override
+        public Integer call() throws Exception {
+            Profile p = profile.equals("smoke") ? Profile.smoke() : Profile.full();
+            List<String> flags = serverJvmFlags.isBlank() ? List.of() : List.of(serverJvmFlags.trim().split("\\s+"));
+            Files.createDirectories(runDir);
+            OffsetDateTime started = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+            long t0 = System.nanoTime();
+            Suite.Options options = new Suite.Options(p, runDir, serverJar, flags, serverCpus, postgresUrl, !noMosquitto,
+                    only);
+            var measured = new Suite(options, System.out).run();
+            RunRecord run = new RunRecord(p.name(), started.toString(), (System.nanoTime() - t0) / 6e10,
+                    Machine.describe(postgresUrl), serverCpus, generatorCpus, flags,
+                    System.getProperty("qchat.bench.command", "qchat-bench suite --profile " + p.name()), measured);
+            Files.createDirectories(results.toAbsolutePath().getParent());
+            JSON.writeValue(results.toFile(), run);
+            System.out.println("\nresults saved to " + results);
+            return 0;
+        }
+    }
+
+    @Command(name = "report", mixinStandardHelpOptions = true, description = "Writes the Markdown report of a saved run.")
+    static final class ReportCommand implements Callable<Integer> {
+
+        @Option(names = "--results", defaultValue = "target/bench-run/results.json", description = "Saved results.")
+        Path results;
+
+        @Option(names = "--jmh-table", description = "A Markdown table of JMH results to include.")
+        Path jmhTable;
+
+        @Option(names = "--out", defaultValue = "docs/benchmarks.md", description = "Where to write the report.")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            RunRecord run = JSON.readValue(results.toFile(), RunRecord.class);
+            String jmh = jmhTable != null && Files.exists(jmhTable) ? Files.readString(jmhTable) : null;
+            Files.writeString(out, new Report(run, jmh).render());
+            System.out.println("wrote " + out);
+            return 0;
+        }
     }
 }

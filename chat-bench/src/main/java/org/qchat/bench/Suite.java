@@ -1,0 +1,167 @@
+package org.qchat.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+import org.qchat.bench.load.Population;
+import org.qchat.bench.mosquitto.MosquittoTarget;
+import org.qchat.bench.qchat.QchatClientFactory;
+import org.qchat.bench.qchat.QchatOnlyWorkloads;
+import org.qchat.bench.sut.PostgresPinning;
+import org.qchat.bench.sut.QchatTarget;
+import org.qchat.bench.sut.Target;
+import org.qchat.bench.workload.Launcher;
+import org.qchat.bench.workload.Profile;
+import org.qchat.bench.workload.WorkloadResult;
+import org.qchat.bench.workload.Workloads;
+
+/**
+ * Every workload on every system, in one run: qchat on H2 (and on PostgreSQL for W4) and
+ * Mosquitto at QoS 1 and QoS 0, each started fresh for each workload, pinned to the server CPUs.
+ */
+public final class Suite {
+
+    /** What to run and where. */
+    public record Options(Profile profile, Path runDir, Path serverJar, List<String> serverJvmFlags, String serverCpus,
+                          String postgresUrl, boolean mosquitto, List<String> only) {
+    }
+
+    private final Options options;
+    private final PrintStream log;
+    private final Workloads workloads;
+    private final QchatOnlyWorkloads qchatOnly;
+
+    public Suite(Options options, PrintStream log) {
+        this.options = options;
+        this.log = log;
+        this.workloads = new Workloads(options.profile(), log);
+        this.qchatOnly = new QchatOnlyWorkloads(options.profile(), log);
+    }
+
+    public List<WorkloadResult> run() throws IOException, TimeoutException {
+        List<WorkloadResult> results = new ArrayList<>();
+        List<Launcher> systems = new ArrayList<>();
+        systems.add(qchat(null));
+        if (options.mosquitto()) {
+            systems.add(mosquitto(1));
+            systems.add(mosquitto(0));
+        }
+        if (selected("W1")) {
+            for (Launcher system : systems) {
+                results.add(workloads.oneToOne("W1 1:1", system));
+            }
+        }
+        for (int size : options.profile().groupSizes()) {
+            if (selected("W2")) {
+                for (Launcher system : systems) {
+                    results.add(workloads.groups("W2 groups of " + size, system, size));
+                }
+            }
+        }
+        if (selected("W3")) {
+            for (Launcher system : systems) {
+                results.add(workloads.broadcast("W3 broadcast", system));
+            }
+        }
+        if (selected("W4") && options.postgresUrl() != null) {
+            try (PostgresPinning pinning = PostgresPinning.pin(options.serverCpus())) {
+                log.printf("%nPostgreSQL %s%n", pinning.pinned()
+                        ? "pinned to CPU " + options.serverCpus() + " with the server" : "not pinned (runs on any CPU)");
+                WorkloadResult w4 = workloads.oneToOne("W4 1:1 on PostgreSQL", qchat(options.postgresUrl()));
+                results.add(new WorkloadResult(w4.workload(), w4.system(), w4.steps(), w4.knee(), w4.figures(),
+                        join(w4.note(), pinning.pinned()
+                                ? "PostgreSQL pinned to CPU " + options.serverCpus() + " with the server; CPU/msg includes it"
+                                : "PostgreSQL unpinned; CPU/msg includes it")));
+            }
+        }
+        if (selected("W5")) {
+            results.add(workloads.mixed("W5 mixed", systems.get(0)));
+            if (options.mosquitto()) {
+                results.add(workloads.mixed("W5 mixed", systems.get(1)));
+            }
+        }
+        if (selected("W0")) {
+            results.add(workloads.idle("W0 idle connections", systems.get(0)));
+            if (options.mosquitto()) {
+                results.add(workloads.idle("W0 idle connections", systems.get(1)));
+            }
+        }
+        QchatOnlyWorkloads.QchatLauncher h2 = qchatWithHistory();
+        if (selected("history")) {
+            results.add(qchatOnly.history("History page", h2));
+        }
+        if (selected("backlog")) {
+            results.add(qchatOnly.backlog("Offline backlog", h2));
+        }
+        return results;
+    }
+
+    private boolean selected(String workload) {
+        return options.only().isEmpty() || options.only().contains(workload);
+    }
+
+    private static String join(String a, String b) {
+        return a == null ? b : a + "; " + b;
+    }
+
+    private QchatTarget.Settings settings(String postgresUrl) {
+        return new QchatTarget.Settings(options.serverJar(), options.serverJvmFlags(), options.serverCpus(), postgresUrl,
+                Profile.TEXT_SIZE, QchatClientFactory.DEFAULT_ACK_DELAY);
+    }
+
+    private Launcher qchat(String postgresUrl) {
+        QchatTarget.Settings settings = settings(postgresUrl);
+        return new Launcher() {
+            @Override
+            public String system() {
+                return postgresUrl == null ? "qchat (H2)" : "qchat (PostgreSQL)";
+            }
+
+            @Override
+            public Target launch(Population population, String label) throws IOException {
+                return QchatTarget.start(settings, population, options.runDir(), label, (fixture, config) -> {
+                });
+            }
+        };
+    }
+
+    private QchatOnlyWorkloads.QchatLauncher qchatWithHistory() {
+        QchatTarget.Settings settings = settings(null);
+        int messages = options.profile().historyMessages();
+        return new QchatOnlyWorkloads.QchatLauncher() {
+            @Override
+            public String system() {
+                return "qchat (H2)";
+            }
+
+            @Override
+            public QchatTarget launch(Population population, String label, boolean withHistory) throws IOException {
+                return QchatTarget.start(settings, population, options.runDir(), label, (fixture, config) -> {
+                    if (withHistory) {
+                        long start = System.nanoTime();
+                        fixture.seedHistory(config, messages, Profile.TEXT_SIZE);
+                        log.printf("   stored %,d messages in %.1f s%n", messages, (System.nanoTime() - start) / 1e9);
+                    }
+                });
+            }
+        };
+    }
+
+    private Launcher mosquitto(int qos) {
+        return new Launcher() {
+            @Override
+            public String system() {
+                return "Mosquitto QoS " + qos;
+            }
+
+            @Override
+            public Target launch(Population population, String label) throws IOException {
+                return MosquittoTarget.start(population, qos, options.serverCpus(), Profile.TEXT_SIZE);
+            }
+        };
+    }
+}

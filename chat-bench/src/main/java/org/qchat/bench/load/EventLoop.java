@@ -1,0 +1,224 @@
+package org.qchat.bench.load;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+
+/**
+ * One thread that owns every socket of the generator: non-blocking connects, reads, writes and
+ * timers. Everything a connection or a workload does runs on this thread, so none of it needs a
+ * lock, and the generator's CPU cost is one thread's CPU time, which it reports.
+ *
+ * <p>Writes are gathered: {@link Connection#send} queues bytes and marks the connection dirty, and
+ * the loop flushes dirty connections once per turn, so a burst of sends to one socket costs one
+ * system call.
+ *
+ * <p>Waiting: a timer due in more than 3 ms waits in {@code select}; a nearer one parks for at most
+ * {@value #FINE_WAIT_MICROS} µs and then polls the sockets, so send times and receive stamps are
+ * accurate to about that, without spinning a core.
+ */
+public final class EventLoop implements AutoCloseable {
+
+    static final long FINE_WAIT_MICROS = 200;
+
+    private final Selector selector;
+    private final Thread thread;
+    private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    private final List<Connection> dirty = new ArrayList<>();
+    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(256 * 1024);
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private volatile boolean running = true;
+    private long timerSequence;
+
+    public EventLoop(String name) throws IOException {
+        this.selector = Selector.open();
+        this.thread = new Thread(this::run, name);
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /** Runs {@code task} on the loop thread. */
+    public void execute(Runnable task) {
+        tasks.add(task);
+        if (Thread.currentThread() != thread) {
+            selector.wakeup();
+        }
+    }
+
+    /** Runs {@code work} on the loop thread and waits for its result. */
+    public <T> T call(Supplier<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        execute(() -> {
+            try {
+                result.complete(work.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.join();
+    }
+
+    /** Runs {@code task} on the loop thread at {@code atNanos} ({@link System#nanoTime()} scale). Loop thread only. */
+    public void schedule(long atNanos, Runnable task) {
+        timers.add(new Timer(atNanos, timerSequence++, task));
+    }
+
+    public boolean inLoop() {
+        return Thread.currentThread() == thread;
+    }
+
+    /** CPU time the loop thread has used, in nanoseconds. */
+    public long cpuNanos() {
+        return threads.getThreadCpuTime(thread.getId());
+    }
+
+    /** Opens a non-blocking connection; {@code handler} hears of it on the loop thread. Loop thread only. */
+    public Connection connect(InetSocketAddress address, Connection.Handler handler) {
+        Connection connection = new Connection(this, handler);
+        try {
+            SocketChannel channel = SocketChannel.open();
+            channel.configureBlocking(false);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            connection.attach(channel);
+            if (channel.connect(address)) {
+                connection.register(selector, SelectionKey.OP_READ);
+                connection.connected();
+            } else {
+                connection.register(selector, SelectionKey.OP_CONNECT);
+            }
+        } catch (IOException e) {
+            connection.fail(e);
+        }
+        return connection;
+    }
+
+    void markDirty(Connection connection) {
+        dirty.add(connection);
+    }
+
+    private void run() {
+        try {
+            while (running) {
+                waitForWork();
+                handleSelected();
+                runTasks();
+                runTimers();
+                flush();
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("the generator's selector failed", e);
+        } finally {
+            for (SelectionKey key : selector.keys()) {
+                ((Connection) key.attachment()).close();
+            }
+            try {
+                selector.close();
+            } catch (IOException ignored) {
+                // Closing at exit; nothing is left to tell.
+            }
+        }
+    }
+
+    private void waitForWork() throws IOException {
+        if (!tasks.isEmpty()) {
+            selector.selectNow();
+            return;
+        }
+        Timer next = timers.peek();
+        if (next == null) {
+            selector.select(50);
+            return;
+        }
+        long wait = next.atNanos - System.nanoTime();
+        if (wait > TimeUnit.MILLISECONDS.toNanos(3)) {
+            // select() may wake a millisecond late; the rest of the wait is parked finely.
+            selector.select(TimeUnit.NANOSECONDS.toMillis(wait) - 2);
+        } else if (wait > 0) {
+            LockSupport.parkNanos(Math.min(wait, TimeUnit.MICROSECONDS.toNanos(FINE_WAIT_MICROS)));
+            selector.selectNow();
+        } else {
+            selector.selectNow();
+        }
+    }
+
+    private void handleSelected() {
+        Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
+        while (keys.hasNext()) {
+            SelectionKey key = keys.next();
+            keys.remove();
+            Connection connection = (Connection) key.attachment();
+            if (!key.isValid()) {
+                continue;
+            }
+            if (key.isConnectable()) {
+                connection.finishConnect();
+                continue;
+            }
+            if (key.isReadable()) {
+                connection.readAvailable(readBuffer);
+            }
+            if (key.isValid() && key.isWritable()) {
+                connection.flush();
+            }
+        }
+    }
+
+    private void runTasks() {
+        Runnable task;
+        while ((task = tasks.poll()) != null) {
+            task.run();
+        }
+    }
+
+    private void runTimers() {
+        long now = System.nanoTime();
+        Timer next;
+        while ((next = timers.peek()) != null && next.atNanos <= now) {
+            timers.poll();
+            next.task.run();
+        }
+    }
+
+    private void flush() {
+        for (int i = 0; i < dirty.size(); i++) {
+            dirty.get(i).flush();
+        }
+        dirty.clear();
+    }
+
+    /** Stops the loop and closes every connection. */
+    @Override
+    public void close() {
+        running = false;
+        selector.wakeup();
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record Timer(long atNanos, long order, Runnable task) implements Comparable<Timer> {
+        @Override
+        public int compareTo(Timer o) {
+            int c = Long.compare(atNanos, o.atNanos);
+            return c != 0 ? c : Long.compare(order, o.order);
+        }
+    }
+}

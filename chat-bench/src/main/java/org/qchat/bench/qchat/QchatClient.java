@@ -1,0 +1,240 @@
+package org.qchat.bench.qchat;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.qchat.bench.load.BenchClient;
+import org.qchat.bench.load.ClientListener;
+import org.qchat.bench.load.Connection;
+import org.qchat.bench.load.EventLoop;
+import org.qchat.bench.load.JsonScan;
+import org.qchat.bench.load.Payload;
+import org.qchat.protocol.FrameCodec;
+import org.qchat.protocol.Packet;
+import org.qchat.protocol.ProtocolVersion;
+import org.qchat.protocol.Request;
+import org.qchat.protocol.Response;
+import org.qchat.protocol.packet.AckCursor;
+import org.qchat.protocol.packet.ErrorReply;
+import org.qchat.protocol.packet.Login;
+import org.qchat.protocol.packet.Logout;
+import org.qchat.protocol.packet.Ping;
+import org.qchat.protocol.packet.Resume;
+import org.qchat.protocol.packet.SessionStarted;
+import org.qchat.protocol.packet.Welcome;
+
+/**
+ * A simulated qchat user: waits for {@code welcome}, logs in (session token, or password), sends
+ * stamped messages, reads pushes, and acknowledges what it received the way the desktop client
+ * does — one cumulative {@code sync.ack} per conversation after a short delay.
+ *
+ * <p>The two packets that flow per message ({@code msg.send} out, {@code msg} and
+ * {@code msg.sent} in) are written and read without a JSON library; everything else goes through
+ * the protocol module's codec.
+ */
+public final class QchatClient implements BenchClient, Connection.Handler {
+
+    private static final byte[] MSG_PREFIX = "{\"type\":\"msg\",".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SENT_PREFIX = "{\"type\":\"msg.sent\",\"id\":\"s".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TEXT = JsonScan.key("text");
+    private static final byte[] CONV_ID = JsonScan.key("convId");
+    private static final byte[] SEQ = JsonScan.key("seq");
+
+    private final QchatClientFactory factory;
+    private final EventLoop loop;
+    private final int user;
+    private final ClientListener listener;
+    private final Connection connection;
+    private final Map<Long, long[]> cursors = new HashMap<>();
+    private final Map<String, Consumer<Packet>> calls = new HashMap<>();
+    private long callIds;
+    private boolean ready;
+    private boolean ackScheduled;
+    private long sent;
+
+    QchatClient(QchatClientFactory factory, EventLoop loop, int user, ClientListener listener) {
+        this.factory = factory;
+        this.loop = loop;
+        this.user = user;
+        this.listener = listener;
+        this.connection = loop.connect(factory.address(), this);
+    }
+
+    @Override
+    public int user() {
+        return user;
+    }
+
+    @Override
+    public boolean isReady() {
+        return ready;
+    }
+
+    @Override
+    public void sendDirect(int step, long intendedNanos) {
+        sendMessage("msg.send", factory.fixture().pairConv(user), step, intendedNanos);
+    }
+
+    @Override
+    public void sendGroup(int step, long intendedNanos) {
+        sendMessage("msg.send", factory.fixture().groupConv(user), step, intendedNanos);
+    }
+
+    @Override
+    public void sendBroadcast(int step, long intendedNanos) {
+        sendMessage("broadcast", -1, step, intendedNanos);
+    }
+
+    private void sendMessage(String type, long convId, int step, long intendedNanos) {
+        StringBuilder json = new StringBuilder(factory.textSize() + 120);
+        json.append("{\"type\":\"").append(type).append("\",\"id\":\"s").append(step).append('.').append(intendedNanos)
+                .append('"');
+        if (convId >= 0) {
+            json.append(",\"convId\":").append(convId);
+        }
+        json.append(",\"clientMsgId\":\"").append(user).append('-').append(++sent)
+                .append("\",\"text\":\"").append(Payload.text(step, intendedNanos, factory.textSize())).append("\"}");
+        connection.send(FrameCodec.frame(json.toString().getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    /**
+     * Sends a request made from a fresh id and hands its reply (or error) to {@code onReply}.
+     * Loop thread only.
+     */
+    public void call(Function<String, Request> request, Consumer<Packet> onReply) {
+        String id = "c" + (++callIds);
+        calls.put(id, onReply);
+        send(request.apply(id));
+    }
+
+    @Override
+    public void heartbeat() {
+        send(new Ping("p"));
+    }
+
+    @Override
+    public void leave() {
+        send(new Logout("bye"));
+        loop.execute(connection::close);
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+
+    private void send(Packet packet) {
+        connection.send(factory.codec().encode(packet));
+    }
+
+    @Override
+    public void onConnected(Connection c) {
+        // The server speaks first (welcome).
+    }
+
+    @Override
+    public void onData(Connection c, ByteBuffer in) {
+        while (in.remaining() >= FrameCodec.HEADER_LENGTH) {
+            int length = in.getInt(in.position());
+            if (length <= 0 || length > factory.codec().maxFrameLength()) {
+                listener.onError(this, "bad frame length " + length);
+                c.close();
+                return;
+            }
+            if (in.remaining() - FrameCodec.HEADER_LENGTH < length) {
+                return;
+            }
+            byte[] body = new byte[length];
+            in.position(in.position() + FrameCodec.HEADER_LENGTH);
+            in.get(body);
+            handle(body);
+        }
+    }
+
+    private void handle(byte[] body) {
+        int end = body.length;
+        if (JsonScan.startsWith(body, 0, end, MSG_PREFIX)) {
+            int text = JsonScan.after(body, 0, end, TEXT);
+            Payload.Stamp stamp = text < 0 ? null : Payload.parse(body, text + 1, end);
+            if (stamp != null) {
+                listener.onDelivery(this, stamp.step(), stamp.intendedNanos());
+            }
+            noteReceived(JsonScan.longField(body, 0, end, CONV_ID), JsonScan.longField(body, 0, end, SEQ));
+            return;
+        }
+        if (JsonScan.startsWith(body, 0, end, SENT_PREFIX)) {
+            int at = SENT_PREFIX.length;
+            long step = JsonScan.number(body, at, end);
+            while (at < end && body[at] != '.') {
+                at++;
+            }
+            long intended = JsonScan.number(body, at + 1, end);
+            listener.onAck(this, (int) step, intended);
+            return;
+        }
+        Packet packet;
+        try {
+            packet = factory.codec().mapper().read(body);
+        } catch (Exception e) {
+            listener.onError(this, "undecodable packet: " + e.getMessage());
+            return;
+        }
+        if (packet instanceof Welcome) {
+            login();
+        } else if (packet instanceof SessionStarted) {
+            ready = true;
+            listener.onReady(this);
+        } else if (packet instanceof Response response && calls.containsKey(response.id())) {
+            calls.remove(response.id()).accept(response);
+        } else if (packet instanceof ErrorReply error) {
+            listener.onError(this, error.code() + ": " + error.message());
+        }
+    }
+
+    private void login() {
+        QchatFixture fixture = factory.fixture();
+        if (factory.passwordLogin()) {
+            send(new Login("l", ProtocolVersion.CURRENT, fixture.usernames()[user], QchatFixture.PASSWORD,
+                    QchatFixture.DEVICE));
+        } else {
+            send(new Resume("r", ProtocolVersion.CURRENT, fixture.tokens()[user], QchatFixture.DEVICE));
+        }
+    }
+
+    /** Remembers the newest seq per conversation; one delayed cumulative ack covers them all. */
+    private void noteReceived(long convId, long seq) {
+        if (convId < 0 || seq < 0) {
+            return;
+        }
+        long[] cursor = cursors.computeIfAbsent(convId, k -> new long[2]);
+        cursor[0] = Math.max(cursor[0], seq);
+        if (!ackScheduled) {
+            ackScheduled = true;
+            loop.schedule(System.nanoTime() + factory.ackDelayNanos(), this::acknowledge);
+        }
+    }
+
+    private void acknowledge() {
+        ackScheduled = false;
+        if (!connection.isOpen()) {
+            return;
+        }
+        for (Map.Entry<Long, long[]> e : cursors.entrySet()) {
+            long[] cursor = e.getValue();
+            if (cursor[0] > cursor[1]) {
+                cursor[1] = cursor[0];
+                send(new AckCursor("a", e.getKey(), cursor[0]));
+            }
+        }
+    }
+
+    @Override
+    public void onClosed(Connection c, Throwable cause) {
+        ready = false;
+        listener.onClosed(this, cause);
+    }
+}

@@ -1,0 +1,193 @@
+package org.qchat.bench.sut;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.stream.Stream;
+
+import org.qchat.bench.load.ClientFactory;
+import org.qchat.bench.load.Population;
+import org.qchat.bench.qchat.QchatClientFactory;
+import org.qchat.bench.qchat.QchatFixture;
+import org.qchat.server.config.ServerConfig;
+
+/**
+ * The packaged qchat server as its own process, on a freshly seeded database: embedded H2 in a
+ * new data directory, or PostgreSQL in a new schema. It runs with its durability defaults; only
+ * the per-connection request rate (a hardening limit meant for one human) is raised, through its
+ * config file.
+ */
+public final class QchatTarget implements Target {
+
+    /** How to run the server: jar, JVM flags, CPUs, database. */
+    public record Settings(Path serverJar, List<String> jvmFlags, String cpus, String postgresUrl, int textSize,
+                           Duration ackDelay) {
+    }
+
+    private final String name;
+    private final ServerProcess process;
+    private final QchatClientFactory clients;
+    private final QchatFixture fixture;
+    private final boolean postgres;
+
+    private QchatTarget(String name, ServerProcess process, QchatClientFactory clients, QchatFixture fixture,
+                        boolean postgres) {
+        this.name = name;
+        this.process = process;
+        this.clients = clients;
+        this.fixture = fixture;
+        this.postgres = postgres;
+    }
+
+    /**
+     * Seeds {@code population}, lets {@code beforeStart} add data while the server is down, and
+     * starts the server.
+     */
+    public static QchatTarget start(Settings settings, Population population, Path runDir, String label,
+                                    BiConsumer<QchatFixture, ServerConfig> beforeStart) throws IOException {
+        Path dataDir = runDir.resolve("qchat-" + label);
+        deleteTree(dataDir);
+        Files.createDirectories(dataDir);
+        boolean postgres = settings.postgresUrl() != null;
+        String schema = "qchat_bench_" + label.replaceAll("[^a-z0-9]", "_");
+        ServerConfig seedConfig;
+        if (postgres) {
+            dropSchema(settings.postgresUrl(), schema);
+            seedConfig = ServerConfig.builder().dbUrl(settings.postgresUrl()).dbSchema(schema).build();
+        } else {
+            seedConfig = ServerConfig.builder().dataDir(dataDir).build();
+        }
+        QchatFixture fixture = QchatFixture.seed(seedConfig, population);
+        beforeStart.accept(fixture, seedConfig);
+
+        int port = ServerProcess.freePort();
+        List<String> options = new ArrayList<>(List.of(
+                "port=" + port,
+                "bind=127.0.0.1",
+                "data-dir=" + dataDir.toAbsolutePath(),
+                "metrics-port=-1",
+                "idle-timeout=600",
+                "admins=" + QchatFixture.adminUsername(),
+                "request-rate=1000000",
+                "request-burst=1000000"));
+        if (postgres) {
+            options.add("db-url=" + settings.postgresUrl());
+            options.add("db-schema=" + schema);
+        }
+        Path config = runDir.resolve("qchat-" + label + ".properties");
+        Files.write(config, options);
+
+        List<String> command = new ArrayList<>();
+        command.add(ServerProcess.jdkTool("java"));
+        command.addAll(settings.jvmFlags());
+        command.add("-jar");
+        command.add(settings.serverJar().toAbsolutePath().toString());
+        command.add("--config");
+        command.add(config.toAbsolutePath().toString());
+        ServerProcess process = ServerProcess.start(command, settings.cpus(), runDir.resolve("qchat-" + label + ".log"),
+                port, Duration.ofSeconds(90));
+        QchatClientFactory clients = new QchatClientFactory(new InetSocketAddress("127.0.0.1", port), fixture,
+                settings.textSize(), settings.ackDelay(), false);
+        String name = postgres ? "qchat (PostgreSQL)" : "qchat (H2)";
+        return new QchatTarget(name, process, clients, fixture, postgres);
+    }
+
+    private static void dropSchema(String url, String schema) throws IOException {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        } catch (SQLException e) {
+            throw new IOException("cannot reset schema " + schema + " at " + url, e);
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public ClientFactory clients() {
+        return clients;
+    }
+
+    @Override
+    public ClientFactory passwordClients() {
+        return clients.withPasswordLogin();
+    }
+
+    public QchatClientFactory qchatClients() {
+        return clients;
+    }
+
+    public QchatFixture fixture() {
+        return fixture;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public long cpuNanos() {
+        long cpu = ProcStat.cpuNanos(process.pid());
+        if (postgres) {
+            for (long pid : ProcStat.pidsNamed("postgres")) {
+                cpu += ProcStat.cpuNanos(pid);
+            }
+        }
+        return cpu;
+    }
+
+    @Override
+    public long rssBytes() {
+        return ProcStat.rssBytes(process.pid());
+    }
+
+    @Override
+    public void settleMemory() {
+        try {
+            Process gc = new ProcessBuilder(ServerProcess.jdkTool("jcmd"), Long.toString(process.pid()), "GC.run")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            gc.waitFor();
+        } catch (IOException e) {
+            throw new UncheckedIOException("jcmd GC.run failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public String logTail() {
+        return process.tail();
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}

@@ -1,0 +1,15 @@
+package org.qchat.bench.workload;
+
+import java.io.IOException;
+
+import org.qchat.bench.load.Population;
+import org.qchat.bench.sut.Target;
+
+/** Starts a fresh instance of one system for one workload's population. */
+public interface Launcher {
+
+    /** The system's name in the report, e.g. "qchat (H2)". */
+    String system();
+
+    Target launch(Population population, String label) throws IOException;
+}

@@ -1,0 +1,48 @@
+package org.qchat.bench.workload;
+
+import java.time.Duration;
+
+/**
+ * How big a run is. {@link #full()} is the published benchmark; {@link #smoke()} runs every
+ * workload at a tiny load in seconds, to prove it works (CI).
+ *
+ * @param rates1to1     offered 1:1 messages per second, step by step (W1, W4)
+ * @param groupSizes    the group sizes of W2, one run each
+ * @param groupDeliveries offered group deliveries per second, step by step (W2)
+ * @param broadcasts    offered broadcasts per second (W3)
+ */
+public record Profile(String name, int pairUsers, double[] rates1to1, int groupUsers, int[] groupSizes, double[] groupDeliveries,
+                      int broadcastUsers, double[] broadcasts, Duration step, Duration warmup, Duration grace,
+                      int idleConnections, Duration idleHold, int mixedUsers, int mixedChatters, double mixedRate,
+                      double mixedReconnectsPerSecond, double mixedPasswordLoginsPerSecond, Duration mixedDuration,
+                      int historyMessages, int historyRequests, int backlogMessages) {
+
+    /** The objective a step must keep to count: p99 delivery latency and share delivered. */
+    public static final double P99_LIMIT_MILLIS = 10;
+    public static final double MIN_DELIVERY_RATIO = 0.99;
+    public static final int TEXT_SIZE = 200;
+
+    public static Profile full() {
+        return new Profile("full",
+                2_000, new double[] {2_000, 5_000, 10_000, 15_000, 20_000, 25_000, 30_000, 35_000, 40_000, 45_000,
+                        50_000, 60_000, 70_000, 80_000, 90_000, 100_000},
+                1_000, new int[] {10, 100}, new double[] {10_000, 20_000, 40_000, 60_000, 80_000, 100_000, 120_000, 140_000, 160_000,
+                        180_000, 200_000, 250_000, 300_000},
+                1_000, new double[] {5, 10, 20, 40, 60, 80, 100, 150, 200, 300},
+                Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(3),
+                19_000, Duration.ofSeconds(20),
+                5_000, 500, 2_000, 20, 2, Duration.ofSeconds(30),
+                1_000_000, 5_000, 10_000);
+    }
+
+    public static Profile smoke() {
+        return new Profile("smoke",
+                20, new double[] {50, 100},
+                20, new int[] {5, 10}, new double[] {200, 400},
+                20, new double[] {2, 4},
+                Duration.ofMillis(700), Duration.ofMillis(300), Duration.ofSeconds(3),
+                100, Duration.ofMillis(300),
+                60, 10, 40, 4, 1, Duration.ofSeconds(2),
+                2_000, 50, 300);
+    }
+}
