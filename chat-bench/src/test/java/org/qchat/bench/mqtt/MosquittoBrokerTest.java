@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.qchat.bench.mqtt.MqttPacket.PubAck;
 import org.qchat.bench.mqtt.MqttPacket.Publish;
 import org.qchat.bench.mqtt.MqttPacket.SubAck;
+import org.qchat.bench.testing.Requirements;
 
 /**
  * The codec against a real Mosquitto started by {@link MosquittoBroker}, with plain blocking

@@ -1,4 +1,4 @@
-package org.qchat.bench.mqtt;
+package org.qchat.bench.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -8,14 +8,14 @@ import org.junit.jupiter.api.Assumptions;
  * What a test does when a program it needs is not installed: skip with a visible reason, or — when
  * {@code QCHAT_REQUIRE_ALL=1} (CI) — fail, so a lost package cannot turn into a silently green run.
  */
-final class Requirements {
+public final class Requirements {
 
-    static final String REQUIRE_ALL = "QCHAT_REQUIRE_ALL";
+    public static final String REQUIRE_ALL = "QCHAT_REQUIRE_ALL";
 
     private Requirements() {
     }
 
-    static void require(boolean present, String what) {
+    public static void require(boolean present, String what) {
         if (present) {
             return;
         }

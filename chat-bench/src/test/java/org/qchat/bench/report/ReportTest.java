@@ -1,0 +1,78 @@
+package org.qchat.bench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.Test;
+import org.qchat.bench.workload.StepResult;
+import org.qchat.bench.workload.WorkloadResult;
+
+class ReportTest {
+
+    private static StepResult step(double offered, double deliveredPerSec, double p99) {
+        return new StepResult(offered, 100, 100, 100, 0, 0, deliveredPerSec, 1, p99, p99 + 1, p99 + 2, 2, 12.5,
+                256L << 20, 0.4, 0.2, null);
+    }
+
+    private static WorkloadResult ladder(String workload, String system, double knee) {
+        StepResult kept = step(knee, knee, 4);
+        StepResult broke = step(knee * 2, knee * 1.5, 50);
+        return WorkloadResult.ofSteps(workload, system, List.of(kept, broke), kept, null);
+    }
+
+    private static WorkloadResult figures(String workload, Map<String, Double> values) {
+        return WorkloadResult.ofFigures(workload, Report.QCHAT, new LinkedHashMap<>(values), null);
+    }
+
+    private static RunRecord run() {
+        Map<String, Double> idle = new LinkedHashMap<>();
+        idle.put("connections", 19_000.0);
+        idle.put("bytes/connection", 7_000.0);
+        return new RunRecord("full", "2026-11-26T01:00:00Z", 20, new Machine("Test CPU", 2, 24_000, "6.1", "Java 17",
+                "mosquitto 2.0.11", "PostgreSQL 15"), "0", "1", List.of("-XX:+UseSerialGC"), "scripts/bench.sh",
+                List.of(ladder("W1 1:1", Report.QCHAT, 20_000), ladder("W1 1:1", Report.QOS1, 40_000),
+                        ladder("W1 1:1", Report.QOS0, 80_000),
+                        ladder("W2 groups of 100", Report.QCHAT, 150_000), ladder("W2 groups of 100", Report.QOS1, 100_000),
+                        figures("W0 idle connections", idle),
+                        figures("History page", Map.of("messages stored", 1_000_000.0, "p99 ms", 6.5)),
+                        figures("Offline backlog", Map.of("messages", 10_000.0, "seconds", 0.8))));
+    }
+
+    @Test
+    void targetsAreJudgedFromTheMeasurements() {
+        String md = new Report(run(), null).render();
+
+        assertThat(md).contains("| W1 knee vs Mosquitto QoS 1 (1:1, p99 < 10 ms) | ≥ 1.00× | 0.50× (20,000 vs 40,000 /s) | **no** |");
+        assertThat(md).contains("| W2 deliveries/s vs Mosquitto QoS 1 (groups of 100) | ≥ 1.00× | 1.50× (150,000 vs 100,000 /s) | yes |");
+        assertThat(md).contains("| W0 idle connections in one process | 19,000 at ≤ 8 kB each | 19,000 at 7,000 B each | yes |");
+        assertThat(md).contains("p99 ≤ 5 ms | 6.50 ms | **no** |");
+        assertThat(md).contains("| ≤ 2 s | 0.80 s | yes |");
+        assertThat(md).contains("QoS 0 0.25× (20,000 vs 80,000 /s)");
+    }
+
+    @Test
+    void everyStepIsListedAndTheKneeRowShowsItsLatencies() {
+        String md = new Report(run(), "| Benchmark | Score |\n|---|---|\n| codec | 1 |").render();
+
+        assertThat(md).contains("## W1 1:1", "## W2 groups of 100", "## W0 idle connections", "## History page",
+                "## Offline backlog", "## JMH micro-benchmarks", "| codec | 1 |");
+        assertThat(md).contains("| qchat (H2) | 20,000 | 20,000 | 1.00 | 4.00 | 5.00 | 6.00 | 2.00 | 12.5 | 256 |  |");
+        assertThat(md).contains("| qchat (H2) | 40,000 | 100 | 100 | 30,000 | 1.00 | 50.00 | 51.00 | 52.00 | 12.5 | 40% | 0.20 | no |");
+    }
+
+    @Test
+    void aSavedRunReadsBackTheSame() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        RunRecord original = run();
+
+        RunRecord back = json.readValue(json.writeValueAsString(original), RunRecord.class);
+
+        assertThat(back).isEqualTo(original);
+        assertThat(new Report(back, null).render()).isEqualTo(new Report(original, null).render());
+    }
+}

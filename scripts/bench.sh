@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# The published benchmark: qchat and Mosquitto side by side, each server pinned to one CPU and the
+# load generator to the other, then JMH, then docs/benchmarks.md regenerated from the results.
+#
+#   scripts/bench.sh                 # full run (about 30 minutes on a 2-core box)
+#   PROFILE=smoke scripts/bench.sh   # every workload at a tiny load, to try the setup (1 minute)
+#
+# Needs: a JDK 17+, taskset (util-linux), mosquitto (apt-get install mosquitto), and PostgreSQL for
+# W4 at QCHAT_PG_URL (default: the local server, user postgres, database test; W4 is skipped if it
+# cannot be reached). Run as root to let W4 pin PostgreSQL to the server CPU as well.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PROFILE=${PROFILE:-full}
+SERVER_CPUS=${SERVER_CPUS:-0}
+GENERATOR_CPUS=${GENERATOR_CPUS:-1}
+PG_URL=${QCHAT_PG_URL:-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}
+RUN=target/bench-run
+OUT=${OUT:-docs/benchmarks.md}
+
+command -v mosquitto >/dev/null || [ -x /usr/sbin/mosquitto ] \
+  || { echo "mosquitto is not installed (apt-get install mosquitto)" >&2; exit 1; }
+command -v taskset >/dev/null || { echo "taskset is not installed (util-linux)" >&2; exit 1; }
+
+# 19,000 idle connections need as many file descriptors in the server and in the generator.
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+
+pg_args=()
+if pg_isready -q -d "${PG_URL%%\?*}" 2>/dev/null || pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
+  pg_args=(--postgres-url "$PG_URL")
+else
+  echo "PostgreSQL is not reachable: W4 is skipped" >&2
+fi
+
+echo "== building"
+./mvnw -q -B -ntp -DskipTests package
+
+mkdir -p "$RUN"
+echo "== workloads (profile $PROFILE; servers on CPU $SERVER_CPUS, generator on CPU $GENERATOR_CPUS)"
+taskset -c "$GENERATOR_CPUS" java -Dqchat.bench.command="PROFILE=$PROFILE scripts/bench.sh" \
+  -jar chat-bench/target/qchat-bench.jar suite --profile "$PROFILE" \
+  --server-cpus "$SERVER_CPUS" --generator-cpus "$GENERATOR_CPUS" "${pg_args[@]}" \
+  --run-dir "$RUN" --results "$RUN/results.json" 2>&1 | tee "$RUN/suite.log"
+
+echo "== JMH (pinned to CPU $SERVER_CPUS, now idle)"
+if [ "$PROFILE" = smoke ]; then jmh_opts=(-f 1 -wi 1 -w 200ms -i 1 -r 200ms); else jmh_opts=(-f 1 -wi 3 -w 1s -i 5 -r 1s); fi
+taskset -c "$SERVER_CPUS" java -cp chat-bench/target/qchat-bench.jar org.openjdk.jmh.Main "${jmh_opts[@]}" \
+  -rf json -rff "$RUN/jmh.json" 'org.qchat.bench.jmh' > "$RUN/jmh.log" 2>&1
+java -cp chat-bench/target/qchat-bench.jar org.qchat.bench.jmh.JmhTable "$RUN/jmh.json" > "$RUN/jmh.md"
+
+echo "== report"
+java -jar chat-bench/target/qchat-bench.jar report --results "$RUN/results.json" --jmh-table "$RUN/jmh.md" --out "$OUT"
