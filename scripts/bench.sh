@@ -48,5 +48,11 @@ taskset -c "$SERVER_CPUS" java -cp chat-bench/target/qchat-bench.jar org.openjdk
   -rf json -rff "$RUN/jmh.json" 'org.qchat.bench.jmh' > "$RUN/jmh.log" 2>&1
 java -cp chat-bench/target/qchat-bench.jar org.qchat.bench.jmh.JmhTable "$RUN/jmh.json" > "$RUN/jmh.md"
 
+echo "== profile: W1 on qchat again, recorded with JFR"
+taskset -c "$GENERATOR_CPUS" java -jar chat-bench/target/qchat-bench.jar suite --profile "$PROFILE" --only W1 --no-mosquitto \
+  --server-cpus "$SERVER_CPUS" --server-jfr "$RUN/profile/qchat-w1.jfr" \
+  --run-dir "$RUN/profile" --results "$RUN/profile/results.json" > "$RUN/profile.log" 2>&1
+
 echo "== report"
-java -jar chat-bench/target/qchat-bench.jar report --results "$RUN/results.json" --jmh-table "$RUN/jmh.md" --out "$OUT"
+java -jar chat-bench/target/qchat-bench.jar report --results "$RUN/results.json" --jmh-table "$RUN/jmh.md" \
+  --jfr "$RUN/profile/qchat-w1.jfr" --out "$OUT"

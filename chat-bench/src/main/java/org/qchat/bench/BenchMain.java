@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import org.qchat.bench.report.JfrSummary;
 import org.qchat.bench.report.Machine;
 import org.qchat.bench.report.Report;
 import org.qchat.bench.report.RunRecord;
@@ -69,10 +70,17 @@ public final class BenchMain {
         @Option(names = "--results", defaultValue = "target/bench-run/results.json", description = "Where to save the results.")
         Path results;
 
+        @Option(names = "--server-jfr", description = "Record the qchat server with JFR (profile settings) into this file.")
+        Path serverJfr;
+
         @Override
         public Integer call() throws Exception {
             Profile p = profile.equals("smoke") ? Profile.smoke() : Profile.full();
-            List<String> flags = serverJvmFlags.isBlank() ? List.of() : List.of(serverJvmFlags.trim().split("\\s+"));
+            List<String> flags = new java.util.ArrayList<>(
+                    serverJvmFlags.isBlank() ? List.of() : List.of(serverJvmFlags.trim().split("\\s+")));
+            if (serverJfr != null) {
+                flags.add("-XX:StartFlightRecording=filename=" + serverJfr.toAbsolutePath() + ",settings=profile,dumponexit=true");
+            }
             Files.createDirectories(runDir);
             OffsetDateTime started = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
             long t0 = System.nanoTime();
@@ -101,11 +109,15 @@ public final class BenchMain {
         @Option(names = "--out", defaultValue = "docs/benchmarks.md", description = "Where to write the report.")
         Path out;
 
+        @Option(names = "--jfr", description = "A JFR recording of the qchat server under W1, summarised in the report.")
+        Path jfr;
+
         @Override
         public Integer call() throws IOException {
             RunRecord run = JSON.readValue(results.toFile(), RunRecord.class);
             String jmh = jmhTable != null && Files.exists(jmhTable) ? Files.readString(jmhTable) : null;
-            Files.writeString(out, new Report(run, jmh).render());
+            String profile = jfr != null && Files.exists(jfr) ? JfrSummary.markdown(jfr) : null;
+            Files.writeString(out, new Report(run, jmh, profile).render());
             System.out.println("wrote " + out);
             return 0;
         }

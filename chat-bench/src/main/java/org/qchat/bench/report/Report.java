@@ -27,11 +27,18 @@ public final class Report {
 
     private final RunRecord run;
     private final String jmhTable;
+    private final String profile;
     private final StringBuilder out = new StringBuilder();
 
     public Report(RunRecord run, String jmhTable) {
+        this(run, jmhTable, null);
+    }
+
+    /** {@code profile}: a {@link JfrSummary} of the qchat server under W1, or null. */
+    public Report(RunRecord run, String jmhTable, String profile) {
         this.run = run;
         this.jmhTable = jmhTable;
+        this.profile = profile;
     }
 
     public String render() {
@@ -62,6 +69,12 @@ public final class Report {
             } else {
                 ladder(workload, results);
             }
+        }
+        if (profile != null) {
+            line("## Where qchat's CPU goes");
+            line("");
+            line(resource("profile.md"));
+            line(profile);
         }
         if (jmhTable != null && !jmhTable.isBlank()) {
             line("## JMH micro-benchmarks");
