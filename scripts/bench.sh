@@ -16,7 +16,8 @@ SERVER_CPUS=${SERVER_CPUS:-0}
 GENERATOR_CPUS=${GENERATOR_CPUS:-1}
 PG_URL=${QCHAT_PG_URL:-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}
 RUN=target/bench-run
-OUT=${OUT:-docs/benchmarks.md}
+# Only the full run is published; a smoke run writes its report next to its results.
+if [ "$PROFILE" = full ]; then OUT=${OUT:-docs/benchmarks.md}; else OUT=${OUT:-$RUN/benchmarks.md}; fi
 
 command -v mosquitto >/dev/null || [ -x /usr/sbin/mosquitto ] \
   || { echo "mosquitto is not installed (apt-get install mosquitto)" >&2; exit 1; }

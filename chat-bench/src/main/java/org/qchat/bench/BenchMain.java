@@ -92,7 +92,9 @@ public final class BenchMain {
                     System.getProperty("qchat.bench.command", "qchat-bench suite --profile " + p.name()), measured);
             Files.createDirectories(results.toAbsolutePath().getParent());
             JSON.writeValue(results.toFile(), run);
-            System.out.println("\nresults saved to " + results);
+            System.out.println();
+            System.out.println(new Report(run, null).summary());
+            System.out.println("results saved to " + results);
             return 0;
         }
     }

@@ -50,6 +50,7 @@ public final class Report {
                 run.startedAt(), run.minutes(), run.command()));
         line("");
         targets();
+        line(summary());
         machine();
         line(resource("method.md"));
         List<String> order = new ArrayList<>();
@@ -114,6 +115,36 @@ public final class Report {
                 + ratioText("W1 1:1", QOS0) + " (W1)"
                 + biggestGroups.map(w -> ", " + ratioText(w, QOS0) + " (" + w + ")").orElse("") + ".");
         line("");
+    }
+
+    /**
+     * One table, every rate-ladder workload: each system's delivered messages per second at its
+     * knee and qchat's ratio to Mosquitto's. Also what the suite prints at the end of a run.
+     */
+    public String summary() {
+        StringBuilder table = new StringBuilder();
+        table.append("## Side by side\n\nDelivered messages per second at each system's knee (p99 < ")
+                .append(fmt(Profile.P99_LIMIT_MILLIS, 0)).append(" ms, ≥ ").append(fmt(100 * Profile.MIN_DELIVERY_RATIO, 0))
+                .append("% delivered), and qchat's p99 there:\n\n")
+                .append("| Workload | qchat (H2) | qchat p99 ms | Mosquitto QoS 1 | Mosquitto QoS 0 | qchat / QoS 1 | qchat / QoS 0 |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|\n");
+        List<String> workloads = run.results().stream().filter(r -> !r.steps().isEmpty() && !r.workload().startsWith("W5"))
+                .map(WorkloadResult::workload).distinct().toList();
+        for (String w : workloads) {
+            String system = w.startsWith("W4") ? "qchat (PostgreSQL)" : QCHAT;
+            double ours = kneeRate(w, system);
+            Optional<WorkloadResult> mine = find(w, system);
+            table.append("| ").append(w).append(" | ").append(w.startsWith("W4") ? fmt(ours, 0) + " (PostgreSQL)" : fmt(ours, 0))
+                    .append(" | ").append(mine.map(r -> r.knee() == null ? "—" : fmt(r.knee().p99(), 2)).orElse("—"))
+                    .append(" | ").append(fmt(kneeRate(w, QOS1), 0)).append(" | ").append(fmt(kneeRate(w, QOS0), 0))
+                    .append(" | ").append(ratioOnly(ours, kneeRate(w, QOS1))).append(" | ")
+                    .append(ratioOnly(ours, kneeRate(w, QOS0))).append(" |\n");
+        }
+        return table.toString();
+    }
+
+    private static String ratioOnly(double ours, double theirs) {
+        return Double.isNaN(ours) || Double.isNaN(theirs) || theirs == 0 ? "—" : String.format(Locale.ROOT, "%.2f×", ours / theirs);
     }
 
     private void ratioTarget(String name, String workload) {
