@@ -29,7 +29,25 @@ public final class Payload {
     }
 
     public static byte[] bytes(int step, long intendedNanos, int size) {
-        return text(step, intendedNanos, size).getBytes(StandardCharsets.US_ASCII);
+        byte[] head = head(step, intendedNanos);
+        byte[] out = new byte[Math.max(size, head.length)];
+        write(head, out, 0, size);
+        return out;
+    }
+
+    /** The stamp itself, {@code B<step>|<intended>|}, as ASCII. */
+    public static byte[] head(int step, long intendedNanos) {
+        return ("B" + step + "|" + intendedNanos + "|").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Writes the text for {@code head} into {@code out} at {@code at}; returns the number of bytes written. */
+    public static int write(byte[] head, byte[] out, int at, int size) {
+        System.arraycopy(head, 0, out, at, head.length);
+        int padding = size - head.length;
+        if (padding > 0) {
+            Arrays.fill(out, at + head.length, at + size, (byte) 'x');
+        }
+        return Math.max(size, head.length);
     }
 
     /** Reads the stamp at {@code from} in {@code buf}; null if there is none. */

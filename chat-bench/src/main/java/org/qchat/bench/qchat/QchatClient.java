@@ -90,15 +90,28 @@ public final class QchatClient implements BenchClient, Connection.Handler {
     }
 
     private void sendMessage(String type, long convId, int step, long intendedNanos) {
-        StringBuilder json = new StringBuilder(factory.textSize() + 120);
-        json.append("{\"type\":\"").append(type).append("\",\"id\":\"s").append(step).append('.').append(intendedNanos)
-                .append('"');
-        if (convId >= 0) {
-            json.append(",\"convId\":").append(convId);
-        }
-        json.append(",\"clientMsgId\":\"").append(user).append('-').append(++sent)
-                .append("\",\"text\":\"").append(Payload.text(step, intendedNanos, factory.textSize())).append("\"}");
-        connection.send(FrameCodec.frame(json.toString().getBytes(StandardCharsets.US_ASCII)));
+        connection.send(messageFrame(type, convId, user + "-" + (++sent), step, intendedNanos, factory.textSize()));
+    }
+
+    /**
+     * A {@code msg.send} (or {@code broadcast}, without a convId) frame, written straight into one
+     * array: every part is ASCII (ids, numbers, the stamped text), so nothing needs escaping.
+     */
+    static byte[] messageFrame(String type, long convId, String clientMsgId, int step, long intendedNanos, int textSize) {
+        byte[] head = Payload.head(step, intendedNanos);
+        byte[] prefix = ("{\"type\":\"" + type + "\",\"id\":\"s" + step + '.' + intendedNanos + '"'
+                + (convId >= 0 ? ",\"convId\":" + convId : "")
+                + ",\"clientMsgId\":\"" + clientMsgId + "\",\"text\":\"").getBytes(StandardCharsets.US_ASCII);
+        int bodyLength = prefix.length + Math.max(textSize, head.length) + 2;
+        byte[] frame = new byte[FrameCodec.HEADER_LENGTH + bodyLength];
+        ByteBuffer.wrap(frame).putInt(bodyLength);
+        int at = FrameCodec.HEADER_LENGTH;
+        System.arraycopy(prefix, 0, frame, at, prefix.length);
+        at += prefix.length;
+        at += Payload.write(head, frame, at, textSize);
+        frame[at++] = '"';
+        frame[at] = '}';
+        return frame;
     }
 
     /**
