@@ -69,6 +69,7 @@ public final class TioTransport implements AutoCloseable {
         TioServerConfig config = new TioServerConfig("qchat", new ServerPacketHandler(adapter, dispatcher, clock),
                 listener, tioExecutor, groupExecutor);
         config.setHeartbeatTimeout(0);
+        config.setReadBufferSize(ServerPacketHandler.READ_BUFFER_BYTES);
         if (tls != null) {
             config.setSslConfig(tls);
         }
