@@ -17,7 +17,8 @@ final class SerialExecutor implements Executor {
 
     private static final Logger log = LoggerFactory.getLogger(SerialExecutor.class);
 
-    private final Queue<Runnable> tasks = new ArrayDeque<>();
+    /** Starts small: it exists for every connection and most hold at most a task or two. */
+    private final Queue<Runnable> tasks = new ArrayDeque<>(2);
     private final Executor pool;
     private Runnable active;
 

@@ -18,8 +18,19 @@ import org.tio.server.intf.TioServerHandler;
  * The t-io side of the server: decodes frames, encodes frames, and hands each request to its
  * connection's serial executor. Runs on t-io I/O threads and never blocks: no database, no
  * hashing here.
+ *
+ * <p>It also sizes each connection's read buffer. t-io reads into a per-connection heap buffer that
+ * it holds for as long as a read is pending, which for an idle connection is always: its size is
+ * paid by every open connection (t-io's default, 20 KiB, was most of the server's memory per
+ * connection). So it is small, {@link #READ_BUFFER_BYTES}, which holds any ordinary request; while
+ * a larger frame is arriving it grows with the frame (see {@link #fitReadBuffer}).
  */
 final class ServerPacketHandler implements TioServerHandler {
+
+    /** Read buffer of a connection that is not in the middle of a large frame. */
+    static final int READ_BUFFER_BYTES = 1024;
+    /** Largest read buffer while a large frame arrives. */
+    static final int MAX_READ_BUFFER_BYTES = 64 * 1024;
 
     private final TioCodecAdapter codec;
     private final RequestDispatcher dispatcher;
@@ -36,7 +47,33 @@ final class ServerPacketHandler implements TioServerHandler {
         if (channel.getAttribute() instanceof TioConnection connection) {
             connection.touch(clock.millis());
         }
-        return codec.decode(buffer, limit, position, readableLength, channel);
+        TioFrame frame = codec.decode(buffer, limit, position, readableLength, channel);
+        fitReadBuffer(channel, frame == null ? channel.packetNeededLength : null, readableLength);
+        return frame;
+    }
+
+    /**
+     * Sizes the read buffer for the connection's next read: {@link #READ_BUFFER_BYTES} unless a frame
+     * of {@code neededLength} bytes (header included) is incomplete with {@code readableLength} of
+     * them in. Then it is twice what has arrived, at most the rest of the frame and at most
+     * {@link #MAX_READ_BUFFER_BYTES}. Growing matters because t-io copies everything received of a
+     * frame on every read: in fixed 1 KiB reads a 256 KiB frame would copy 32 MiB. Growing with what
+     * arrived, not with the declared length, keeps a peer that announces large frames and sends
+     * nothing from making the server allocate for them.
+     *
+     * <p>The codec tells t-io not to call decode until the whole frame is in; that is undone here
+     * so that the buffer can grow at each read. Finding the frame incomplete costs a header check.
+     */
+    private static void fitReadBuffer(ChannelContext channel, Integer neededLength, int readableLength) {
+        int size = READ_BUFFER_BYTES;
+        if (neededLength != null) {
+            channel.setPacketNeededLength(null);
+            long grown = Math.min((long) neededLength - readableLength, 2L * readableLength);
+            size = (int) Math.max(READ_BUFFER_BYTES, Math.min(grown, MAX_READ_BUFFER_BYTES));
+        }
+        if (channel.getReadBufferSize() != size) {
+            channel.setReadBufferSize(size);
+        }
     }
 
     @Override

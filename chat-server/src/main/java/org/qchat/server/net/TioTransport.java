@@ -69,6 +69,11 @@ public final class TioTransport implements AutoCloseable {
         TioServerConfig config = new TioServerConfig("qchat", new ServerPacketHandler(adapter, dispatcher, clock),
                 listener, tioExecutor, groupExecutor);
         config.setHeartbeatTimeout(0);
+        config.setReadBufferSize(ServerPacketHandler.READ_BUFFER_BYTES);
+        // t-io's name for "keep no lookup maps of connections" (by id, address, IP, user, group; each
+        // costs every connection an entry, and a group set with its own lock). Connections are found
+        // through the registry and the router; t-io only sends to and closes a given channel.
+        config.setShortConnection(true);
         if (tls != null) {
             config.setSslConfig(tls);
         }

@@ -11,6 +11,12 @@ import org.qchat.protocol.Packet;
 /** Routes to the connections of this server process. */
 public final class LocalRouter implements Router {
 
+    /**
+     * Each online user's connections, as an immutable set replaced on every change (under
+     * {@code compute}, so changes of one user do not race). A user has one device or a few, and is
+     * looked up far more often than one logs in or out; a concurrent set per user cost ten times the
+     * memory of {@code Set.of(connection)} (about 200 bytes against 24), paid by every online user.
+     */
     private final ConcurrentHashMap<Long, Set<ClientConnection>> devices = new ConcurrentHashMap<>();
     private final FrameCodec codec;
 
@@ -22,10 +28,8 @@ public final class LocalRouter implements Router {
     public boolean bind(long userId, ClientConnection connection) {
         boolean[] first = new boolean[1];
         devices.compute(userId, (id, set) -> {
-            Set<ClientConnection> s = set != null ? set : ConcurrentHashMap.newKeySet();
-            first[0] = s.isEmpty();
-            s.add(connection);
-            return s;
+            first[0] = set == null;
+            return set == null ? Set.of(connection) : with(set, connection);
         });
         return first[0];
     }
@@ -34,13 +38,26 @@ public final class LocalRouter implements Router {
     public boolean unbind(long userId, ClientConnection connection) {
         boolean[] last = new boolean[1];
         devices.computeIfPresent(userId, (id, set) -> {
-            if (set.remove(connection) && set.isEmpty()) {
-                last[0] = true;
-                return null;
+            if (!set.contains(connection)) {
+                return set;
             }
-            return set.isEmpty() ? null : set;
+            last[0] = set.size() == 1;
+            return last[0] ? null : without(set, connection);
         });
         return last[0];
+    }
+
+    private static Set<ClientConnection> with(Set<ClientConnection> set, ClientConnection connection) {
+        if (set.contains(connection)) {
+            return set;
+        }
+        ClientConnection[] all = set.toArray(new ClientConnection[set.size() + 1]);
+        all[set.size()] = connection;
+        return Set.of(all);
+    }
+
+    private static Set<ClientConnection> without(Set<ClientConnection> set, ClientConnection connection) {
+        return Set.of(set.stream().filter(other -> other != connection).toArray(ClientConnection[]::new));
     }
 
     @Override

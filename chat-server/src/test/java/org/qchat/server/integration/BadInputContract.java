@@ -331,6 +331,25 @@ abstract class BadInputContract extends ServerContract {
     }
 
     @Test
+    void aLargeFrameArrivingInManyReadsIsReassembledAndTheFrameAfterItIsDecoded() throws InterruptedException {
+        // The server reads into a 1 KiB buffer that grows while a larger frame arrives, then shrinks.
+        TestClient c = server.connect();
+        byte[] big = frame("{\"type\":\"ping\",\"id\":\"big\",\"pad\":\"" + "b".repeat(100_000) + "\"}");
+        byte[] both = concat(big, frame("{\"type\":\"ping\",\"id\":\"after\"}"));
+
+        for (int from = 0; from < both.length; from += 1500) {
+            c.rawWrite(Arrays.copyOfRange(both, from, Math.min(both.length, from + 1500)));
+            // The pace of a slow link, so that the pieces arrive in separate reads.
+            TimeUnit.MILLISECONDS.sleep(1);
+        }
+
+        assertThat(c.awaitReply("big", TestClient.TIMEOUT)).isInstanceOf(Pong.class);
+        assertThat(c.awaitReply("after", TestClient.TIMEOUT)).isInstanceOf(Pong.class);
+        assertStillUsable(c);
+        assertOtherClientsStillServed();
+    }
+
+    @Test
     void aClientThatTricklesAFrameInByteByByteIsDroppedAsASlowAttackWithoutHarmingOthers() throws InterruptedException {
         // t-io closes a connection after more than ten reads that average under 256 bytes without
         // completing a frame (docs/protocol.md, "Framing"). A real client writes a frame at once.
