@@ -33,8 +33,9 @@ public final class BenchMain {
         System.exit(new CommandLine(new BenchMain()).execute(args));
     }
 
-    /** The JVM flags the published run gives the qchat server; see docs/benchmarks.md. */
-    static final String DEFAULT_SERVER_JVM_FLAGS = "-XX:+UseSerialGC -Xmx2g -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20";
+    /** The JVM flags the published run gives the qchat server: README's one-core flags ("Memory"). */
+    static final String DEFAULT_SERVER_JVM_FLAGS =
+            "-XX:+UseSerialGC -Xms64m -Xmx1g -Xmn24m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:-ShrinkHeapInSteps";
 
     @Command(name = "suite", mixinStandardHelpOptions = true, description = "Runs the workloads and saves results.json.")
     static final class SuiteCommand implements Callable<Integer> {
