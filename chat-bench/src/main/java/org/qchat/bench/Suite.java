@@ -42,7 +42,7 @@ public final class Suite {
         this.qchatOnly = new QchatOnlyWorkloads(options.profile(), log);
     }
 
-    public List<WorkloadResult> run() throws IOException, TimeoutException {
+    public List<WorkloadResult> run() {
         List<WorkloadResult> results = new ArrayList<>();
         List<Launcher> systems = new ArrayList<>();
         systems.add(qchat(null));
@@ -52,26 +52,29 @@ public final class Suite {
         }
         if (selected("W1")) {
             for (Launcher system : systems) {
-                results.add(workloads.oneToOne("W1 1:1", system));
+                results.add(attempt("W1 1:1", system.system(), () -> workloads.oneToOne("W1 1:1", system)));
             }
         }
         for (int size : options.profile().groupSizes()) {
             if (selected("W2")) {
                 for (Launcher system : systems) {
-                    results.add(workloads.groups("W2 groups of " + size, system, size));
+                    results.add(attempt("W2 groups of " + size, system.system(),
+                            () -> workloads.groups("W2 groups of " + size, system, size)));
                 }
             }
         }
         if (selected("W3")) {
             for (Launcher system : systems) {
-                results.add(workloads.broadcast("W3 broadcast", system));
+                results.add(attempt("W3 broadcast", system.system(), () -> workloads.broadcast("W3 broadcast", system)));
             }
         }
         if (selected("W4") && options.postgresUrl() != null) {
             try (PostgresPinning pinning = PostgresPinning.pin(options.serverCpus())) {
                 log.printf("%nPostgreSQL %s%n", pinning.pinned()
                         ? "pinned to CPU " + options.serverCpus() + " with the server" : "not pinned (runs on any CPU)");
-                WorkloadResult w4 = workloads.oneToOne("W4 1:1 on PostgreSQL", qchat(options.postgresUrl()));
+                Launcher postgres = qchat(options.postgresUrl());
+                WorkloadResult w4 = attempt("W4 1:1 on PostgreSQL", postgres.system(),
+                        () -> workloads.oneToOne("W4 1:1 on PostgreSQL", postgres));
                 results.add(new WorkloadResult(w4.workload(), w4.system(), w4.steps(), w4.knee(), w4.figures(),
                         join(w4.note(), pinning.pinned()
                                 ? "PostgreSQL pinned to CPU " + options.serverCpus() + " with the server; CPU/msg includes it"
@@ -79,25 +82,42 @@ public final class Suite {
             }
         }
         if (selected("W5")) {
-            results.add(workloads.mixed("W5 mixed", systems.get(0)));
+            results.add(attempt("W5 mixed", systems.get(0).system(), () -> workloads.mixed("W5 mixed", systems.get(0))));
             if (options.mosquitto()) {
-                results.add(workloads.mixed("W5 mixed", systems.get(1)));
+                results.add(attempt("W5 mixed", systems.get(1).system(), () -> workloads.mixed("W5 mixed", systems.get(1))));
             }
         }
         if (selected("W0")) {
-            results.add(workloads.idle("W0 idle connections", systems.get(0)));
+            results.add(attempt("W0 idle connections", systems.get(0).system(),
+                    () -> workloads.idle("W0 idle connections", systems.get(0))));
             if (options.mosquitto()) {
-                results.add(workloads.idle("W0 idle connections", systems.get(1)));
+                results.add(attempt("W0 idle connections", systems.get(1).system(),
+                        () -> workloads.idle("W0 idle connections", systems.get(1))));
             }
         }
         QchatOnlyWorkloads.QchatLauncher h2 = qchatWithHistory();
         if (selected("history")) {
-            results.add(qchatOnly.history("History page", h2));
+            results.add(attempt("History page", h2.system(), () -> qchatOnly.history("History page", h2)));
         }
         if (selected("backlog")) {
-            results.add(qchatOnly.backlog("Offline backlog", h2));
+            results.add(attempt("Offline backlog", h2.system(), () -> qchatOnly.backlog("Offline backlog", h2)));
         }
         return results;
+    }
+
+    /** What a workload measures; it may fail. */
+    private interface Work {
+        WorkloadResult run() throws IOException, TimeoutException;
+    }
+
+    /** Runs one workload; a failure is recorded in the results (and the log), and the run goes on. */
+    private WorkloadResult attempt(String workload, String system, Work work) {
+        try {
+            return work.run();
+        } catch (IOException | TimeoutException | RuntimeException e) {
+            log.printf("   FAILED: %s%n", e);
+            return WorkloadResult.ofFigures(workload, system, java.util.Map.of(), "failed: " + e.getMessage());
+        }
     }
 
     private boolean selected(String workload) {

@@ -1,6 +1,7 @@
 package org.qchat.bench.workload;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -21,6 +22,15 @@ import org.qchat.bench.load.LatencyStats;
  */
 public final class Fleet implements ClientListener {
 
+    /**
+     * Logins started at once. t-io listens with the JDK's default accept backlog (50): a larger
+     * burst of connects overflows it, and the kernel then drops handshakes, leaving some clients
+     * connected on their side only. Below the backlog, nothing is dropped.
+     */
+    public static final int DEFAULT_IN_FLIGHT = 40;
+    /** A login that has not completed by then is abandoned and started again. */
+    static final long LOGIN_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
+
     private final EventLoop loop;
     private final ClientFactory factory;
     private final BenchClient[] clients;
@@ -29,6 +39,8 @@ public final class Fleet implements ClientListener {
     private final LatencyStats login = new LatencyStats();
     private final long[] loginStarted;
     private final boolean[] loggedIn;
+    private final boolean[] failedBeforeLogin;
+    private long loginRetries;
     private int step = -1;
     private long delivered;
     private long acked;
@@ -46,6 +58,7 @@ public final class Fleet implements ClientListener {
         this.clients = new BenchClient[users];
         this.loginStarted = new long[users];
         this.loggedIn = new boolean[users];
+        this.failedBeforeLogin = new boolean[users];
     }
 
     public BenchClient client(int user) {
@@ -94,29 +107,44 @@ public final class Fleet implements ClientListener {
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
-    /** Keeps at most {@code inFlight} logins outstanding: a burst of 19,000 SYNs would overflow the backlog. */
+    /**
+     * Keeps at most {@code inFlight} logins outstanding, and starts again any that failed or took
+     * longer than {@link #LOGIN_TIMEOUT_NANOS}, as a client would.
+     */
     private final class Ramp {
-        private final List<Integer> users;
+        private final ArrayDeque<Integer> waiting;
+        private final ArrayDeque<Integer> pending = new ArrayDeque<>();
         private final int inFlight;
-        private final int readyBefore;
-        private int nextIndex;
 
         Ramp(List<Integer> users, int inFlight) {
-            this.users = users;
+            this.waiting = new ArrayDeque<>(users);
             this.inFlight = inFlight;
-            this.readyBefore = ready;
         }
 
         void next() {
-            int started = 0;
-            while (nextIndex < users.size() && nextIndex - (ready - readyBefore) < inFlight) {
-                int u = users.get(nextIndex++);
-                loginStarted[u] = System.nanoTime();
-                clients[u] = factory.start(loop, u, Fleet.this);
-                started++;
+            long now = System.nanoTime();
+            for (int i = pending.size(); i > 0; i--) {
+                int u = pending.poll();
+                if (loggedIn[u]) {
+                    continue;
+                }
+                if (failedBeforeLogin[u] || now - loginStarted[u] > LOGIN_TIMEOUT_NANOS) {
+                    clients[u].close();
+                    loginRetries++;
+                    waiting.add(u);
+                } else {
+                    pending.add(u);
+                }
             }
-            if (nextIndex < users.size() && !allReady.isDone()) {
-                loop.schedule(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(started == 0 ? 1 : 0), this::next);
+            while (pending.size() < inFlight && !waiting.isEmpty()) {
+                int u = waiting.poll();
+                failedBeforeLogin[u] = false;
+                loginStarted[u] = now;
+                clients[u] = factory.start(loop, u, Fleet.this);
+                pending.add(u);
+            }
+            if (!allReady.isDone()) {
+                loop.schedule(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1), this::next);
             }
         }
     }
@@ -166,6 +194,11 @@ public final class Fleet implements ClientListener {
 
     public String firstError() {
         return firstError;
+    }
+
+    /** Logins abandoned (failed or timed out) and started again. */
+    public long loginRetries() {
+        return loginRetries;
     }
 
     public int readyCount() {
@@ -243,6 +276,8 @@ public final class Fleet implements ClientListener {
         if (clients[client.user()] == client && loggedIn[client.user()]) {
             loggedIn[client.user()] = false;
             ready--;
+        } else if (clients[client.user()] == client) {
+            failedBeforeLogin[client.user()] = true;
         }
         if (cause != null) {
             unexpectedCloses++;

@@ -59,7 +59,7 @@ public final class Workloads {
         try (Target target = launcher.launch(population, label(workload));
              EventLoop loop = new EventLoop("bench-" + workload)) {
             Fleet fleet = new Fleet(loop, target.clients(), population.users());
-            Duration took = fleet.connect(u -> true, 256, Duration.ofMinutes(3));
+            Duration took = fleet.connect(u -> true, Fleet.DEFAULT_IN_FLIGHT, Duration.ofMinutes(3));
             log.printf("   %d users logged in in %d ms%n", population.users(), took.toMillis());
             Measurement measurement = new Measurement(loop, fleet, target, profile.grace());
             StepResult warm = measurement.step(rates[0] / ratesPerSend, profile.warmup(), senders, send, fanout);
@@ -103,7 +103,7 @@ public final class Workloads {
             target.settleMemory();
             long before = target.rssBytes();
             Fleet fleet = new Fleet(loop, target.clients(), population.users());
-            Duration took = fleet.connect(u -> true, 500, Duration.ofMinutes(10));
+            Duration took = fleet.connect(u -> true, Fleet.DEFAULT_IN_FLIGHT, Duration.ofMinutes(10));
             loop.call(() -> {
                 for (int u = 0; u < n; u++) {
                     fleet.client(u).heartbeat();
@@ -118,6 +118,7 @@ public final class Workloads {
             figures.put("connections", (double) held);
             figures.put("logins/s", n / (took.toNanos() / 1e9));
             figures.put("login p99 ms", loop.call(() -> fleet.loginLatency().percentileMillis(99)));
+            figures.put("login retries", (double) loop.call(fleet::loginRetries));
             figures.put("RSS idle MiB", before / 1048576.0);
             figures.put("RSS held MiB", after / 1048576.0);
             figures.put("bytes/connection", (after - before) / (double) n);
@@ -142,7 +143,7 @@ public final class Workloads {
         try (Target target = launcher.launch(population, label(workload));
              EventLoop loop = new EventLoop("bench-" + workload)) {
             Fleet fleet = new Fleet(loop, target.clients(), population.users());
-            fleet.connect(u -> true, 256, Duration.ofMinutes(3));
+            fleet.connect(u -> true, Fleet.DEFAULT_IN_FLIGHT, Duration.ofMinutes(3));
             Measurement measurement = new Measurement(loop, fleet, target, profile.grace());
             int[] senders = IntStream.range(0, chatters).toArray();
             measurement.step(profile.mixedRate(), profile.warmup(), senders, BenchClient::sendDirect, 1);
