@@ -116,6 +116,9 @@ public final class EventLoop implements AutoCloseable {
         try {
             while (running) {
                 waitForWork();
+                // Timers (the paced sends) run before and after the reads, so a burst of reads
+                // does not make due sends late.
+                runTimers();
                 handleSelected();
                 runTasks();
                 runTimers();
