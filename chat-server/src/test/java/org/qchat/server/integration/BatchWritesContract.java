@@ -1,6 +1,7 @@
 package org.qchat.server.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,6 +19,9 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -32,12 +37,15 @@ import org.qchat.protocol.model.MessageInfo;
 import org.qchat.server.config.ServerConfig;
 import org.qchat.server.db.Database;
 import org.qchat.server.service.ChatException;
+import org.qchat.server.service.CursorWriter;
+import org.qchat.server.service.CursorWriter.Advance;
 import org.qchat.server.service.MessageWriter;
 import org.qchat.server.service.MessageWriter.Append;
 import org.qchat.server.service.MessageWriter.Stored;
 import org.qchat.server.store.BlockStore;
 import org.qchat.server.store.ConversationRecord;
 import org.qchat.server.store.ConversationStore;
+import org.qchat.server.store.CursorStore;
 import org.qchat.server.store.MessageStore;
 import org.qchat.server.store.UserStore;
 import org.qchat.server.testing.Backend;
@@ -45,15 +53,15 @@ import org.qchat.server.testing.Environment;
 import org.qchat.server.testing.Names;
 
 /**
- * The message writer's batch on a real database: appends queued before the writer starts are all
- * written in its first batch, so each test decides exactly what shares one transaction. Checks that
- * a batch answers every append as writing them one by one would: resends, conflicts, membership,
- * blocks and the system-conversation rules per append, gapless seqs, and refusals that do not
- * touch their neighbours.
+ * The group-commit writers on a real database. Work queued before a writer starts is all written in
+ * its first batch, so each test decides exactly what shares one transaction. Checks that a batch
+ * answers each item as writing them one by one would: for messages resends, conflicts, membership,
+ * blocks and the system-conversation rules per append and gapless seqs; for cursors the checks of
+ * {@code sync.ack}; and refusals that do not touch their neighbours.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-abstract class MessageBatchContract {
+abstract class BatchWritesContract {
 
     private static final String TEXT = "hello";
 
@@ -62,13 +70,14 @@ abstract class MessageBatchContract {
     private final MessageStore messages = new MessageStore();
     private final BlockStore blocks = new BlockStore();
     private final UserStore users = new UserStore();
+    private final CursorStore cursors = new CursorStore();
     private final AtomicInteger committed = new AtomicInteger();
     private Path dataDir;
     private String pgUrl;
     private String schema;
     private Database db;
 
-    protected MessageBatchContract(Backend backend) {
+    protected BatchWritesContract(Backend backend) {
         this.backend = backend;
     }
 
@@ -266,7 +275,81 @@ abstract class MessageBatchContract {
         assertThat(out.get(4).join().message().seq()).isEqualTo(1);
     }
 
+    @Test
+    void acksCommittedTogetherAreCheckedOneByOne() throws Exception {
+        long alice = user();
+        long bob = user();
+        long stranger = user();
+        long conv = privateConversation(alice, bob);
+        oneBatch(new Append(alice, conv, Names.msgId(), TEXT, false), new Append(bob, conv, Names.msgId(), TEXT, false),
+                new Append(alice, conv, Names.msgId(), TEXT, false));
+        long group = groupConversation(alice, bob);
+        oneBatch(new Append(alice, group, Names.msgId(), TEXT, false));
+        closePeriod(group, bob);
+        oneBatch(new Append(alice, group, Names.msgId(), TEXT, false));
+
+        List<Object> out = oneCursorBatch(
+                new Advance(alice, "phone", conv, 2),
+                new Advance(bob, "phone", conv, 4),
+                new Advance(stranger, "phone", conv, 1),
+                new Advance(alice, "phone", Long.MAX_VALUE, 1),
+                new Advance(alice, "laptop", conv, 3),
+                new Advance(alice, "phone", conv, 1),
+                new Advance(bob, "phone", group, 1),
+                new Advance(bob, "tablet", group, 2));
+
+        assertThat(out.get(0)).isNull();
+        assertRefusal(out.get(1), ErrorCode.BAD_REQUEST, "seq 4 is beyond the last message you can read (3)");
+        assertRefusal(out.get(2), ErrorCode.FORBIDDEN, "you are not in this conversation");
+        assertRefusal(out.get(3), ErrorCode.NOT_FOUND, "no such conversation");
+        assertThat(out.get(4)).isNull();
+        assertThat(out.get(5)).as("a lower seq is accepted and leaves the cursor where it is").isNull();
+        assertThat(out.get(6)).as("a former member may ack what they could read").isNull();
+        assertRefusal(out.get(7), ErrorCode.BAD_REQUEST, "seq 2 is beyond the last message you can read (1)");
+        assertThat(cursor(alice, "phone", conv)).isEqualTo(2);
+        assertThat(cursor(alice, "laptop", conv)).isEqualTo(3);
+        assertThat(cursor(bob, "phone", conv)).isNull();
+        assertThat(cursor(bob, "phone", group)).isEqualTo(1);
+        assertThat(cursor(bob, "tablet", group)).isNull();
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    /**
+     * Has one thread per advance call {@link CursorWriter#advance} (which blocks) before the writer
+     * starts, so its first batch holds them all; returns null or the refusal of each.
+     */
+    private List<Object> oneCursorBatch(Advance... advances) throws Exception {
+        CursorWriter writer = new CursorWriter(db, conversations, cursors, Clock.systemUTC());
+        ExecutorService callers = Executors.newFixedThreadPool(advances.length);
+        try {
+            List<Future<Object>> out = new ArrayList<>();
+            for (Advance a : advances) {
+                out.add(callers.submit(() -> {
+                    try {
+                        writer.advance(a);
+                        return null;
+                    } catch (ChatException e) {
+                        return e;
+                    }
+                }));
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> writer.queued() == advances.length);
+            writer.start();
+            List<Object> results = new ArrayList<>();
+            for (Future<Object> f : out) {
+                results.add(f.get(10, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            callers.shutdownNow();
+            writer.close();
+        }
+    }
+
+    private Long cursor(long user, String device, long conv) {
+        return db.tx(c -> cursors.cursorsOf(c, user, device).get(conv));
+    }
 
     /** Queues every append, then starts a writer: its first batch holds them all. */
     private List<CompletableFuture<Stored>> oneBatch(Append... appends) {
@@ -287,9 +370,13 @@ abstract class MessageBatchContract {
 
     private static void assertRefused(CompletableFuture<Stored> future, ErrorCode code, String message) {
         assertThat(future).isCompletedExceptionally();
-        Throwable failure = future.handle((v, e) -> e instanceof CompletionException ? e.getCause() : e).join();
-        assertThat(failure).isInstanceOf(ChatException.class).hasMessage(message);
+        assertRefusal(future.handle((v, e) -> e instanceof CompletionException ? e.getCause() : e).join(), code, message);
+    }
+
+    private static void assertRefusal(Object failure, ErrorCode code, String message) {
+        assertThat(failure).isInstanceOf(ChatException.class);
         assertThat(((ChatException) failure).code()).isEqualTo(code);
+        assertThat(((ChatException) failure).getMessage()).isEqualTo(message);
     }
 
     private long user() {
