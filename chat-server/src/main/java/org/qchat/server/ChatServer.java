@@ -30,6 +30,7 @@ import org.qchat.server.ops.ServerMetrics;
 import org.qchat.server.route.LocalRouter;
 import org.qchat.server.service.AccountService;
 import org.qchat.server.service.AdminService;
+import org.qchat.server.service.CursorWriter;
 import org.qchat.server.service.DeviceCloser;
 import org.qchat.server.service.Directory;
 import org.qchat.server.service.FriendService;
@@ -66,17 +67,20 @@ public final class ChatServer implements AutoCloseable {
     private final Database db;
     private final ExecutorService workers;
     private final MessageWriter writer;
+    private final CursorWriter cursorWriter;
     private final TioTransport transport;
     private final ServerMetrics metrics;
     private final MetricsHttpServer metricsHttp;
     private final ScheduledExecutorService housekeeping;
     private volatile boolean closed;
 
-    private ChatServer(Database db, ExecutorService workers, MessageWriter writer, TioTransport transport,
-                       ServerMetrics metrics, MetricsHttpServer metricsHttp, ScheduledExecutorService housekeeping) {
+    private ChatServer(Database db, ExecutorService workers, MessageWriter writer, CursorWriter cursorWriter,
+                       TioTransport transport, ServerMetrics metrics, MetricsHttpServer metricsHttp,
+                       ScheduledExecutorService housekeeping) {
         this.db = db;
         this.workers = workers;
         this.writer = writer;
+        this.cursorWriter = cursorWriter;
         this.transport = transport;
         this.metrics = metrics;
         this.metricsHttp = metricsHttp;
@@ -95,6 +99,7 @@ public final class ChatServer implements AutoCloseable {
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 4),
                 new NamedThreads("qchat-worker"));
         MessageWriter writer = null;
+        CursorWriter cursorWriter = null;
         try {
             PacketMapper mapper = new PacketMapper();
             FrameCodec codec = new FrameCodec(mapper, config.maxFrameLength());
@@ -124,7 +129,8 @@ public final class ChatServer implements AutoCloseable {
                     n -> metrics.messagesStored(n));
             MessageService messages = new MessageService(db, conversations, messageStore, writer, validate, router,
                     mapper, config.maxFrameLength(), config.unsafeAckBeforeCommit());
-            SyncService sync = new SyncService(db, conversations, cursors, friends, clock);
+            cursorWriter = new CursorWriter(db, conversations, cursors, clock);
+            SyncService sync = new SyncService(db, conversations, cursors, friends, cursorWriter);
             AdminService admin = new AdminService(db, users, sessions, hasher, validate, new DeviceCloser(router));
 
             RequestDispatcher dispatcher = new RequestDispatcher(
@@ -133,6 +139,7 @@ public final class ChatServer implements AutoCloseable {
                     () -> new TokenBucket(config.rateLimits().requestBurst(), config.rateLimits().requestsPerSecond(),
                             System::nanoTime));
             writer.start();
+            cursorWriter.start();
 
             long idleSeconds = config.idleTimeout().toSeconds();
             Welcome welcome = new Welcome(ProtocolVersion.CURRENT, VERSION, config.maxFrameLength(),
@@ -144,6 +151,7 @@ public final class ChatServer implements AutoCloseable {
             metrics.gauge("qchat.connections", "open client connections", transport::connectionCount);
             metrics.gauge("qchat.online.users", "users with at least one logged-in device", router::onlineUserCount);
             metrics.gauge("qchat.message.writer.queue", "messages waiting to be committed", writer::queued);
+            metrics.gauge("qchat.cursor.writer.queue", "sync.ack cursors waiting to be committed", cursorWriter::queued);
             metrics.gauge("qchat.outbound.queued.bytes", "bytes queued for open connections, not yet written",
                     transport::queuedOutboundBytes);
             MetricsHttpServer http = config.metricsPort() < 0 ? null
@@ -163,10 +171,13 @@ public final class ChatServer implements AutoCloseable {
                     log.warn("purging idle sessions failed: {}", e.toString());
                 }
             }, 1, 60, TimeUnit.MINUTES);
-            return new ChatServer(db, workers, writer, transport, metrics, http, housekeeping);
+            return new ChatServer(db, workers, writer, cursorWriter, transport, metrics, http, housekeeping);
         } catch (Exception | Error e) {
             if (writer != null) {
                 writer.close();
+            }
+            if (cursorWriter != null) {
+                cursorWriter.close();
             }
             workers.shutdownNow();
             metrics.close();
@@ -216,6 +227,8 @@ public final class ChatServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // After the workers: an ack still being handled is stored, as when acks committed on their own.
+        cursorWriter.close();
         if (metricsHttp != null) {
             metricsHttp.close();
         }

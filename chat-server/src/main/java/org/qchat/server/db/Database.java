@@ -46,6 +46,7 @@ public final class Database implements AutoCloseable {
                 .schemas(config.dbSchema() == null ? new String[0] : new String[] {config.dbSchema()})
                 .createSchemas(true)
                 .locations("classpath:db/migration")
+                .javaMigrations(new MessageIdCacheMigration())
                 .load();
         flyway.migrate();
 

@@ -6,11 +6,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
 /** Small helpers so repositories state their SQL and row mapping and nothing else. */
 public final class Jdbc {
+
+    /** Most values one {@code IN} list takes; well below every driver's parameter limit. */
+    public static final int MAX_IN_VALUES = 500;
 
     private Jdbc() {
     }
@@ -61,6 +65,66 @@ public final class Jdbc {
                 return keys.getLong(1);
             }
         }
+    }
+
+    /**
+     * Runs one INSERT per row as a single JDBC batch and returns the generated {@code idColumn} of
+     * each row, in row order.
+     */
+    public static long[] insertBatch(Connection c, String sql, String idColumn, List<Object[]> rows) throws SQLException {
+        long[] ids = new long[rows.size()];
+        if (rows.isEmpty()) {
+            return ids;
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql, new String[] {idColumn})) {
+            for (Object[] row : rows) {
+                bind(ps, row);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                for (int i = 0; i < ids.length; i++) {
+                    if (!keys.next()) {
+                        throw new SQLException("only " + i + " of " + ids.length + " generated keys for: " + sql);
+                    }
+                    ids[i] = keys.getLong(1);
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** Runs one UPDATE (or other statement) per row as a single JDBC batch. */
+    public static void updateBatch(Connection c, String sql, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                bind(ps, row);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /**
+     * Placeholders for {@code count} values of {@code width} columns each, for {@code IN (...)}:
+     * {@code ?, ?} for width 1, {@code (?, ?), (?, ?)} for width 2. Callers keep {@code count}
+     * at most {@link #MAX_IN_VALUES}.
+     */
+    public static String placeholders(int count, int width) {
+        String one = width == 1 ? "?" : "(" + String.join(", ", Collections.nCopies(width, "?")) + ")";
+        return String.join(", ", Collections.nCopies(count, one));
+    }
+
+    /** {@code list} cut into consecutive parts of at most {@code size} elements. */
+    public static <T> List<List<T>> chunks(List<T> list, int size) {
+        List<List<T>> out = new ArrayList<>();
+        for (int from = 0; from < list.size(); from += size) {
+            out.add(list.subList(from, Math.min(list.size(), from + size)));
+        }
+        return out;
     }
 
     /** Reads a nullable BIGINT column. */

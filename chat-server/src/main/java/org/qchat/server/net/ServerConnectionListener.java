@@ -19,7 +19,9 @@ import org.tio.server.intf.TioServerListener;
 
 /**
  * Connection lifecycle: sets TCP_NODELAY, greets with {@code welcome}, logs one line at open and
- * one at close (with the reason), and takes the user offline when a connection goes away.
+ * one at close (with the reason) at DEBUG — at INFO they were a pair of lines per connection, which
+ * under connection churn costs more than it tells; a close caused by anything but an I/O error is
+ * a WARN with its stack — and takes the user offline when a connection goes away.
  */
 final class ServerConnectionListener implements TioServerListener {
 
@@ -63,7 +65,7 @@ final class ServerConnectionListener implements TioServerListener {
         TioConnection connection = new TioConnection(channel, codec, workers, timer, clock, maxOutboundQueueBytes);
         channel.setAttribute(connection);
         registry.add(connection);
-        log.info("open {}", connection);
+        log.debug("open {}", connection);
         if (!accepting) {
             connection.closeWith(new ByePush("shutdown", "the server is shutting down"), "server shutdown");
             return;
@@ -81,8 +83,11 @@ final class ServerConnectionListener implements TioServerListener {
             return;
         }
         registry.remove(connection);
-        String reason = describe(channel, throwable, remark);
-        log.info("close {} reason={}", connection, reason);
+        if (throwable != null && !(throwable instanceof IOException)) {
+            log.warn("close {} reason={}", connection, describe(channel, throwable, remark), throwable);
+        } else if (log.isDebugEnabled()) {
+            log.debug("close {} reason={}", connection, describe(channel, throwable, remark));
+        }
         connection.serialExecutor().execute(() -> presence.detach(connection));
     }
 

@@ -18,7 +18,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
  * The server's Prometheus metrics: qchat_connections, qchat_online_users,
- * qchat_message_writer_queue, qchat_outbound_queued_bytes, qchat_messages_stored_total,
+ * qchat_message_writer_queue, qchat_cursor_writer_queue, qchat_outbound_queued_bytes, qchat_messages_stored_total,
  * qchat_errors_total{code}, plus JVM and process metrics. Rates (messages per second) come from Prometheus' rate() over the counters.
  */
 public final class ServerMetrics implements AutoCloseable {

@@ -1,13 +1,8 @@
 package org.qchat.server.service;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -15,11 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
 import org.qchat.protocol.ErrorCode;
-import org.qchat.protocol.model.ConversationKind;
 import org.qchat.protocol.model.MessageInfo;
 import org.qchat.server.db.Database;
 import org.qchat.server.store.BlockStore;
-import org.qchat.server.store.ConversationRecord;
 import org.qchat.server.store.ConversationStore;
 import org.qchat.server.store.MessageStore;
 import org.slf4j.Logger;
@@ -51,9 +44,7 @@ public final class MessageWriter implements AutoCloseable {
     }
 
     private final Database db;
-    private final ConversationStore conversations;
-    private final MessageStore messages;
-    private final BlockStore blocks;
+    private final BatchAppender appender;
     private final Clock clock;
     private final int batchSize;
     private final IntConsumer onCommitted;
@@ -65,9 +56,7 @@ public final class MessageWriter implements AutoCloseable {
     public MessageWriter(Database db, ConversationStore conversations, MessageStore messages, BlockStore blocks,
                          Clock clock, int batchSize, IntConsumer onCommitted) {
         this.db = db;
-        this.conversations = conversations;
-        this.messages = messages;
-        this.blocks = blocks;
+        this.appender = new BatchAppender(conversations, messages, blocks);
         this.clock = clock;
         this.batchSize = batchSize;
         this.onCommitted = onCommitted;
@@ -123,7 +112,12 @@ public final class MessageWriter implements AutoCloseable {
     private void write(List<Pending> batch) {
         List<Object> outcomes;
         try {
-            outcomes = db.tx(c -> appendAll(c, batch));
+            List<Append> appends = new ArrayList<>(batch.size());
+            for (Pending p : batch) {
+                appends.add(p.append());
+            }
+            long now = clock.millis();
+            outcomes = db.tx(c -> appender.append(c, appends, now));
         } catch (RuntimeException e) {
             if (batch.size() == 1) {
                 log.error("storing a message failed", e);
@@ -147,86 +141,6 @@ public final class MessageWriter implements AutoCloseable {
         }
     }
 
-    private List<Object> appendAll(Connection c, List<Pending> batch) throws SQLException {
-        long now = clock.millis();
-        Map<Long, ConversationState> locked = new LinkedHashMap<>();
-        Map<String, MessageInfo> storedNow = new HashMap<>();
-        List<Object> outcomes = new ArrayList<>(batch.size());
-        for (Pending p : batch) {
-            Append a = p.append();
-            try {
-                String key = a.senderId() + "\u0000" + a.clientMsgId();
-                MessageInfo earlier = storedNow.get(key);
-                if (earlier == null) {
-                    earlier = messages.findByClientId(c, a.senderId(), a.clientMsgId()).orElse(null);
-                }
-                if (earlier != null) {
-                    if (earlier.convId() != a.convId()) {
-                        throw ChatException.conflict("clientMsgId was already used for another conversation");
-                    }
-                    outcomes.add(new Stored(earlier, List.of(), true));
-                    continue;
-                }
-                ConversationState conv = locked.get(a.convId());
-                if (conv == null) {
-                    ConversationRecord record = conversations.lock(c, a.convId())
-                            .orElseThrow(() -> ChatException.notFound("no such conversation"));
-                    conv = new ConversationState(record);
-                    locked.put(a.convId(), conv);
-                }
-                authorize(c, conv, a);
-                long seq = ++conv.lastSeq;
-                long id = messages.insert(c, a.convId(), seq, a.senderId(), a.clientMsgId(), a.text(), now);
-                MessageInfo message = new MessageInfo(id, a.convId(), seq, a.senderId(), a.clientMsgId(), a.text(), now);
-                storedNow.put(key, message);
-                outcomes.add(new Stored(message, recipients(c, conv), false));
-            } catch (ChatException e) {
-                outcomes.add(e);
-            }
-        }
-        for (ConversationState conv : locked.values()) {
-            if (conv.lastSeq != conv.record.lastSeq()) {
-                conversations.setLastSeq(c, conv.record.id(), conv.lastSeq);
-            }
-        }
-        return outcomes;
-    }
-
-    private void authorize(Connection c, ConversationState conv, Append a) throws SQLException, ChatException {
-        ConversationRecord record = conv.record;
-        if (record.kind() == ConversationKind.SYSTEM) {
-            if (!a.announcement()) {
-                throw ChatException.forbidden("announcements are sent with broadcast");
-            }
-            return;
-        }
-        if (a.announcement()) {
-            throw ChatException.badRequest("broadcast goes to the system conversation only");
-        }
-        Boolean allowed = conv.allowedSenders.get(a.senderId());
-        if (allowed == null) {
-            allowed = conversations.isActiveMember(c, record.id(), a.senderId());
-            conv.allowedSenders.put(a.senderId(), allowed);
-        }
-        if (!allowed) {
-            throw ChatException.forbidden(record.kind() == ConversationKind.PRIVATE
-                    ? "you can only message your friends" : "you are not a member of this group");
-        }
-        if (record.kind() == ConversationKind.PRIVATE && blocks.isBlocked(c, record.peerOf(a.senderId()), a.senderId())) {
-            throw ChatException.forbidden("this user does not accept your messages");
-        }
-    }
-
-    private List<Long> recipients(Connection c, ConversationState conv) throws SQLException {
-        if (conv.record.kind() == ConversationKind.SYSTEM) {
-            return null;
-        }
-        if (conv.members == null) {
-            conv.members = conversations.activeMemberIds(c, conv.record.id());
-        }
-        return conv.members;
-    }
-
     /**
      * Stops taking appends, writes everything already queued (completing each), and stops the
      * writer thread.
@@ -243,19 +157,6 @@ public final class MessageWriter implements AutoCloseable {
         Pending p;
         while ((p = queue.poll()) != null) {
             p.result().completeExceptionally(new ChatException(ErrorCode.UNAVAILABLE, "the server is shutting down"));
-        }
-    }
-
-    /** What the current batch knows of one locked conversation. */
-    private static final class ConversationState {
-        final ConversationRecord record;
-        final Map<Long, Boolean> allowedSenders = new HashMap<>();
-        long lastSeq;
-        List<Long> members;
-
-        ConversationState(ConversationRecord record) {
-            this.record = record;
-            this.lastSeq = record.lastSeq();
         }
     }
 }

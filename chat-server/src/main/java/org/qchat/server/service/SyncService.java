@@ -1,6 +1,5 @@
 package org.qchat.server.service;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,15 +28,15 @@ public final class SyncService {
     private final ConversationStore conversations;
     private final CursorStore cursors;
     private final FriendService friends;
-    private final Clock clock;
+    private final CursorWriter cursorWriter;
 
     public SyncService(Database db, ConversationStore conversations, CursorStore cursors, FriendService friends,
-                       Clock clock) {
+                       CursorWriter cursorWriter) {
         this.db = db;
         this.conversations = conversations;
         this.cursors = cursors;
         this.friends = friends;
-        this.clock = clock;
+        this.cursorWriter = cursorWriter;
     }
 
     public State sync(long userId, String device) throws ChatException {
@@ -64,21 +63,12 @@ public final class SyncService {
         });
     }
 
+    /**
+     * Moves this device's cursor forward; returns once it is committed. Acks that arrive together
+     * share a commit ({@link CursorWriter}).
+     */
     public void ack(long userId, String device, long convId, long seq) throws ChatException {
-        long now = clock.millis();
-        db.txRun(c -> {
-            ConversationRecord conv = conversations.find(c, convId)
-                    .orElseThrow(() -> ChatException.notFound("no such conversation"));
-            List<MembershipPeriod> periods = conversations.periods(c, convId, userId);
-            if (periods.isEmpty()) {
-                throw ChatException.forbidden("you are not in this conversation");
-            }
-            long last = lastVisible(periods, conv.lastSeq());
-            if (seq > last) {
-                throw ChatException.badRequest("seq " + seq + " is beyond the last message you can read (" + last + ")");
-            }
-            cursors.advance(c, userId, device, convId, seq, now);
-        });
+        cursorWriter.advance(new CursorWriter.Advance(userId, device, convId, seq));
     }
 
     /** The highest seq the user may read across their periods, 0 if none holds a message. */

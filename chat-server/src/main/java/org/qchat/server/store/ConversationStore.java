@@ -3,8 +3,12 @@ package org.qchat.server.store;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.qchat.protocol.model.ConversationKind;
@@ -20,6 +24,9 @@ public final class ConversationStore {
     private static final String COLUMNS = "id, kind, last_seq, user_lo, user_hi";
     private static final String BY_ID = "SELECT " + COLUMNS + " FROM conversations WHERE id = ?";
     private static final String LOCK = "SELECT " + COLUMNS + " FROM conversations WHERE id = ? FOR UPDATE";
+    /** Followed by a list of ids; locks in id order, so two such locks can never deadlock each other. */
+    private static final String LOCK_ALL_PREFIX = "SELECT " + COLUMNS + " FROM conversations WHERE id IN (";
+    private static final String LOCK_ALL_SUFFIX = ") ORDER BY id FOR UPDATE";
     private static final String PRIVATE_BY_PAIR = "SELECT " + COLUMNS + " FROM conversations WHERE user_lo = ? AND user_hi = ?";
     private static final String INSERT_PRIVATE = "INSERT INTO conversations (kind, last_seq, user_lo, user_hi, created_at) "
             + "VALUES ('private', 0, ?, ?, ?)";
@@ -28,8 +35,8 @@ public final class ConversationStore {
     private static final String OPEN_PERIOD = "INSERT INTO conversation_members (conv_id, user_id, from_seq) VALUES (?, ?, ?)";
     private static final String CLOSE_PERIOD = "UPDATE conversation_members SET until_seq = ? "
             + "WHERE conv_id = ? AND user_id = ? AND until_seq IS NULL";
-    private static final String IS_ACTIVE = "SELECT 1 FROM conversation_members WHERE conv_id = ? AND user_id = ? AND until_seq IS NULL";
-    private static final String ACTIVE_MEMBERS = "SELECT user_id FROM conversation_members WHERE conv_id = ? AND until_seq IS NULL";
+    private static final String ACTIVE_MEMBERS_OF = "SELECT conv_id, user_id FROM conversation_members "
+            + "WHERE until_seq IS NULL AND conv_id IN (";
     private static final String PERIODS_IN = "SELECT conv_id, from_seq, until_seq FROM conversation_members "
             + "WHERE conv_id = ? AND user_id = ? ORDER BY from_seq";
     private static final String PERIODS_OF_USER = "SELECT p.conv_id, p.from_seq, p.until_seq, c.id, c.kind, c.last_seq, c.user_lo, c.user_hi "
@@ -48,6 +55,21 @@ public final class ConversationStore {
         return Jdbc.one(c, LOCK, ConversationStore::map, convId);
     }
 
+    /**
+     * Reads the conversations among {@code convIds} that exist and locks their rows until the
+     * transaction ends, lowest id first.
+     */
+    public Map<Long, ConversationRecord> lockAll(Connection c, Collection<Long> convIds) throws SQLException {
+        Map<Long, ConversationRecord> out = new HashMap<>();
+        for (List<Long> part : Jdbc.chunks(List.copyOf(convIds), Jdbc.MAX_IN_VALUES)) {
+            String sql = LOCK_ALL_PREFIX + Jdbc.placeholders(part.size(), 1) + LOCK_ALL_SUFFIX;
+            for (ConversationRecord r : Jdbc.list(c, sql, ConversationStore::map, part.toArray())) {
+                out.put(r.id(), r);
+            }
+        }
+        return out;
+    }
+
     public Optional<ConversationRecord> findPrivate(Connection c, long a, long b) throws SQLException {
         return Jdbc.one(c, PRIVATE_BY_PAIR, ConversationStore::map, Math.min(a, b), Math.max(a, b));
     }
@@ -60,8 +82,11 @@ public final class ConversationStore {
         return Jdbc.insert(c, INSERT_GROUP, now);
     }
 
-    public void setLastSeq(Connection c, long convId, long lastSeq) throws SQLException {
-        Jdbc.update(c, SET_LAST_SEQ, lastSeq, convId);
+    /** Sets the last seq of each conversation, in one JDBC batch. */
+    public void setLastSeqs(Connection c, Map<Long, Long> lastSeqByConv) throws SQLException {
+        List<Object[]> rows = new ArrayList<>(lastSeqByConv.size());
+        lastSeqByConv.forEach((convId, lastSeq) -> rows.add(new Object[] {lastSeq, convId}));
+        Jdbc.updateBatch(c, SET_LAST_SEQ, rows);
     }
 
     /**
@@ -77,12 +102,19 @@ public final class ConversationStore {
         Jdbc.update(c, CLOSE_PERIOD, lastSeq, convId, userId);
     }
 
-    public boolean isActiveMember(Connection c, long convId, long userId) throws SQLException {
-        return Jdbc.exists(c, IS_ACTIVE, convId, userId);
-    }
-
-    public List<Long> activeMemberIds(Connection c, long convId) throws SQLException {
-        return Jdbc.list(c, ACTIVE_MEMBERS, rs -> rs.getLong(1), convId);
+    /**
+     * The current members of each of {@code convIds}; a conversation without any is absent. Not for
+     * the system conversation, whose members are everyone.
+     */
+    public Map<Long, List<Long>> activeMemberIds(Connection c, Collection<Long> convIds) throws SQLException {
+        Map<Long, List<Long>> out = new HashMap<>();
+        for (List<Long> part : Jdbc.chunks(List.copyOf(convIds), Jdbc.MAX_IN_VALUES)) {
+            String sql = ACTIVE_MEMBERS_OF + Jdbc.placeholders(part.size(), 1) + ")";
+            for (long[] row : Jdbc.list(c, sql, rs -> new long[] {rs.getLong(1), rs.getLong(2)}, part.toArray())) {
+                out.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[1]);
+            }
+        }
+        return out;
     }
 
     public List<MembershipPeriod> periods(Connection c, long convId, long userId) throws SQLException {

@@ -3,8 +3,11 @@ package org.qchat.server.store;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 import org.qchat.protocol.model.MessageInfo;
 import org.qchat.server.db.Jdbc;
@@ -15,19 +18,54 @@ public final class MessageStore {
     private static final String COLUMNS = "id, conv_id, seq, sender_id, client_msg_id, body, created_at";
     private static final String INSERT = "INSERT INTO messages (conv_id, seq, sender_id, client_msg_id, body, created_at) "
             + "VALUES (?, ?, ?, ?, ?, ?)";
-    private static final String BY_CLIENT_ID = "SELECT " + COLUMNS + " FROM messages WHERE sender_id = ? AND client_msg_id = ?";
+    /** Followed by a list of (sender_id, client_msg_id) rows; uses the (sender_id, client_msg_id) unique index. */
+    private static final String BY_CLIENT_IDS = "SELECT " + COLUMNS + " FROM messages WHERE (sender_id, client_msg_id) IN ";
     private static final String RANGE_ASC = "SELECT " + COLUMNS + " FROM messages WHERE conv_id = ? AND seq >= ? AND seq <= ? "
             + "ORDER BY seq LIMIT ?";
     private static final String RANGE_DESC = "SELECT " + COLUMNS + " FROM messages WHERE conv_id = ? AND seq >= ? AND seq <= ? "
             + "ORDER BY seq DESC LIMIT ?";
 
-    public long insert(Connection c, long convId, long seq, long senderId, String clientMsgId, String text, long now)
-            throws SQLException {
-        return Jdbc.insert(c, INSERT, convId, seq, senderId, clientMsgId, text, now);
+    /** What identifies a message to its sender: the sender and their clientMsgId. */
+    public record ClientKey(long senderId, String clientMsgId) {
     }
 
-    public Optional<MessageInfo> findByClientId(Connection c, long senderId, String clientMsgId) throws SQLException {
-        return Jdbc.one(c, BY_CLIENT_ID, MessageStore::map, senderId, clientMsgId);
+    /** A message about to be inserted; the database gives it its id. */
+    public record Draft(long convId, long seq, long senderId, String clientMsgId, String text, long time) {
+    }
+
+    /**
+     * Inserts the drafts in order as one JDBC batch and returns them as stored messages, with ids
+     * increasing in that order.
+     */
+    public List<MessageInfo> insertAll(Connection c, List<Draft> drafts) throws SQLException {
+        List<Object[]> rows = new ArrayList<>(drafts.size());
+        for (Draft d : drafts) {
+            rows.add(new Object[] {d.convId(), d.seq(), d.senderId(), d.clientMsgId(), d.text(), d.time()});
+        }
+        long[] ids = Jdbc.insertBatch(c, INSERT, "id", rows);
+        List<MessageInfo> stored = new ArrayList<>(drafts.size());
+        for (int i = 0; i < ids.length; i++) {
+            Draft d = drafts.get(i);
+            stored.add(new MessageInfo(ids[i], d.convId(), d.seq(), d.senderId(), d.clientMsgId(), d.text(), d.time()));
+        }
+        return stored;
+    }
+
+    /** The stored messages among {@code keys}, by key; keys never used are absent. */
+    public Map<ClientKey, MessageInfo> findByClientIds(Connection c, Collection<ClientKey> keys) throws SQLException {
+        Map<ClientKey, MessageInfo> found = new HashMap<>();
+        for (List<ClientKey> part : Jdbc.chunks(List.copyOf(keys), Jdbc.MAX_IN_VALUES)) {
+            Object[] args = new Object[part.size() * 2];
+            for (int i = 0; i < part.size(); i++) {
+                args[2 * i] = part.get(i).senderId();
+                args[2 * i + 1] = part.get(i).clientMsgId();
+            }
+            String sql = BY_CLIENT_IDS + "(" + Jdbc.placeholders(part.size(), 2) + ")";
+            for (MessageInfo m : Jdbc.list(c, sql, MessageStore::map, args)) {
+                found.put(new ClientKey(m.senderId(), m.clientMsgId()), m);
+            }
+        }
+        return found;
     }
 
     /** Messages with {@code fromSeq <= seq <= toSeq}, ascending, at most {@code limit}. */
