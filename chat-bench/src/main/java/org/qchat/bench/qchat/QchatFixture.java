@@ -115,7 +115,7 @@ public record QchatFixture(Population population, long[] userIds, String[] usern
                 int end = Math.min(count, from + perTransaction - 1);
                 db.txRun(c -> insertBatch(c, sql, conv, senders, text, start, end, now));
             }
-            db.txRun(c -> new ConversationStore().setLastSeq(c, conv, count));
+            db.txRun(c -> new ConversationStore().setLastSeqs(c, java.util.Map.of(conv, (long) count)));
         }
     }
 
