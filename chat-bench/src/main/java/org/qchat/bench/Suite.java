@@ -26,7 +26,8 @@ import org.qchat.bench.workload.Workloads;
 public final class Suite {
 
     /** What to run and where. */
-    public record Options(Profile profile, Path runDir, Path serverJar, List<String> serverJvmFlags, String serverCpus,
+    public record Options(Profile profile, Path runDir, Path serverJar, List<String> serverJvmFlags,
+                          List<String> idleServerJvmFlags, String serverCpus,
                           String postgresUrl, boolean mosquitto, List<String> only) {
     }
 
@@ -88,8 +89,9 @@ public final class Suite {
             }
         }
         if (selected("W0")) {
-            results.add(attempt("W0 idle connections", systems.get(0).system(),
-                    () -> workloads.idle("W0 idle connections", systems.get(0))));
+            Launcher idleQchat = qchat(null, options.idleServerJvmFlags());
+            results.add(attempt("W0 idle connections", idleQchat.system(),
+                    () -> workloads.idle("W0 idle connections", idleQchat)));
             if (options.mosquitto()) {
                 results.add(attempt("W0 idle connections", systems.get(1).system(),
                         () -> workloads.idle("W0 idle connections", systems.get(1))));
@@ -128,13 +130,17 @@ public final class Suite {
         return a == null ? b : a + "; " + b;
     }
 
-    private QchatTarget.Settings settings(String postgresUrl) {
-        return new QchatTarget.Settings(options.serverJar(), options.serverJvmFlags(), options.serverCpus(), postgresUrl,
+    private QchatTarget.Settings settings(String postgresUrl, List<String> jvmFlags) {
+        return new QchatTarget.Settings(options.serverJar(), jvmFlags, options.serverCpus(), postgresUrl,
                 Profile.TEXT_SIZE, QchatClientFactory.DEFAULT_ACK_DELAY);
     }
 
     private Launcher qchat(String postgresUrl) {
-        QchatTarget.Settings settings = settings(postgresUrl);
+        return qchat(postgresUrl, options.serverJvmFlags());
+    }
+
+    private Launcher qchat(String postgresUrl, List<String> jvmFlags) {
+        QchatTarget.Settings settings = settings(postgresUrl, jvmFlags);
         return new Launcher() {
             @Override
             public String system() {
@@ -146,11 +152,16 @@ public final class Suite {
                 return QchatTarget.start(settings, population, options.runDir(), label, (fixture, config) -> {
                 });
             }
+
+            @Override
+            public boolean jit() {
+                return true;
+            }
         };
     }
 
     private QchatOnlyWorkloads.QchatLauncher qchatWithHistory() {
-        QchatTarget.Settings settings = settings(null);
+        QchatTarget.Settings settings = settings(null, options.serverJvmFlags());
         int messages = options.profile().historyMessages();
         return new QchatOnlyWorkloads.QchatLauncher() {
             @Override

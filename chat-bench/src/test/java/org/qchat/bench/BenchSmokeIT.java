@@ -47,13 +47,14 @@ class BenchSmokeIT {
         Files.createDirectories(runDir);
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         Suite.Options options = new Suite.Options(Profile.smoke(), runDir, serverJar,
-                List.of(BenchMain.DEFAULT_SERVER_JVM_FLAGS.split(" ")), null, postgresUrl, mosquitto, List.of());
+                List.of(BenchMain.DEFAULT_SERVER_JVM_FLAGS.split(" ")),
+                List.of(BenchMain.DEFAULT_IDLE_SERVER_JVM_FLAGS.split(" ")), null, postgresUrl, mosquitto, List.of());
         try (PrintStream log = new PrintStream(progress, true, StandardCharsets.UTF_8)) {
             results = new Suite(options, log).run();
         } finally {
             System.out.print(progress.toString(StandardCharsets.UTF_8));
         }
-        RunRecord run = new RunRecord("smoke", "now", 0, Machine.describe(postgresUrl), null, null, List.of(), "test",
+        RunRecord run = new RunRecord("smoke", "now", 0, Machine.describe(postgresUrl), null, null, List.of(), List.of(), "test",
                 results);
         report = new Report(run, null).render();
         Files.writeString(runDir.resolve("benchmarks.md"), report);

@@ -198,7 +198,8 @@ public final class Report {
         line("| Server CPUs | " + (run.serverCpus() == null ? "not pinned" : run.serverCpus()) + " (taskset; Mosquitto "
                 + "and the qchat server alike, PostgreSQL too in W4) |");
         line("| Generator CPUs | " + (run.generatorCpus() == null ? "not pinned" : run.generatorCpus()) + " |");
-        line("| qchat JVM flags | `" + String.join(" ", run.serverJvmFlags()) + "` |");
+        line("| qchat JVM flags, traffic workloads | `" + String.join(" ", run.serverJvmFlags()) + "` |");
+        line("| qchat JVM flags, W0 (memory) | `" + String.join(" ", run.idleServerJvmFlags()) + "` |");
         line("");
     }
 

@@ -12,4 +12,9 @@ public interface Launcher {
     String system();
 
     Target launch(Population population, String label) throws IOException;
+
+    /** Whether the server runs on the JVM, and so needs its JIT warmed up before it is measured. */
+    default boolean jit() {
+        return false;
+    }
 }

@@ -34,7 +34,7 @@ class ReportTest {
         idle.put("connections", 19_000.0);
         idle.put("bytes/connection", 7_000.0);
         return new RunRecord("full", "2026-11-26T01:00:00Z", 20, new Machine("Test CPU", 2, 24_000, "6.1", "Java 17",
-                "mosquitto 2.0.11", "PostgreSQL 15"), "0", "1", List.of("-XX:+UseSerialGC"), "scripts/bench.sh",
+                "mosquitto 2.0.11", "PostgreSQL 15"), "0", "1", List.of("-XX:+UseZGC"), List.of("-XX:+UseSerialGC"), "scripts/bench.sh",
                 List.of(ladder("W1 1:1", Report.QCHAT, 20_000), ladder("W1 1:1", Report.QOS1, 40_000),
                         ladder("W1 1:1", Report.QOS0, 80_000),
                         ladder("W2 groups of 100", Report.QCHAT, 150_000), ladder("W2 groups of 100", Report.QOS1, 100_000),

@@ -1,6 +1,8 @@
 package org.qchat.server.store;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashSet;
@@ -12,8 +14,6 @@ import org.qchat.server.db.Jdbc;
 /** Who blocked whom. */
 public final class BlockStore {
 
-    /** Followed by a list of (user_id, blocked_id) rows; uses the primary key. */
-    private static final String EXISTING = "SELECT user_id, blocked_id FROM blocks WHERE (user_id, blocked_id) IN ";
     private static final String EXISTS = "SELECT 1 FROM blocks WHERE user_id = ? AND blocked_id = ?";
     private static final String INSERT = "INSERT INTO blocks (user_id, blocked_id, created_at) VALUES (?, ?, ?)";
     private static final String DELETE = "DELETE FROM blocks WHERE user_id = ? AND blocked_id = ?";
@@ -23,17 +23,22 @@ public final class BlockStore {
     public record Block(long userId, long blockedId) {
     }
 
-    /** Those of {@code candidates} that are in force. */
+    /**
+     * Those of {@code candidates} that are in force: one statement executed per candidate, each a
+     * primary-key lookup (H2 would answer a row-value {@code IN} list by scanning the table).
+     */
     public Set<Block> existing(Connection c, Collection<Block> candidates) throws SQLException {
         Set<Block> out = new HashSet<>();
-        for (List<Block> part : Jdbc.chunks(List.copyOf(candidates), Jdbc.MAX_IN_VALUES)) {
-            Object[] args = new Object[part.size() * 2];
-            for (int i = 0; i < part.size(); i++) {
-                args[2 * i] = part.get(i).userId();
-                args[2 * i + 1] = part.get(i).blockedId();
+        try (PreparedStatement lookup = c.prepareStatement(EXISTS)) {
+            for (Block b : candidates) {
+                lookup.setLong(1, b.userId());
+                lookup.setLong(2, b.blockedId());
+                try (ResultSet rs = lookup.executeQuery()) {
+                    if (rs.next()) {
+                        out.add(b);
+                    }
+                }
             }
-            String sql = EXISTING + "(" + Jdbc.placeholders(part.size(), 2) + ")";
-            out.addAll(Jdbc.list(c, sql, rs -> new Block(rs.getLong(1), rs.getLong(2)), args));
         }
         return out;
     }

@@ -1,6 +1,7 @@
 package org.qchat.server.store;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -18,8 +19,8 @@ public final class MessageStore {
     private static final String COLUMNS = "id, conv_id, seq, sender_id, client_msg_id, body, created_at";
     private static final String INSERT = "INSERT INTO messages (conv_id, seq, sender_id, client_msg_id, body, created_at) "
             + "VALUES (?, ?, ?, ?, ?, ?)";
-    /** Followed by a list of (sender_id, client_msg_id) rows; uses the (sender_id, client_msg_id) unique index. */
-    private static final String BY_CLIENT_IDS = "SELECT " + COLUMNS + " FROM messages WHERE (sender_id, client_msg_id) IN ";
+    /** A point lookup through the (sender_id, client_msg_id) unique index. */
+    private static final String BY_CLIENT_ID = "SELECT " + COLUMNS + " FROM messages WHERE sender_id = ? AND client_msg_id = ?";
     private static final String RANGE_ASC = "SELECT " + COLUMNS + " FROM messages WHERE conv_id = ? AND seq >= ? AND seq <= ? "
             + "ORDER BY seq LIMIT ?";
     private static final String RANGE_DESC = "SELECT " + COLUMNS + " FROM messages WHERE conv_id = ? AND seq >= ? AND seq <= ? "
@@ -51,18 +52,23 @@ public final class MessageStore {
         return stored;
     }
 
-    /** The stored messages among {@code keys}, by key; keys never used are absent. */
+    /**
+     * The stored messages among {@code keys}, by key; keys never used are absent. One statement,
+     * executed once per key: a row-value {@code (sender_id, client_msg_id) IN (...)} list would be
+     * one round trip, but H2 evaluates it by scanning the whole table, so its cost would grow with
+     * every message ever stored.
+     */
     public Map<ClientKey, MessageInfo> findByClientIds(Connection c, Collection<ClientKey> keys) throws SQLException {
         Map<ClientKey, MessageInfo> found = new HashMap<>();
-        for (List<ClientKey> part : Jdbc.chunks(List.copyOf(keys), Jdbc.MAX_IN_VALUES)) {
-            Object[] args = new Object[part.size() * 2];
-            for (int i = 0; i < part.size(); i++) {
-                args[2 * i] = part.get(i).senderId();
-                args[2 * i + 1] = part.get(i).clientMsgId();
-            }
-            String sql = BY_CLIENT_IDS + "(" + Jdbc.placeholders(part.size(), 2) + ")";
-            for (MessageInfo m : Jdbc.list(c, sql, MessageStore::map, args)) {
-                found.put(new ClientKey(m.senderId(), m.clientMsgId()), m);
+        try (PreparedStatement lookup = c.prepareStatement(BY_CLIENT_ID)) {
+            for (ClientKey key : keys) {
+                lookup.setLong(1, key.senderId());
+                lookup.setString(2, key.clientMsgId());
+                try (ResultSet rs = lookup.executeQuery()) {
+                    if (rs.next()) {
+                        found.put(key, map(rs));
+                    }
+                }
             }
         }
         return found;
