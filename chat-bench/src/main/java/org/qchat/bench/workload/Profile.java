@@ -34,7 +34,7 @@ public record Profile(String name, int pairUsers, double[] rates1to1, int groupU
                 1_000, new double[] {1, 2, 5, 10, 20, 40, 60, 80, 100, 150, 200, 300},
                 Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(45), Duration.ofSeconds(3),
                 19_000, Duration.ofSeconds(20),
-                5_000, 500, 2_000, 20, 2, Duration.ofSeconds(30),
+                5_000, 500, 500, 20, 2, Duration.ofSeconds(30),
                 1_000_000, 5_000, 10_000);
     }
 

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,6 @@ public final class MessageStore {
     private static final String BY_CLIENT_ID = "SELECT " + COLUMNS + " FROM messages WHERE sender_id = ? AND client_msg_id = ?";
     private static final String RANGE_ASC = "SELECT " + COLUMNS + " FROM messages WHERE conv_id = ? AND seq >= ? AND seq <= ? "
             + "ORDER BY seq LIMIT ?";
-    private static final String RANGE_DESC = "SELECT " + COLUMNS + " FROM messages WHERE conv_id = ? AND seq >= ? AND seq <= ? "
-            + "ORDER BY seq DESC LIMIT ?";
 
     /** What identifies a message to its sender: the sender and their clientMsgId. */
     public record ClientKey(long senderId, String clientMsgId) {
@@ -79,9 +78,18 @@ public final class MessageStore {
         return Jdbc.list(c, RANGE_ASC, MessageStore::map, convId, fromSeq, toSeq, limit);
     }
 
-    /** Messages with {@code fromSeq <= seq <= toSeq}, newest first, at most {@code limit}. */
+    /**
+     * The newest {@code limit} messages with {@code fromSeq <= seq <= toSeq}, newest first. Seqs
+     * are gapless and messages are never deleted, so these are exactly the seqs
+     * (toSeq − limit, toSeq], read as an ascending range: H2 answers {@code ORDER BY seq DESC LIMIT}
+     * by walking the index up from {@code fromSeq}, so a page deep in a long conversation would
+     * cost as much as the conversation.
+     */
     public List<MessageInfo> descending(Connection c, long convId, long fromSeq, long toSeq, int limit) throws SQLException {
-        return Jdbc.list(c, RANGE_DESC, MessageStore::map, convId, fromSeq, toSeq, limit);
+        long from = Math.max(fromSeq, toSeq - limit + 1);
+        List<MessageInfo> page = Jdbc.list(c, RANGE_ASC, MessageStore::map, convId, from, toSeq, limit);
+        Collections.reverse(page);
+        return page;
     }
 
     private static MessageInfo map(ResultSet rs) throws SQLException {
