@@ -38,7 +38,9 @@ echo "== building"
 
 mkdir -p "$RUN"
 echo "== workloads (profile $PROFILE; servers on CPU $SERVER_CPUS, generator on CPU $GENERATOR_CPUS)"
-taskset -c "$GENERATOR_CPUS" java -Dqchat.bench.command="PROFILE=$PROFILE scripts/bench.sh" \
+# The generator runs with ZGC: a serial collector's pause of tens of milliseconds in the generator
+# would delay sends and receive stamps alike, and invalidate the step.
+taskset -c "$GENERATOR_CPUS" java -XX:+UseZGC -Xmx4g -Dqchat.bench.command="PROFILE=$PROFILE scripts/bench.sh" \
   -jar chat-bench/target/qchat-bench.jar suite --profile "$PROFILE" \
   --server-cpus "$SERVER_CPUS" --generator-cpus "$GENERATOR_CPUS" "${pg_args[@]}" \
   --run-dir "$RUN" --results "$RUN/results.json" 2>&1 | tee "$RUN/suite.log"
@@ -50,7 +52,7 @@ taskset -c "$SERVER_CPUS" java -cp chat-bench/target/qchat-bench.jar org.openjdk
 java -cp chat-bench/target/qchat-bench.jar org.qchat.bench.jmh.JmhTable "$RUN/jmh.json" > "$RUN/jmh.md"
 
 echo "== profile: W1 on qchat again, recorded with JFR"
-taskset -c "$GENERATOR_CPUS" java -jar chat-bench/target/qchat-bench.jar suite --profile "$PROFILE" --only W1 --no-mosquitto \
+taskset -c "$GENERATOR_CPUS" java -XX:+UseZGC -Xmx4g -jar chat-bench/target/qchat-bench.jar suite --profile "$PROFILE" --only W1 --no-mosquitto \
   --server-cpus "$SERVER_CPUS" --server-jfr "$RUN/profile/qchat-w1.jfr" \
   --run-dir "$RUN/profile" --results "$RUN/profile/results.json" > "$RUN/profile.log" 2>&1
 
