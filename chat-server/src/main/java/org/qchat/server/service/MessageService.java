@@ -73,8 +73,11 @@ public final class MessageService {
                                                String text, boolean announcement) throws ChatException {
         validate.clientMsgId(clientMsgId);
         validate.text(text);
-        CompletableFuture<MessageInfo> committed = writer.submit(
-                new MessageWriter.Append(senderId, convId, clientMsgId, text, announcement))
+        // The pushes are attached before the append is queued, so they always run on the writer
+        // thread in commit order: attached later, a fast commit could leave this push to run on this
+        // thread after the pushes of the messages committed behind it.
+        CompletableFuture<MessageWriter.Stored> appended = new CompletableFuture<>();
+        CompletableFuture<MessageInfo> committed = appended
                 .thenApply(stored -> {
                     if (!stored.duplicate()) {
                         MessagePush push = new MessagePush(stored.message());
@@ -86,6 +89,7 @@ public final class MessageService {
                     }
                     return stored.message();
                 });
+        writer.submit(new MessageWriter.Append(senderId, convId, clientMsgId, text, announcement), appended);
         if (unsafeAckBeforeCommit && !committed.isDone()) {
             return CompletableFuture.completedFuture(queuedNotStored(senderId, convId, clientMsgId, text));
         }

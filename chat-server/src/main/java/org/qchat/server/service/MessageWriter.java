@@ -73,7 +73,16 @@ public final class MessageWriter implements AutoCloseable {
      * exception (database failure, nothing stored).
      */
     public CompletableFuture<Stored> submit(Append append) {
-        CompletableFuture<Stored> result = new CompletableFuture<>();
+        return submit(append, new CompletableFuture<>());
+    }
+
+    /**
+     * Queues an append that completes {@code result}. Callers attach what must run on the writer
+     * thread, in commit order (the pushes), to {@code result} before submitting: a callback attached
+     * after the writer completed the future would run on the caller's thread, after pushes of later
+     * messages.
+     */
+    public CompletableFuture<Stored> submit(Append append, CompletableFuture<Stored> result) {
         if (!accepting) {
             result.completeExceptionally(new ChatException(ErrorCode.UNAVAILABLE, "the server is shutting down"));
             return result;
