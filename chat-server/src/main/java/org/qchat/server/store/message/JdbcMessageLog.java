@@ -1,0 +1,240 @@
+package org.qchat.server.store.message;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.qchat.protocol.model.MessageInfo;
+import org.qchat.server.db.DataAccessException;
+import org.qchat.server.db.Database;
+import org.qchat.server.db.Jdbc;
+
+/**
+ * Messages in the database's {@code messages} table, each conversation's last seq in
+ * {@code conversations.last_seq}, both written in one transaction per batch. For PostgreSQL (and a
+ * cluster of nodes sharing it): a batch costs one multi-row INSERT, one UPDATE of every head it
+ * moved, and one lookup of its clientMsgIds, however many messages it holds. On H2 (tests and the
+ * store benchmark) the same work runs as JDBC batches: H2 has no arrays-as-tables to bind.
+ *
+ * <p>The reads go through the {@code (conv_id, seq)} and {@code (sender_id, client_msg_id)} unique
+ * indexes.
+ */
+public final class JdbcMessageLog implements MessageLog {
+
+    private static final String COLUMNS = "id, conv_id, seq, sender_id, client_msg_id, body, created_at";
+    private static final String HEADS = "SELECT id, last_seq FROM conversations WHERE last_seq > 0";
+    private static final String RANGE = "SELECT " + COLUMNS + " FROM messages WHERE conv_id = ? AND seq >= ? AND seq <= ? "
+            + "ORDER BY seq LIMIT ?";
+    private static final String ERASE = "UPDATE messages SET body = '' WHERE conv_id = ? AND seq = ?";
+
+    private static final String PG_INSERT = "INSERT INTO messages (conv_id, seq, sender_id, client_msg_id, body, created_at) "
+            + "SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::varchar[], ?::varchar[], ?::bigint[]) "
+            + "RETURNING id, conv_id, seq";
+    private static final String PG_SET_HEADS = "UPDATE conversations c SET last_seq = h.last_seq "
+            + "FROM unnest(?::bigint[], ?::bigint[]) AS h(id, last_seq) WHERE c.id = h.id";
+    private static final String PG_BY_CLIENT_IDS = "SELECT " + COLUMNS + " FROM messages "
+            + "WHERE (sender_id, client_msg_id) IN (SELECT * FROM unnest(?::bigint[], ?::varchar[]))";
+
+    private static final String H2_INSERT = "INSERT INTO messages (conv_id, seq, sender_id, client_msg_id, body, created_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String H2_SET_HEAD = "UPDATE conversations SET last_seq = ? WHERE id = ?";
+    private static final String H2_BY_CLIENT_ID = "SELECT " + COLUMNS + " FROM messages WHERE sender_id = ? AND client_msg_id = ?";
+
+    private final Database db;
+    private final boolean postgres;
+
+    public JdbcMessageLog(Database db) {
+        this.db = db;
+        this.postgres = db.tx(c -> "PostgreSQL".equals(c.getMetaData().getDatabaseProductName()));
+    }
+
+    @Override
+    public void forEachHead(HeadVisitor visitor) {
+        run(c -> {
+            try (PreparedStatement ps = c.prepareStatement(HEADS); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    visitor.head(rs.getLong(1), rs.getLong(2));
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<MessageInfo> append(List<Append> batch) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        return run(c -> {
+            long[] ids = postgres ? insertPostgres(c, batch) : insertH2(c, batch);
+            Map<Long, Long> heads = new LinkedHashMap<>();
+            List<MessageInfo> stored = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                Append a = batch.get(i);
+                heads.merge(a.convId(), a.seq(), Math::max);
+                stored.add(new MessageInfo(ids[i], a.convId(), a.seq(), a.senderId(), a.clientMsgId(), a.text(), a.time()));
+            }
+            if (postgres) {
+                setHeadsPostgres(c, heads);
+            } else {
+                List<Object[]> rows = new ArrayList<>(heads.size());
+                heads.forEach((conv, seq) -> rows.add(new Object[] {seq, conv}));
+                Jdbc.updateBatch(c, H2_SET_HEAD, rows);
+            }
+            return stored;
+        });
+    }
+
+    /** One INSERT of the whole batch; ids are matched back to rows by (conv, seq), whatever order they return in. */
+    private static long[] insertPostgres(Connection c, List<Append> batch) throws SQLException {
+        int n = batch.size();
+        Long[] convs = new Long[n];
+        Long[] seqs = new Long[n];
+        Long[] senders = new Long[n];
+        String[] clientIds = new String[n];
+        String[] texts = new String[n];
+        Long[] times = new Long[n];
+        Map<Long, Map<Long, Integer>> rowOf = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            Append a = batch.get(i);
+            convs[i] = a.convId();
+            seqs[i] = a.seq();
+            senders[i] = a.senderId();
+            clientIds[i] = a.clientMsgId();
+            texts[i] = a.text();
+            times[i] = a.time();
+            rowOf.computeIfAbsent(a.convId(), k -> new HashMap<>()).put(a.seq(), i);
+        }
+        long[] ids = new long[n];
+        try (PreparedStatement ps = c.prepareStatement(PG_INSERT)) {
+            ps.setArray(1, c.createArrayOf("bigint", convs));
+            ps.setArray(2, c.createArrayOf("bigint", seqs));
+            ps.setArray(3, c.createArrayOf("bigint", senders));
+            ps.setArray(4, c.createArrayOf("varchar", clientIds));
+            ps.setArray(5, c.createArrayOf("varchar", texts));
+            ps.setArray(6, c.createArrayOf("bigint", times));
+            int returned = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids[rowOf.get(rs.getLong(2)).get(rs.getLong(3))] = rs.getLong(1);
+                    returned++;
+                }
+            }
+            if (returned != n) {
+                throw new SQLException("inserted " + returned + " of " + n + " messages");
+            }
+        }
+        // Ids come from one sequence in one statement; give them out in batch order, as the log promises.
+        java.util.Arrays.sort(ids);
+        return ids;
+    }
+
+    private static long[] insertH2(Connection c, List<Append> batch) throws SQLException {
+        List<Object[]> rows = new ArrayList<>(batch.size());
+        for (Append a : batch) {
+            rows.add(new Object[] {a.convId(), a.seq(), a.senderId(), a.clientMsgId(), a.text(), a.time()});
+        }
+        return Jdbc.insertBatch(c, H2_INSERT, "id", rows);
+    }
+
+    private static void setHeadsPostgres(Connection c, Map<Long, Long> heads) throws SQLException {
+        Long[] convs = heads.keySet().toArray(Long[]::new);
+        Long[] seqs = heads.values().toArray(Long[]::new);
+        try (PreparedStatement ps = c.prepareStatement(PG_SET_HEADS)) {
+            Array convArray = c.createArrayOf("bigint", convs);
+            ps.setArray(1, convArray);
+            ps.setArray(2, c.createArrayOf("bigint", seqs));
+            ps.executeUpdate();
+        }
+    }
+
+    @Override
+    public Map<ClientKey, MessageInfo> findByClientIds(Collection<ClientKey> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        return run(c -> postgres ? findPostgres(c, keys) : findH2(c, keys));
+    }
+
+    private static Map<ClientKey, MessageInfo> findPostgres(Connection c, Collection<ClientKey> keys) throws SQLException {
+        Long[] senders = new Long[keys.size()];
+        String[] clientIds = new String[keys.size()];
+        int i = 0;
+        for (ClientKey k : keys) {
+            senders[i] = k.senderId();
+            clientIds[i] = k.clientMsgId();
+            i++;
+        }
+        Map<ClientKey, MessageInfo> found = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(PG_BY_CLIENT_IDS)) {
+            ps.setArray(1, c.createArrayOf("bigint", senders));
+            ps.setArray(2, c.createArrayOf("varchar", clientIds));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    MessageInfo m = map(rs);
+                    found.put(new ClientKey(m.senderId(), m.clientMsgId()), m);
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * One point lookup per key: H2 answers a row-value {@code IN} list by scanning the whole table,
+     * so its cost would grow with every message ever stored.
+     */
+    private static Map<ClientKey, MessageInfo> findH2(Connection c, Collection<ClientKey> keys) throws SQLException {
+        Map<ClientKey, MessageInfo> found = new HashMap<>();
+        try (PreparedStatement lookup = c.prepareStatement(H2_BY_CLIENT_ID)) {
+            for (ClientKey key : keys) {
+                lookup.setLong(1, key.senderId());
+                lookup.setString(2, key.clientMsgId());
+                try (ResultSet rs = lookup.executeQuery()) {
+                    if (rs.next()) {
+                        found.put(key, map(rs));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public List<MessageInfo> range(long convId, long fromSeq, long toSeq, int limit) {
+        if (fromSeq > toSeq || limit <= 0) {
+            return List.of();
+        }
+        return run(c -> Jdbc.list(c, RANGE, JdbcMessageLog::map, convId, fromSeq, toSeq, limit));
+    }
+
+    @Override
+    public boolean erase(long convId, long seq) {
+        return run(c -> Jdbc.update(c, ERASE, convId, seq) > 0);
+    }
+
+    /** The database belongs to the server, which closes it after the writer stopped. */
+    @Override
+    public void close() {
+    }
+
+    private <T> T run(Database.SqlWork<T, RuntimeException> work) {
+        try {
+            return db.tx(work);
+        } catch (DataAccessException e) {
+            throw new MessageLogException("message store: " + e.getMessage(), e);
+        }
+    }
+
+    private static MessageInfo map(ResultSet rs) throws SQLException {
+        return new MessageInfo(rs.getLong("id"), rs.getLong("conv_id"), rs.getLong("seq"), rs.getLong("sender_id"),
+                rs.getString("client_msg_id"), rs.getString("body"), rs.getLong("created_at"));
+    }
+}
