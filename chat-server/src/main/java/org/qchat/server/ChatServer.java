@@ -18,39 +18,19 @@ import org.qchat.protocol.tls.ServerIdentity;
 import org.qchat.server.config.ServerConfig;
 import org.qchat.server.config.Tls;
 import org.qchat.server.config.ServerOptions;
-import org.qchat.server.db.Database;
 import org.qchat.server.handler.ErrorReporter;
 import org.qchat.server.handler.Handlers;
 import org.qchat.server.handler.RequestDispatcher;
-import org.qchat.server.limit.AccountThrottles;
 import org.qchat.server.limit.TokenBucket;
 import org.qchat.server.net.TioTransport;
 import org.qchat.server.ops.MetricsHttpServer;
 import org.qchat.server.ops.ServerMetrics;
 import org.qchat.server.route.LocalRouter;
-import org.qchat.server.service.AccountService;
-import org.qchat.server.service.AdminService;
 import org.qchat.server.service.CursorWriter;
-import org.qchat.server.service.DeviceCloser;
-import org.qchat.server.service.Directory;
-import org.qchat.server.service.FriendService;
-import org.qchat.server.service.GroupService;
-import org.qchat.server.service.InputValidator;
-import org.qchat.server.service.MessageService;
 import org.qchat.server.service.MessageWriter;
-import org.qchat.server.service.PasswordHasher;
-import org.qchat.server.service.PresenceService;
+import org.qchat.server.service.Services;
 import org.qchat.server.service.SessionJanitor;
-import org.qchat.server.service.SyncService;
-import org.qchat.server.service.TokenGenerator;
-import org.qchat.server.store.BlockStore;
-import org.qchat.server.store.ConversationStore;
-import org.qchat.server.store.CursorStore;
-import org.qchat.server.store.FriendStore;
-import org.qchat.server.store.GroupStore;
-import org.qchat.server.store.MessageStore;
-import org.qchat.server.store.SessionStore;
-import org.qchat.server.store.UserStore;
+import org.qchat.server.store.Storage;
 import org.slf4j.Logger;
 import org.tio.core.ssl.SslConfig;
 import org.slf4j.LoggerFactory;
@@ -64,7 +44,7 @@ public final class ChatServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChatServer.class);
     public static final String VERSION = "qchat/0.1.0";
 
-    private final Database db;
+    private final Storage storage;
     private final ExecutorService workers;
     private final MessageWriter writer;
     private final CursorWriter cursorWriter;
@@ -74,10 +54,10 @@ public final class ChatServer implements AutoCloseable {
     private final ScheduledExecutorService housekeeping;
     private volatile boolean closed;
 
-    private ChatServer(Database db, ExecutorService workers, MessageWriter writer, CursorWriter cursorWriter,
+    private ChatServer(Storage storage, ExecutorService workers, MessageWriter writer, CursorWriter cursorWriter,
                        TioTransport transport, ServerMetrics metrics, MetricsHttpServer metricsHttp,
                        ScheduledExecutorService housekeeping) {
-        this.db = db;
+        this.storage = storage;
         this.workers = workers;
         this.writer = writer;
         this.cursorWriter = cursorWriter;
@@ -94,64 +74,35 @@ public final class ChatServer implements AutoCloseable {
     /** Opens the database (migrating it), then starts listening. Ready when it returns. */
     public static ChatServer start(ServerConfig config) throws Exception {
         Clock clock = Clock.systemUTC();
-        Database db = Database.open(config);
+        Storage storage = Storage.open(config);
         ServerMetrics metrics = new ServerMetrics();
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 4),
                 new NamedThreads("qchat-worker"));
-        MessageWriter writer = null;
-        CursorWriter cursorWriter = null;
+        Services services = null;
         try {
             PacketMapper mapper = new PacketMapper();
             FrameCodec codec = new FrameCodec(mapper, config.maxFrameLength());
             LocalRouter router = new LocalRouter(codec);
-
-            UserStore users = new UserStore();
-            SessionStore sessions = new SessionStore();
-            FriendStore friendStore = new FriendStore();
-            BlockStore blocks = new BlockStore();
-            ConversationStore conversations = new ConversationStore();
-            GroupStore groupStore = new GroupStore();
-            MessageStore messageStore = new MessageStore();
-            CursorStore cursors = new CursorStore();
-
-            InputValidator validate = new InputValidator(config.limits());
-            Directory directory = new Directory(users);
-            PasswordHasher hasher = new PasswordHasher();
-            PresenceService presence = new PresenceService(db, friendStore, sessions, router, clock);
-            AccountService accounts = new AccountService(db, users, sessions, conversations, friendStore, hasher,
-                    new TokenGenerator(), validate, presence, router, clock, config.tokenIdleTimeout().toMillis(),
-                    AccountThrottles.of(config.rateLimits(), System::nanoTime));
-            FriendService friends = new FriendService(db, friendStore, blocks, users, conversations, directory, validate,
-                    router, clock, config.caps());
-            GroupService groups = new GroupService(db, groupStore, conversations, friendStore, blocks, users, directory,
-                    validate, router, clock, config.caps());
-            writer = new MessageWriter(db, conversations, messageStore, blocks, clock, config.messageBatchSize(),
-                    n -> metrics.messagesStored(n));
-            MessageService messages = new MessageService(db, conversations, messageStore, writer, validate, router,
-                    mapper, config.maxFrameLength(), config.unsafeAckBeforeCommit());
-            cursorWriter = new CursorWriter(db, conversations, cursors, clock);
-            SyncService sync = new SyncService(db, conversations, cursors, friends, cursorWriter);
-            AdminService admin = new AdminService(db, users, sessions, hasher, validate, new DeviceCloser(router));
-
-            RequestDispatcher dispatcher = new RequestDispatcher(
-                    Handlers.create(config, clock, accounts, friends, groups, messages, sync, admin),
+            services = Services.create(config, storage, router, mapper, clock, metrics::messagesStored);
+            RequestDispatcher dispatcher = new RequestDispatcher(Handlers.create(config, clock, services),
                     new ErrorReporter(metrics::error),
                     () -> new TokenBucket(config.rateLimits().requestBurst(), config.rateLimits().requestsPerSecond(),
                             System::nanoTime));
-            writer.start();
-            cursorWriter.start();
+            services.start();
 
             long idleSeconds = config.idleTimeout().toSeconds();
             Welcome welcome = new Welcome(ProtocolVersion.CURRENT, VERSION, config.maxFrameLength(),
                     (int) Math.max(1, idleSeconds / 3));
             TioTransport transport = TioTransport.start(config.bindAddress(), config.port(), codec, dispatcher,
-                    presence, workers, clock, config.idleTimeout(),
+                    services.presence(), workers, clock, config.idleTimeout(),
                     config.caps().maxOutboundQueueBytes(), welcome, tlsOf(config));
 
+            MessageWriter writer = services.writer();
             metrics.gauge("qchat.connections", "open client connections", transport::connectionCount);
             metrics.gauge("qchat.online.users", "users with at least one logged-in device", router::onlineUserCount);
-            metrics.gauge("qchat.message.writer.queue", "messages waiting to be committed", writer::queued);
-            metrics.gauge("qchat.cursor.writer.queue", "sync.ack cursors waiting to be committed", cursorWriter::queued);
+            metrics.gauge("qchat.message.writer.queue", "messages and state changes waiting for the writer", writer::queued);
+            metrics.gauge("qchat.cursor.writer.queue", "sync.ack cursors moved in memory, not yet written",
+                    services.cursorWriter()::queued);
             metrics.gauge("qchat.outbound.queued.bytes", "bytes queued for open connections, not yet written",
                     transport::queuedOutboundBytes);
             MetricsHttpServer http = config.metricsPort() < 0 ? null
@@ -160,9 +111,11 @@ public final class ChatServer implements AutoCloseable {
                                     + ",\"onlineUsers\":" + router.onlineUserCount() + "}");
             log.info("qchat listening on {}:{} ({}, {}), metrics {}", config.bindAddress(), transport.port(),
                     config.tls() == null ? "plain TCP" : "TLS",
-                    config.dbUrl() == null ? "embedded H2 in " + config.dataDir().toAbsolutePath() : "external database",
+                    config.embedded() ? "embedded store in " + config.dataDir().toAbsolutePath()
+                            + ", durability " + config.durability().name().toLowerCase(java.util.Locale.ROOT)
+                            : "external database",
                     http == null ? "off" : config.metricsBindAddress() + ":" + http.port());
-            SessionJanitor janitor = new SessionJanitor(db, sessions, router, clock, config.tokenIdleTimeout().toMillis());
+            SessionJanitor janitor = services.janitor();
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(new NamedThreads("qchat-housekeeping"));
             housekeeping.scheduleWithFixedDelay(() -> {
                 try {
@@ -171,17 +124,16 @@ public final class ChatServer implements AutoCloseable {
                     log.warn("purging idle sessions failed: {}", e.toString());
                 }
             }, 1, 60, TimeUnit.MINUTES);
-            return new ChatServer(db, workers, writer, cursorWriter, transport, metrics, http, housekeeping);
+            return new ChatServer(storage, workers, services.writer(), services.cursorWriter(), transport, metrics, http,
+                    housekeeping);
         } catch (Exception | Error e) {
-            if (writer != null) {
-                writer.close();
-            }
-            if (cursorWriter != null) {
-                cursorWriter.close();
+            if (services != null) {
+                services.writer().close();
+                services.cursorWriter().close();
             }
             workers.shutdownNow();
             metrics.close();
-            db.close();
+            storage.close();
             throw e;
         }
     }
@@ -233,7 +185,7 @@ public final class ChatServer implements AutoCloseable {
             metricsHttp.close();
         }
         metrics.close();
-        db.close();
+        storage.close();
         log.info("qchat stopped");
     }
 

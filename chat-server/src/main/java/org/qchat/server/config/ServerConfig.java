@@ -13,6 +13,7 @@ import org.qchat.protocol.FrameCodec;
  * @param dbUrl       JDBC URL; null means the embedded H2 file database under {@code dataDir}
  * @param dbSchema    schema to create and use (PostgreSQL); null for the default schema
  * @param metricsPort port of the /health and /metrics HTTP endpoint; -1 disables it, 0 picks a free one
+ * @param durability  what an acknowledged message survives on the embedded store
  * @param tls         keystore for TLS on the chat port, or null for plain TCP (loopback development)
  * @param unsafeAckBeforeCommit TEST ONLY: acknowledge messages before their commit, which loses
  *                    acknowledged messages on a crash; exists so the crash test can show it fails
@@ -23,7 +24,7 @@ public record ServerConfig(
         int maxFrameLength, Duration idleTimeout, Duration tokenIdleTimeout,
         Set<String> adminUsernames, Limits limits,
         String metricsBindAddress, int metricsPort,
-        int messageBatchSize, RateLimits rateLimits, Caps caps, Tls tls,
+        int messageBatchSize, Durability durability, RateLimits rateLimits, Caps caps, Tls tls,
         boolean unsafeAckBeforeCommit) {
 
     public static final int DEFAULT_PORT = 9321;
@@ -39,7 +40,18 @@ public record ServerConfig(
         if (idleTimeout.toMillis() < 1000) {
             throw new IllegalArgumentException("idle timeout must be at least 1 second");
         }
+        java.util.Objects.requireNonNull(durability, "durability");
         adminUsernames = Set.copyOf(adminUsernames.stream().map(s -> s.toLowerCase(java.util.Locale.ROOT)).toList());
+    }
+
+    /** Whether messages go to the embedded store under the data dir (no {@code --db-url}). */
+    public boolean embedded() {
+        return dbUrl == null || dbUrl.isBlank();
+    }
+
+    /** Where the embedded store keeps messages. */
+    public Path messagesDir() {
+        return dataDir.resolve("messages");
     }
 
     /** The JDBC URL to use: the configured one, or the embedded H2 database under the data dir. */
@@ -81,6 +93,7 @@ public record ServerConfig(
         b.metricsBindAddress = metricsBindAddress;
         b.metricsPort = metricsPort;
         b.messageBatchSize = messageBatchSize;
+        b.durability = durability;
         b.rateLimits = rateLimits;
         b.caps = caps;
         b.tls = tls;
@@ -106,6 +119,7 @@ public record ServerConfig(
         private String metricsBindAddress = "127.0.0.1";
         private int metricsPort = DEFAULT_METRICS_PORT;
         private int messageBatchSize = 256;
+        private Durability durability = Durability.PROCESS;
         private RateLimits rateLimits = RateLimits.defaults();
         private Caps caps = Caps.defaults();
         private Tls tls;
@@ -130,6 +144,7 @@ public record ServerConfig(
         public Builder metricsBindAddress(String v) { metricsBindAddress = v; return this; }
         public Builder metricsPort(int v) { metricsPort = v; return this; }
         public Builder messageBatchSize(int v) { messageBatchSize = v; return this; }
+        public Builder durability(Durability v) { durability = v; return this; }
         public Builder rateLimits(RateLimits v) { rateLimits = v; return this; }
         public Builder caps(Caps v) { caps = v; return this; }
         public Builder tls(Tls v) { tls = v; return this; }
@@ -138,7 +153,7 @@ public record ServerConfig(
         public ServerConfig build() {
             return new ServerConfig(bindAddress, port, dataDir, dbUrl, dbUser, dbPassword, dbSchema, dbPoolSize,
                     maxFrameLength, idleTimeout, tokenIdleTimeout, adminUsernames, limits, metricsBindAddress,
-                    metricsPort, messageBatchSize, rateLimits, caps, tls, unsafeAckBeforeCommit);
+                    metricsPort, messageBatchSize, durability, rateLimits, caps, tls, unsafeAckBeforeCommit);
         }
     }
 }

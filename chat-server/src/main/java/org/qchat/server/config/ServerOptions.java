@@ -104,6 +104,11 @@ public final class ServerOptions implements Callable<Integer> {
     @Option(names = "--message-batch", defaultValue = "256", description = "Most messages committed in one transaction (default: ${DEFAULT-VALUE}).")
     int messageBatch;
 
+    @Option(names = "--durability", defaultValue = "process", converter = DurabilityConverter.class,
+            description = "Embedded store: 'process' acknowledges a message once written to the operating system (survives kill -9), "
+                    + "'power' once forced to disk (also survives a power loss; slower) (default: ${DEFAULT-VALUE}).")
+    Durability durability;
+
     @Option(names = "--request-rate", defaultValue = "20", description = "Requests per second one connection may sustain (default: ${DEFAULT-VALUE}).")
     double requestRate;
 
@@ -187,13 +192,26 @@ public final class ServerOptions implements Callable<Integer> {
                 .maxFrameLength(maxFrame).idleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
                 .tokenIdleTimeout(Duration.ofDays(tokenIdleDays))
                 .adminUsernames(new LinkedHashSet<>(admins)).limits(limits)
-                .metricsBindAddress(metricsBind).metricsPort(metricsPort).messageBatchSize(messageBatch)
+                .metricsBindAddress(metricsBind).metricsPort(metricsPort).messageBatchSize(messageBatch).durability(durability)
                 .rateLimits(new RateLimits(requestRate, requestBurst, loginFreeFailures, loginFreeFailuresPerAddress,
                         Duration.ofMillis(loginBaseDelayMs), Duration.ofSeconds(loginMaxDelaySeconds), registrationsPerHour))
                 .caps(new Caps(maxFriends, maxGroupsPerUser, maxPendingRequests, maxOutboundQueue))
                 .tls(tlsKeystore == null ? null : new Tls(tlsKeystore, tlsKeystorePassword, tlsKeystoreType))
                 .unsafeAckBeforeCommit(unsafeAckBeforeCommit)
                 .build();
+    }
+
+    /** Accepts the documented lower-case names. */
+    static final class DurabilityConverter implements CommandLine.ITypeConverter<Durability> {
+        @Override
+        public Durability convert(String value) {
+            for (Durability d : Durability.values()) {
+                if (d.name().equalsIgnoreCase(value.trim())) {
+                    return d;
+                }
+            }
+            throw new CommandLine.TypeConversionException("expected 'process' or 'power', not '" + value + "'");
+        }
     }
 
     @Override

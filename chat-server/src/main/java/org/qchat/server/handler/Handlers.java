@@ -45,6 +45,7 @@ import org.qchat.server.service.AdminService;
 import org.qchat.server.service.FriendService;
 import org.qchat.server.service.GroupService;
 import org.qchat.server.service.MessageService;
+import org.qchat.server.service.Services;
 import org.qchat.server.service.SyncService;
 
 /** Every request handler, wired to its services. */
@@ -53,9 +54,14 @@ public final class Handlers {
     private Handlers() {
     }
 
-    public static HandlerRegistry create(ServerConfig config, Clock clock, AccountService accounts, FriendService friends,
-                                         GroupService groups, MessageService messages, SyncService sync, AdminService admin) {
+    public static HandlerRegistry create(ServerConfig config, Clock clock, Services services) {
         AdminCheck admins = new AdminCheck(config);
+        AccountService accounts = services.accounts();
+        FriendService friends = services.friends();
+        GroupService groups = services.groups();
+        MessageService messages = services.messages();
+        SyncService sync = services.sync();
+        AdminService admin = services.admin();
         return new HandlerRegistry(List.of(
                 new PingHandler(clock),
                 new RegisterHandler(accounts),

@@ -73,13 +73,36 @@ public final class LocalRouter implements Router {
 
     @Override
     public void sendToUsers(Collection<Long> userIds, Packet packet, ClientConnection except) {
-        byte[] frame = null;
+        Fanout fanout = new Fanout(packet, except);
         for (long userId : userIds) {
-            Set<ClientConnection> set = devices.get(userId);
-            if (set == null) {
-                continue;
+            fanout.to(devices.get(userId));
+        }
+    }
+
+    @Override
+    public void sendToUsers(long[] userIds, Packet packet, ClientConnection except) {
+        Fanout fanout = new Fanout(packet, except);
+        for (long userId : userIds) {
+            fanout.to(devices.get(userId));
+        }
+    }
+
+    /** One packet on its way to many connections: encoded once, when the first one is found. */
+    private final class Fanout {
+        private final Packet packet;
+        private final ClientConnection except;
+        private byte[] frame;
+
+        Fanout(Packet packet, ClientConnection except) {
+            this.packet = packet;
+            this.except = except;
+        }
+
+        void to(Set<ClientConnection> connections) {
+            if (connections == null) {
+                return;
             }
-            for (ClientConnection connection : set) {
+            for (ClientConnection connection : connections) {
                 if (connection != except) {
                     if (frame == null) {
                         frame = codec.encode(packet);

@@ -26,6 +26,9 @@ public interface Router {
     /** Sends to every device of every listed user except {@code except} (may be null). Encodes once. */
     void sendToUsers(Collection<Long> userIds, Packet packet, ClientConnection except);
 
+    /** Like {@link #sendToUsers(Collection, Packet, ClientConnection)}, for ids in an array (not modified). */
+    void sendToUsers(long[] userIds, Packet packet, ClientConnection except);
+
     /** Sends to every device of one user except {@code except} (may be null). */
     default void sendToUser(long userId, Packet packet, ClientConnection except) {
         sendToUsers(List.of(userId), packet, except);

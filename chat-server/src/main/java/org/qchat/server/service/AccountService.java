@@ -1,5 +1,6 @@
 package org.qchat.server.service;
 
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +20,6 @@ import org.qchat.server.route.ClientConnection;
 import org.qchat.server.route.ConnectionSession.Identity;
 import org.qchat.server.route.Router;
 import org.qchat.server.store.ConversationRecord;
-import org.qchat.server.store.ConversationStore;
 import org.qchat.server.store.FriendStore;
 import org.qchat.server.store.SessionStore;
 import org.qchat.server.store.UserRecord;
@@ -39,7 +39,7 @@ public final class AccountService {
     private final Database db;
     private final UserStore users;
     private final SessionStore sessions;
-    private final ConversationStore conversations;
+    private final MessageWriter writer;
     private final FriendStore friends;
     private final PasswordHasher hasher;
     private final TokenGenerator tokens;
@@ -51,14 +51,14 @@ public final class AccountService {
     private final long tokenIdleMillis;
     private final AccountThrottles throttles;
 
-    public AccountService(Database db, UserStore users, SessionStore sessions, ConversationStore conversations,
+    public AccountService(Database db, UserStore users, SessionStore sessions, MessageWriter writer,
                           FriendStore friends, PasswordHasher hasher, TokenGenerator tokens, InputValidator validate,
                           PresenceService presence, Router router, Clock clock, long tokenIdleMillis,
                           AccountThrottles throttles) {
         this.db = db;
         this.users = users;
         this.sessions = sessions;
-        this.conversations = conversations;
+        this.writer = writer;
         this.friends = friends;
         this.hasher = hasher;
         this.tokens = tokens;
@@ -99,13 +99,14 @@ public final class AccountService {
         UserInfo user;
         long sessionId;
         try {
-            long[] ids = db.tx(c -> {
+            // Through the writer: the new user reads announcements from the next one on.
+            long[] ids = writer.change(edit -> {
+                Connection c = edit.connection();
                 if (users.findByUsername(c, username).isPresent()) {
                     throw ChatException.conflict("username taken");
                 }
                 long userId = users.insert(c, username, nick, hash, now);
-                ConversationRecord system = conversations.find(c, ConversationRecord.SYSTEM_ID).orElseThrow();
-                conversations.openPeriod(c, system.id(), userId, system.lastSeq());
+                edit.openPeriod(ConversationRecord.SYSTEM_ID, userId);
                 return new long[] {userId, sessions.insert(c, userId, TokenGenerator.hash(token), dev, now)};
             });
             user = new UserInfo(ids[0], username, nick, "");

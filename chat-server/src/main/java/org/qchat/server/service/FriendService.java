@@ -18,6 +18,7 @@ import org.qchat.protocol.packet.FriendRequestPush;
 import org.qchat.server.config.Caps;
 import org.qchat.server.db.Database;
 import org.qchat.server.route.Router;
+import org.qchat.server.state.StateEditor;
 import org.qchat.server.store.BlockStore;
 import org.qchat.server.store.ConversationRecord;
 import org.qchat.server.store.ConversationStore;
@@ -27,12 +28,15 @@ import org.qchat.server.store.UserStore;
 
 /**
  * Friend requests, friendships, blocks. Blocking calls: run on a connection's serial executor.
- * The caps (friends per user, pending outgoing requests per user) are checked while the pair's
- * user rows are locked, so concurrent requests cannot overshoot them.
+ * Whatever can make or end a friendship, or block, runs on the message writer
+ * ({@link MessageWriter#change}), in order with message appends. The caps (friends per user,
+ * pending outgoing requests per user) are checked while the pair's user rows are locked, so
+ * concurrent requests cannot overshoot them.
  */
 public final class FriendService {
 
     private final Database db;
+    private final MessageWriter writer;
     private final FriendStore friends;
     private final BlockStore blocks;
     private final UserStore users;
@@ -43,10 +47,11 @@ public final class FriendService {
     private final Clock clock;
     private final Caps caps;
 
-    public FriendService(Database db, FriendStore friends, BlockStore blocks, UserStore users,
+    public FriendService(Database db, MessageWriter writer, FriendStore friends, BlockStore blocks, UserStore users,
                          ConversationStore conversations, Directory directory, InputValidator validate, Router router,
                          Clock clock, Caps caps) {
         this.db = db;
+        this.writer = writer;
         this.friends = friends;
         this.blocks = blocks;
         this.users = users;
@@ -66,7 +71,8 @@ public final class FriendService {
             throw ChatException.badRequest("you cannot befriend yourself");
         }
         long now = clock.millis();
-        Object outcome = db.tx(c -> {
+        Object outcome = writer.change(edit -> {
+            Connection c = edit.connection();
             if (!users.lockPair(c, me, target)) {
                 throw ChatException.notFound("no such user");
             }
@@ -84,7 +90,7 @@ public final class FriendService {
             if (reverse.isPresent()) {
                 requireRoomForFriend(c, target, "the other user has");
                 friends.deleteRequest(c, reverse.get().id());
-                return befriend(c, target, me, now);
+                return befriend(edit, target, me, now);
             }
             var existing = friends.requestBetween(c, me, target);
             long requestId;
@@ -117,7 +123,8 @@ public final class FriendService {
             router.sendToUser(request.fromId(), new FriendDeclinedPush(requestId, me), null);
             return;
         }
-        Befriended result = db.tx(c -> {
+        Befriended result = writer.change(edit -> {
+            Connection c = edit.connection();
             users.lockPair(c, request.fromId(), me);
             if (friends.requestById(c, requestId).isEmpty()) {
                 throw ChatException.notFound("no such friend request");
@@ -128,22 +135,23 @@ public final class FriendService {
             }
             requireRoomForFriend(c, me, "you have");
             requireRoomForFriend(c, request.fromId(), "the other user has");
-            return befriend(c, request.fromId(), me, now);
+            return befriend(edit, request.fromId(), me, now);
         });
         announceFriendship(result);
     }
 
     public void remove(long me, long other) throws ChatException {
-        db.txRun(c -> {
+        writer.change(edit -> {
+            Connection c = edit.connection();
             users.lockPair(c, me, other);
             if (!friends.areFriends(c, me, other)) {
                 throw ChatException.notFound("not friends");
             }
             friends.removeFriendship(c, me, other);
             ConversationRecord conv = conversations.findPrivate(c, me, other).orElseThrow();
-            ConversationRecord locked = conversations.lock(c, conv.id()).orElseThrow();
-            conversations.closePeriod(c, conv.id(), me, locked.lastSeq());
-            conversations.closePeriod(c, conv.id(), other, locked.lastSeq());
+            edit.closePeriod(conv.id(), me);
+            edit.closePeriod(conv.id(), other);
+            return null;
         });
         router.sendToUser(me, new FriendRemovedPush(other), null);
         router.sendToUser(other, new FriendRemovedPush(me), null);
@@ -178,17 +186,22 @@ public final class FriendService {
             throw ChatException.badRequest("you cannot block yourself");
         }
         long now = clock.millis();
-        db.txRun(c -> {
+        writer.change(edit -> {
+            Connection c = edit.connection();
             directory.user(c, target);
-            blocks.block(c, me, target, now);
+            if (!blocks.isBlocked(c, me, target)) {
+                edit.block(me, target, now);
+            }
             friends.deleteRequestsBetween(c, me, target);
+            return null;
         });
     }
 
     public void unblock(long me, long target) throws ChatException {
-        db.txRun(c -> {
-            directory.user(c, target);
-            blocks.unblock(c, me, target);
+        writer.change(edit -> {
+            directory.user(edit.connection(), target);
+            edit.unblock(me, target);
+            return null;
         });
     }
 
@@ -217,12 +230,12 @@ public final class FriendService {
     }
 
     /** Makes two users friends, reusing their private conversation if they were friends before. */
-    private Befriended befriend(Connection c, long a, long b, long now) throws SQLException, ChatException {
+    private Befriended befriend(StateEditor edit, long a, long b, long now) throws SQLException, ChatException {
+        Connection c = edit.connection();
         var previous = conversations.findPrivate(c, a, b);
-        long convId = previous.isPresent() ? previous.get().id() : conversations.createPrivate(c, a, b, now);
-        ConversationRecord locked = conversations.lock(c, convId).orElseThrow();
-        conversations.openPeriod(c, convId, a, locked.lastSeq());
-        conversations.openPeriod(c, convId, b, locked.lastSeq());
+        long convId = previous.isPresent() ? previous.get().id() : edit.createPrivate(a, b, now);
+        edit.openPeriod(convId, a);
+        edit.openPeriod(convId, b);
         friends.addFriendship(c, a, b, convId, now);
         friends.deleteRequestsBetween(c, a, b);
         return new Befriended(directory.user(c, a), directory.user(c, b), convId);

@@ -21,8 +21,6 @@ import org.qchat.server.config.Caps;
 import org.qchat.server.db.Database;
 import org.qchat.server.route.Router;
 import org.qchat.server.store.BlockStore;
-import org.qchat.server.store.ConversationRecord;
-import org.qchat.server.store.ConversationStore;
 import org.qchat.server.store.FriendStore;
 import org.qchat.server.store.GroupRecord;
 import org.qchat.server.store.GroupStore;
@@ -30,17 +28,18 @@ import org.qchat.server.store.UserRecord;
 import org.qchat.server.store.UserStore;
 
 /**
- * Group rooms: creation, membership, roles. Every membership change locks the group's
- * conversation first, so it is ordered against message appends and against other changes (the
- * member cap holds under concurrent joins). A change that adds groups to a user's count (create,
- * join, invite) first locks those users' rows, before the conversation, so the groups-per-user cap
- * holds too. Blocking calls: run on a connection's serial executor.
+ * Group rooms: creation, membership, roles. Every change runs on the message writer
+ * ({@link MessageWriter#change}), one after another and in order with message appends, so the
+ * member cap holds under concurrent joins and a membership boundary agrees with the seqs around
+ * it. A change that adds groups to a user's count (create, join, invite) also locks those users'
+ * rows, as every request that counts against a per-user cap does. Blocking calls: run on a
+ * connection's serial executor.
  */
 public final class GroupService {
 
     private final Database db;
+    private final MessageWriter writer;
     private final GroupStore groups;
-    private final ConversationStore conversations;
     private final FriendStore friends;
     private final BlockStore blocks;
     private final UserStore users;
@@ -50,12 +49,12 @@ public final class GroupService {
     private final Clock clock;
     private final Caps caps;
 
-    public GroupService(Database db, GroupStore groups, ConversationStore conversations, FriendStore friends,
+    public GroupService(Database db, MessageWriter writer, GroupStore groups, FriendStore friends,
                         BlockStore blocks, UserStore users, Directory directory, InputValidator validate, Router router, Clock clock,
                         Caps caps) {
         this.db = db;
+        this.writer = writer;
         this.groups = groups;
-        this.conversations = conversations;
         this.friends = friends;
         this.blocks = blocks;
         this.users = users;
@@ -70,13 +69,14 @@ public final class GroupService {
         validate.groupName(name);
         JoinPolicy joinPolicy = policy == null ? JoinPolicy.OPEN : policy;
         long now = clock.millis();
-        GroupInfo group = db.tx(c -> {
+        GroupInfo group = writer.change(edit -> {
+            Connection c = edit.connection();
             users.lockAll(c, List.of(me));
             requireRoomForGroup(c, me, "you are");
-            long id = conversations.createGroup(c, now);
+            long id = edit.createGroup(now);
             groups.insert(c, id, name, joinPolicy, me, now);
             groups.addMember(c, id, me, Role.OWNER, now);
-            conversations.openPeriod(c, id, me, 0);
+            edit.openPeriod(id, me);
             return new GroupInfo(id, id, name, joinPolicy, me, 1, Role.OWNER);
         });
         router.sendToUser(me, new GroupJoinedPush(group), null);
@@ -124,9 +124,10 @@ public final class GroupService {
         }
         long now = clock.millis();
         Set<Long> wanted = new LinkedHashSet<>(userIds);
-        Change change = db.tx(c -> {
+        Change change = writer.change(edit -> {
+            Connection c = edit.connection();
             users.lockAll(c, wanted);
-            ConversationRecord conv = lockLive(c, groupId);
+            live(c, groupId);
             requireRole(c, groupId, me);
             List<Long> added = new ArrayList<>();
             for (long userId : wanted) {
@@ -152,7 +153,7 @@ public final class GroupService {
             }
             for (long userId : added) {
                 groups.addMember(c, groupId, userId, Role.MEMBER, now);
-                conversations.openPeriod(c, groupId, userId, conv.lastSeq());
+                edit.openPeriod(groupId, userId);
             }
             return snapshot(c, groupId, added);
         });
@@ -161,10 +162,10 @@ public final class GroupService {
 
     public GroupInfo join(long me, long groupId) throws ChatException {
         long now = clock.millis();
-        Change change = db.tx(c -> {
+        Change change = writer.change(edit -> {
+            Connection c = edit.connection();
             users.lockAll(c, List.of(me));
-            ConversationRecord conv = lockLive(c, groupId);
-            GroupRecord g = groups.find(c, groupId).orElseThrow();
+            GroupRecord g = live(c, groupId);
             if (groups.roleOf(c, groupId, me).isPresent()) {
                 throw ChatException.conflict("already a member");
             }
@@ -176,7 +177,7 @@ public final class GroupService {
             }
             requireRoomForGroup(c, me, "you are");
             groups.addMember(c, groupId, me, Role.MEMBER, now);
-            conversations.openPeriod(c, groupId, me, conv.lastSeq());
+            edit.openPeriod(groupId, me);
             return snapshot(c, groupId, List.of(me));
         });
         announceJoined(change);
@@ -185,14 +186,15 @@ public final class GroupService {
 
     public void leave(long me, long groupId) throws ChatException {
         MemberInfo[] left = new MemberInfo[1];
-        List<Long> remaining = db.tx(c -> {
-            ConversationRecord conv = lockLive(c, groupId);
+        List<Long> remaining = writer.change(edit -> {
+            Connection c = edit.connection();
+            live(c, groupId);
             Role role = requireRole(c, groupId, me);
             if (role == Role.OWNER) {
                 throw ChatException.forbidden("the owner cannot leave; dissolve the group instead");
             }
             groups.removeMember(c, groupId, me);
-            conversations.closePeriod(c, groupId, me, conv.lastSeq());
+            edit.closePeriod(groupId, me);
             left[0] = new MemberInfo(directory.user(c, me), role, router.isOnline(me));
             return memberIds(c, groupId);
         });
@@ -205,8 +207,9 @@ public final class GroupService {
             throw ChatException.badRequest("you cannot kick yourself");
         }
         MemberInfo[] kicked = new MemberInfo[1];
-        List<Long> remaining = db.tx(c -> {
-            ConversationRecord conv = lockLive(c, groupId);
+        List<Long> remaining = writer.change(edit -> {
+            Connection c = edit.connection();
+            live(c, groupId);
             Role myRole = requireRole(c, groupId, me);
             Role targetRole = groups.roleOf(c, groupId, target)
                     .orElseThrow(() -> ChatException.notFound("that user is not a member"));
@@ -214,7 +217,7 @@ public final class GroupService {
                 throw ChatException.forbidden("your role cannot remove this member");
             }
             groups.removeMember(c, groupId, target);
-            conversations.closePeriod(c, groupId, target, conv.lastSeq());
+            edit.closePeriod(groupId, target);
             kicked[0] = new MemberInfo(directory.user(c, target), targetRole, router.isOnline(target));
             return memberIds(c, groupId);
         });
@@ -224,8 +227,9 @@ public final class GroupService {
 
     public void setAdmin(long me, long groupId, long target, boolean admin) throws ChatException {
         MemberInfo[] changed = new MemberInfo[1];
-        List<Long> members = db.tx(c -> {
-            lockLive(c, groupId);
+        List<Long> members = writer.change(edit -> {
+            Connection c = edit.connection();
+            live(c, groupId);
             if (requireRole(c, groupId, me) != Role.OWNER) {
                 throw ChatException.forbidden("only the owner can change admins");
             }
@@ -243,14 +247,15 @@ public final class GroupService {
     }
 
     public void dissolve(long me, long groupId) throws ChatException {
-        List<Long> former = db.tx(c -> {
-            ConversationRecord conv = lockLive(c, groupId);
+        List<Long> former = writer.change(edit -> {
+            Connection c = edit.connection();
+            live(c, groupId);
             if (requireRole(c, groupId, me) != Role.OWNER) {
                 throw ChatException.forbidden("only the owner can dissolve the group");
             }
             List<Long> ids = memberIds(c, groupId);
             for (long userId : ids) {
-                conversations.closePeriod(c, groupId, userId, conv.lastSeq());
+                edit.closePeriod(groupId, userId);
             }
             groups.removeAllMembers(c, groupId);
             groups.markDissolved(c, groupId);
@@ -270,11 +275,6 @@ public final class GroupService {
     private GroupRecord live(Connection c, long groupId) throws SQLException, ChatException {
         return groups.find(c, groupId).filter(g -> !g.dissolved())
                 .orElseThrow(() -> ChatException.notFound("no such group"));
-    }
-
-    private ConversationRecord lockLive(Connection c, long groupId) throws SQLException, ChatException {
-        live(c, groupId);
-        return conversations.lock(c, groupId).orElseThrow();
     }
 
     private Role requireRole(Connection c, long groupId, long userId) throws SQLException, ChatException {

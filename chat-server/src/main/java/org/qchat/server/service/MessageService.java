@@ -1,7 +1,5 @@
 package org.qchat.server.service;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -10,17 +8,19 @@ import java.util.concurrent.CompletableFuture;
 import org.qchat.protocol.PacketMapper;
 import org.qchat.protocol.model.MessageInfo;
 import org.qchat.protocol.packet.MessagePush;
-import org.qchat.server.db.Database;
 import org.qchat.server.route.ClientConnection;
 import org.qchat.server.route.Router;
-import org.qchat.server.store.ConversationRecord;
-import org.qchat.server.store.ConversationStore;
+import org.qchat.server.state.ChatState;
+import org.qchat.server.state.Conversation;
 import org.qchat.server.store.MembershipPeriod;
-import org.qchat.server.store.MessageStore;
+import org.qchat.server.store.message.MessageLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Sending (through the {@link MessageWriter}) and reading messages. */
+/**
+ * Sending (through the {@link MessageWriter}) and reading messages. Reads check the reader's
+ * periods in memory and read the message store; no database transaction.
+ */
 public final class MessageService {
 
     private static final Logger log = LoggerFactory.getLogger(MessageService.class);
@@ -32,9 +32,8 @@ public final class MessageService {
     public record Page(List<MessageInfo> messages, boolean more) {
     }
 
-    private final Database db;
-    private final ConversationStore conversations;
-    private final MessageStore messages;
+    private final ChatState state;
+    private final MessageLog messages;
     private final MessageWriter writer;
     private final InputValidator validate;
     private final Router router;
@@ -46,11 +45,10 @@ public final class MessageService {
      * @param unsafeAckBeforeCommit TEST ONLY ({@code --test-only-ack-before-commit}): see
      *                              {@link #queuedNotStored}; false in every real deployment
      */
-    public MessageService(Database db, ConversationStore conversations, MessageStore messages, MessageWriter writer,
+    public MessageService(ChatState state, MessageLog messages, MessageWriter writer,
                           InputValidator validate, Router router, PacketMapper mapper, int maxFrameLength,
                           boolean unsafeAckBeforeCommit) {
-        this.db = db;
-        this.conversations = conversations;
+        this.state = state;
         this.messages = messages;
         this.writer = writer;
         this.validate = validate;
@@ -76,7 +74,7 @@ public final class MessageService {
         // The pushes are attached before the append is queued, so they always run on the writer
         // thread in commit order: attached later, a fast commit could leave this push to run on this
         // thread after the pushes of the messages committed behind it.
-        CompletableFuture<MessageWriter.Stored> appended = new CompletableFuture<>();
+        CompletableFuture<SendResult> appended = new CompletableFuture<>();
         CompletableFuture<MessageInfo> committed = appended
                 .thenApply(stored -> {
                     if (!stored.duplicate()) {
@@ -89,7 +87,7 @@ public final class MessageService {
                     }
                     return stored.message();
                 });
-        writer.submit(new MessageWriter.Append(senderId, convId, clientMsgId, text, announcement), appended);
+        writer.submit(new SendRequest(senderId, convId, clientMsgId, text, announcement), appended);
         if (unsafeAckBeforeCommit && !committed.isDone()) {
             return CompletableFuture.completedFuture(queuedNotStored(senderId, convId, clientMsgId, text));
         }
@@ -110,52 +108,56 @@ public final class MessageService {
     /** Visible messages with seq greater than {@code afterSeq}, oldest first. */
     public Page pull(long userId, long convId, long afterSeq, Integer limit) throws ChatException {
         int n = validate.pageSize(limit);
-        return db.tx(c -> {
-            ConversationRecord conv = find(c, convId);
-            List<MembershipPeriod> periods = periodsOf(c, conv, userId);
-            List<MessageInfo> out = new ArrayList<>();
-            for (MembershipPeriod p : periods) {
-                long from = Math.max(p.fromSeq(), afterSeq + 1);
-                long to = p.lastVisible(conv.lastSeq());
-                if (from <= to && out.size() <= n) {
-                    out.addAll(messages.ascending(c, convId, from, to, n + 1 - out.size()));
-                }
+        Conversation conv = find(convId);
+        long lastSeq = conv.lastSeq();
+        List<MessageInfo> out = new ArrayList<>();
+        for (MembershipPeriod p : periodsOf(conv, userId)) {
+            long from = Math.max(p.fromSeq(), afterSeq + 1);
+            long to = p.lastVisible(lastSeq);
+            if (from <= to && out.size() <= n) {
+                out.addAll(messages.range(convId, from, to, n + 1 - out.size()));
             }
-            return trim(out, n);
-        });
+        }
+        return trim(out, n);
     }
 
     /** The newest visible messages with seq below {@code beforeSeq} (all, if null), oldest first. */
     public Page history(long userId, long convId, Long beforeSeq, Integer limit) throws ChatException {
         int n = validate.pageSize(limit);
-        return db.tx(c -> {
-            ConversationRecord conv = find(c, convId);
-            List<MembershipPeriod> periods = new ArrayList<>(periodsOf(c, conv, userId));
-            Collections.reverse(periods);
-            List<MessageInfo> newestFirst = new ArrayList<>();
-            for (MembershipPeriod p : periods) {
-                long to = p.lastVisible(conv.lastSeq());
-                if (beforeSeq != null) {
-                    to = Math.min(to, beforeSeq - 1);
-                }
-                if (p.fromSeq() <= to && newestFirst.size() <= n) {
-                    newestFirst.addAll(messages.descending(c, convId, p.fromSeq(), to, n + 1 - newestFirst.size()));
-                }
+        Conversation conv = find(convId);
+        long lastSeq = conv.lastSeq();
+        List<MembershipPeriod> periods = new ArrayList<>(periodsOf(conv, userId));
+        Collections.reverse(periods);
+        List<MessageInfo> newestFirst = new ArrayList<>();
+        for (MembershipPeriod p : periods) {
+            long to = p.lastVisible(lastSeq);
+            if (beforeSeq != null) {
+                to = Math.min(to, beforeSeq - 1);
             }
-            Page page = trim(newestFirst, n);
-            List<MessageInfo> ascending = new ArrayList<>(page.messages());
-            Collections.reverse(ascending);
-            return new Page(ascending, page.more());
-        });
+            if (p.fromSeq() <= to && newestFirst.size() <= n) {
+                // Seqs are gapless and never removed: the newest k of a range are its last k seqs.
+                int wanted = n + 1 - newestFirst.size();
+                List<MessageInfo> page = new ArrayList<>(messages.range(convId, Math.max(p.fromSeq(), to - wanted + 1), to, wanted));
+                Collections.reverse(page);
+                newestFirst.addAll(page);
+            }
+        }
+        Page page = trim(newestFirst, n);
+        List<MessageInfo> ascending = new ArrayList<>(page.messages());
+        Collections.reverse(ascending);
+        return new Page(ascending, page.more());
     }
 
-    private ConversationRecord find(Connection c, long convId) throws SQLException, ChatException {
-        return conversations.find(c, convId).orElseThrow(() -> ChatException.notFound("no such conversation"));
+    private Conversation find(long convId) throws ChatException {
+        Conversation conv = state.conversation(convId);
+        if (conv == null) {
+            throw ChatException.notFound("no such conversation");
+        }
+        return conv;
     }
 
-    private List<MembershipPeriod> periodsOf(Connection c, ConversationRecord conv, long userId)
-            throws SQLException, ChatException {
-        List<MembershipPeriod> periods = conversations.periods(c, conv.id(), userId);
+    private List<MembershipPeriod> periodsOf(Conversation conv, long userId) throws ChatException {
+        List<MembershipPeriod> periods = state.periodsOf(userId).in(conv.id());
         if (periods.isEmpty()) {
             throw ChatException.forbidden("you are not in this conversation");
         }

@@ -3,169 +3,217 @@ package org.qchat.server.service;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutionException;
 import java.util.function.IntConsumer;
 
 import org.qchat.protocol.ErrorCode;
 import org.qchat.protocol.model.MessageInfo;
 import org.qchat.server.db.Database;
+import org.qchat.server.state.ChatState;
+import org.qchat.server.state.Conversation;
+import org.qchat.server.state.StateEditor;
 import org.qchat.server.store.BlockStore;
 import org.qchat.server.store.ConversationStore;
-import org.qchat.server.store.MessageStore;
+import org.qchat.server.store.message.MessageLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The single writer of messages. It takes appends from a queue, writes as many as are waiting in
- * one transaction (group commit), and completes each append only after that transaction has
- * committed — so an acknowledged message is durable, and one commit pays for many messages.
- * Because one thread assigns seqs and completes appends in order, pushes of one conversation
- * leave the server in seq order.
+ * The ordered path: the single writer of messages and of who may send where. Send requests and
+ * state changes queue up in one {@link GroupCommitter}; its thread decides each run of sends
+ * against the state in memory ({@link AppendDecider}), stores the run with one append (group
+ * commit), publishes the new seqs, then completes each send in order — so an acknowledged message
+ * is stored, pushes of one conversation leave in seq order, and one write pays for many messages.
+ * A state change runs between two runs, in one database transaction, and takes effect in memory
+ * once committed: every message queued after it is checked against it, none before.
  */
 public final class MessageWriter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MessageWriter.class);
 
-    /** A message to store. {@code announcement} allows the system conversation (admins only). */
-    public record Append(long senderId, long convId, String clientMsgId, String text, boolean announcement) {
+    private sealed interface Command permits Send, Change {
     }
 
-    /**
-     * A stored message, who should get it pushed ({@code recipients} null means every user), and
-     * whether it had been stored before (a resend: no push).
-     */
-    public record Stored(MessageInfo message, List<Long> recipients, boolean duplicate) {
+    private record Send(SendRequest request, CompletableFuture<SendResult> result) implements Command {
     }
 
-    private record Pending(Append append, CompletableFuture<Stored> result) {
+    private record Change(StateChange<?> change, CompletableFuture<Object> result) implements Command {
     }
 
     private final Database db;
-    private final BatchAppender appender;
+    private final ChatState state;
+    private final ConversationStore conversations;
+    private final BlockStore blocks;
+    private final MessageLog messages;
+    private final AppendDecider decider;
     private final Clock clock;
-    private final int batchSize;
-    private final IntConsumer onCommitted;
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final Thread thread;
-    private volatile boolean accepting = true;
-    private volatile boolean running = true;
+    private final IntConsumer onStored;
+    private final Runnable afterStateCommit;
+    private final GroupCommitter<Command> committer;
 
-    public MessageWriter(Database db, ConversationStore conversations, MessageStore messages, BlockStore blocks,
-                         Clock clock, int batchSize, IntConsumer onCommitted) {
+    /**
+     * @param onStored         told how many new messages each append stored (metrics)
+     * @param afterStateCommit run after each state change committed, before it takes effect (e.g.
+     *                         forcing the embedded database to disk under power-loss durability)
+     */
+    public MessageWriter(Database db, ChatState state, ConversationStore conversations, BlockStore blocks,
+                         MessageLog messages, Clock clock, int batchSize, IntConsumer onStored, Runnable afterStateCommit) {
         this.db = db;
-        this.appender = new BatchAppender(conversations, messages, blocks);
+        this.state = state;
+        this.conversations = conversations;
+        this.blocks = blocks;
+        this.messages = messages;
+        this.decider = new AppendDecider(state, messages);
         this.clock = clock;
-        this.batchSize = batchSize;
-        this.onCommitted = onCommitted;
-        this.thread = new Thread(this::run, "qchat-message-writer");
+        this.onStored = onStored;
+        this.afterStateCommit = afterStateCommit;
+        this.committer = new GroupCommitter<>("qchat-message-writer", batchSize, 0, new Batches());
     }
 
     public void start() {
-        thread.start();
+        committer.start();
     }
 
     /**
-     * Queues an append. The future completes on the writer thread after commit, with the stored
-     * message, or exceptionally with a {@link ChatException} (refused, nothing stored) or another
-     * exception (database failure, nothing stored).
+     * Queues a send that completes {@code result} on the writer thread, after its message is stored:
+     * with the stored message, or exceptionally with a {@link ChatException} (refused, nothing
+     * stored) or another exception (storage failure, nothing stored). Callers attach what must run
+     * in commit order (the pushes) to {@code result} before submitting: attached after the writer
+     * completed it, a callback would run on the caller's thread, after pushes of later messages.
+     * Never blocks; any thread.
      */
-    public CompletableFuture<Stored> submit(Append append) {
-        return submit(append, new CompletableFuture<>());
-    }
-
-    /**
-     * Queues an append that completes {@code result}. Callers attach what must run on the writer
-     * thread, in commit order (the pushes), to {@code result} before submitting: a callback attached
-     * after the writer completed the future would run on the caller's thread, after pushes of later
-     * messages.
-     */
-    public CompletableFuture<Stored> submit(Append append, CompletableFuture<Stored> result) {
-        if (!accepting) {
-            result.completeExceptionally(new ChatException(ErrorCode.UNAVAILABLE, "the server is shutting down"));
-            return result;
-        }
-        queue.add(new Pending(append, result));
+    public CompletableFuture<SendResult> submit(SendRequest request, CompletableFuture<SendResult> result) {
+        committer.submit(new Send(request, result));
         return result;
     }
 
-    public int queued() {
-        return queue.size();
-    }
-
-    private void run() {
-        List<Pending> batch = new ArrayList<>(batchSize);
-        while (running || !queue.isEmpty()) {
-            try {
-                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, batchSize - 1);
-                write(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.error("message writer failed a batch", e);
-                batch.forEach(p -> p.result().completeExceptionally(e));
-            } finally {
-                batch.clear();
+    /**
+     * Runs a state change on the writer thread and returns its result once it is committed and in
+     * effect. Blocks the caller: call from a worker thread, outside any transaction.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T change(StateChange<T> change) throws ChatException {
+        if (committer.isCommitterThread()) {
+            throw new IllegalStateException("a state change cannot wait for itself");
+        }
+        CompletableFuture<Object> result = new CompletableFuture<>();
+        committer.submit(new Change(change, result));
+        try {
+            return (T) result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChatException(ErrorCode.UNAVAILABLE, "the server is shutting down");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ChatException refused) {
+                throw refused;
             }
+            if (e.getCause() instanceof RuntimeException failed) {
+                throw failed;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 
-    private void write(List<Pending> batch) {
-        List<Object> outcomes;
+    /** Requests waiting for the writer. */
+    public int queued() {
+        return committer.queued();
+    }
+
+    /** Stops taking requests, writes everything already queued (completing each), and stops the thread. */
+    @Override
+    public void close() {
+        committer.close();
+    }
+
+    private final class Batches implements GroupCommitter.BatchWriter<Command> {
+
+        @Override
+        public void write(List<Command> batch) {
+            List<Send> run = new ArrayList<>(batch.size());
+            for (Command command : batch) {
+                if (command instanceof Send send) {
+                    run.add(send);
+                } else {
+                    storeRun(run);
+                    run.clear();
+                    applyChange((Change) command);
+                }
+            }
+            storeRun(run);
+        }
+
+        @Override
+        public void reject(Command command, Exception cause) {
+            CompletableFuture<?> result = command instanceof Send send ? send.result() : ((Change) command).result();
+            result.completeExceptionally(cause);
+        }
+    }
+
+    private void storeRun(List<Send> run) {
+        if (run.isEmpty()) {
+            return;
+        }
+        List<SendRequest> requests = new ArrayList<>(run.size());
+        for (Send send : run) {
+            requests.add(send.request());
+        }
+        AppendDecider.Run decided;
+        List<MessageInfo> stored;
         try {
-            List<Append> appends = new ArrayList<>(batch.size());
-            for (Pending p : batch) {
-                appends.add(p.append());
-            }
-            long now = clock.millis();
-            outcomes = db.tx(c -> appender.append(c, appends, now));
+            decided = decider.decide(requests, clock.millis());
         } catch (RuntimeException e) {
-            if (batch.size() == 1) {
-                log.error("storing a message failed", e);
-                batch.get(0).result().completeExceptionally(e);
-                return;
-            }
-            // One bad append must not fail its neighbours: retry each alone.
-            for (Pending p : batch) {
-                write(List.of(p));
+            log.error("checking {} messages failed", run.size(), e);
+            run.forEach(send -> send.result().completeExceptionally(e));
+            return;
+        }
+        try {
+            stored = decided.appends.isEmpty() ? List.of() : messages.append(decided.appends);
+        } catch (RuntimeException e) {
+            log.error("storing {} messages failed", decided.appends.size(), e);
+            decided.touched.forEach(Conversation::rollBack);
+            for (int i = 0; i < run.size(); i++) {
+                Object decision = decided.decisions.get(i);
+                complete(run.get(i), decision instanceof AppendDecider.Fresh ? e : decision);
             }
             return;
         }
-        onCommitted.accept((int) outcomes.stream().filter(o -> o instanceof Stored s && !s.duplicate()).count());
-        for (int i = 0; i < batch.size(); i++) {
-            Object outcome = outcomes.get(i);
-            if (outcome instanceof ChatException refused) {
-                batch.get(i).result().completeExceptionally(refused);
-            } else {
-                batch.get(i).result().complete((Stored) outcome);
+        decided.touched.forEach(Conversation::publish);
+        onStored.accept(stored.size());
+        for (int i = 0; i < run.size(); i++) {
+            Object decision = decided.decisions.get(i);
+            if (decision instanceof AppendDecider.Fresh fresh) {
+                decision = new SendResult(stored.get(fresh.append()), fresh.recipients(), fresh.resend());
             }
+            complete(run.get(i), decision);
         }
     }
 
-    /**
-     * Stops taking appends, writes everything already queued (completing each), and stops the
-     * writer thread.
-     */
-    @Override
-    public void close() {
-        accepting = false;
-        running = false;
-        try {
-            thread.join(TimeUnit.SECONDS.toMillis(30));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private static void complete(Send send, Object outcome) {
+        if (outcome instanceof SendResult result) {
+            send.result().complete(result);
+        } else {
+            send.result().completeExceptionally((Throwable) outcome);
         }
-        Pending p;
-        while ((p = queue.poll()) != null) {
-            p.result().completeExceptionally(new ChatException(ErrorCode.UNAVAILABLE, "the server is shutting down"));
+    }
+
+    private void applyChange(Change command) {
+        try {
+            Object[] value = new Object[1];
+            StateEditor editor = db.tx(c -> {
+                StateEditor edit = new StateEditor(state, conversations, blocks, c);
+                value[0] = command.change().apply(edit);
+                return edit;
+            });
+            try {
+                afterStateCommit.run();
+            } catch (RuntimeException e) {
+                log.error("forcing a committed state change to disk failed", e);
+            }
+            editor.apply();
+            command.result().complete(value[0]);
+        } catch (ChatException | RuntimeException e) {
+            command.result().completeExceptionally(e);
         }
     }
 }

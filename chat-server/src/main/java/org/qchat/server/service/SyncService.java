@@ -1,7 +1,6 @@
 package org.qchat.server.service;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,14 +8,16 @@ import org.qchat.protocol.model.ConversationInfo;
 import org.qchat.protocol.model.ConversationKind;
 import org.qchat.protocol.model.FriendRequestInfo;
 import org.qchat.server.db.Database;
-import org.qchat.server.store.ConversationRecord;
-import org.qchat.server.store.ConversationStore;
+import org.qchat.server.state.ChatState;
+import org.qchat.server.state.Conversation;
 import org.qchat.server.store.CursorStore;
 import org.qchat.server.store.MembershipPeriod;
 
 /**
  * What a device lacks: per conversation, the highest seq the user may read against the cursor
- * the device last stored. Nothing is ever deleted by syncing or acknowledging.
+ * the device last stored. Nothing is ever deleted by syncing or acknowledging. Conversations and
+ * periods come from memory; only the device's cursors and pending friend requests are read from
+ * the database.
  */
 public final class SyncService {
 
@@ -25,38 +26,46 @@ public final class SyncService {
     }
 
     private final Database db;
-    private final ConversationStore conversations;
+    private final ChatState state;
     private final CursorStore cursors;
     private final FriendService friends;
     private final CursorWriter cursorWriter;
 
-    public SyncService(Database db, ConversationStore conversations, CursorStore cursors, FriendService friends,
-                       CursorWriter cursorWriter) {
+    public SyncService(Database db, ChatState state, CursorStore cursors, FriendService friends, CursorWriter cursorWriter) {
         this.db = db;
-        this.conversations = conversations;
+        this.state = state;
         this.cursors = cursors;
         this.friends = friends;
         this.cursorWriter = cursorWriter;
     }
 
     public State sync(long userId, String device) throws ChatException {
+        // Moves not yet written first: one written between the two reads is then found in the database.
+        Map<Long, Long> pending = cursorWriter.pendingOf(userId, device);
         return db.tx(c -> {
-            Map<Long, List<ConversationStore.PeriodView>> byConv = new LinkedHashMap<>();
-            for (ConversationStore.PeriodView v : conversations.periodsOfUser(c, userId)) {
-                byConv.computeIfAbsent(v.period().convId(), k -> new ArrayList<>()).add(v);
-            }
             Map<Long, Long> acked = cursors.cursorsOf(c, userId, device);
+            pending.forEach((conv, seq) -> acked.merge(conv, seq, Math::max));
+            List<MembershipPeriod> all = state.periodsOf(userId).all();
             List<ConversationInfo> out = new ArrayList<>();
-            for (List<ConversationStore.PeriodView> views : byConv.values()) {
-                ConversationRecord conv = views.get(0).conversation();
-                List<MembershipPeriod> periods = views.stream().map(ConversationStore.PeriodView::period).toList();
-                boolean active = periods.stream().anyMatch(MembershipPeriod::isOpen);
+            for (int from = 0; from < all.size(); ) {
+                long convId = all.get(from).convId();
+                int to = from;
+                while (to < all.size() && all.get(to).convId() == convId) {
+                    to++;
+                }
+                List<MembershipPeriod> periods = all.subList(from, to);
+                from = to;
+                Conversation conv = state.conversation(convId);
+                if (conv == null) {
+                    continue;
+                }
+                boolean active = periods.get(periods.size() - 1).isOpen();
                 long lastSeq = lastVisible(periods, conv.lastSeq());
-                long ackSeq = acked.getOrDefault(conv.id(), 0L);
+                long ackSeq = acked.getOrDefault(convId, 0L);
                 if (active || lastSeq > ackSeq) {
                     Long peerId = conv.kind() == ConversationKind.PRIVATE ? conv.peerOf(userId) : null;
-                    Long groupId = conv.kind() == ConversationKind.GROUP ? conv.id() : null;
-                    out.add(new ConversationInfo(conv.id(), conv.kind(), peerId, groupId, lastSeq, ackSeq, active));
+                    Long groupId = conv.kind() == ConversationKind.GROUP ? convId : null;
+                    out.add(new ConversationInfo(convId, conv.kind(), peerId, groupId, lastSeq, ackSeq, active));
                 }
             }
             return new State(out, friends.incoming(c, userId));
@@ -64,11 +73,24 @@ public final class SyncService {
     }
 
     /**
-     * Moves this device's cursor forward; returns once it is committed. Acks that arrive together
-     * share a commit ({@link CursorWriter}).
+     * Moves this device's cursor forward, checked against the state in memory: the conversation
+     * exists, the user had a period in it, the seq is visible to them. The move is kept in memory
+     * and written shortly ({@link CursorWriter}); never blocks.
      */
     public void ack(long userId, String device, long convId, long seq) throws ChatException {
-        cursorWriter.advance(new CursorWriter.Advance(userId, device, convId, seq));
+        Conversation conv = state.conversation(convId);
+        if (conv == null) {
+            throw ChatException.notFound("no such conversation");
+        }
+        List<MembershipPeriod> periods = state.periodsOf(userId).in(convId);
+        if (periods.isEmpty()) {
+            throw ChatException.forbidden("you are not in this conversation");
+        }
+        long last = lastVisible(periods, conv.lastSeq());
+        if (seq > last) {
+            throw ChatException.badRequest("seq " + seq + " is beyond the last message you can read (" + last + ")");
+        }
+        cursorWriter.advance(userId, device, convId, seq);
     }
 
     /** The highest seq the user may read across their periods, 0 if none holds a message. */

@@ -53,10 +53,9 @@ public final class BlockStore {
         return isBlocked(c, a, b) || isBlocked(c, b, a);
     }
 
+    /** The caller checked that {@code userId} does not block {@code blockedId} yet. */
     public void block(Connection c, long userId, long blockedId, long now) throws SQLException {
-        if (!isBlocked(c, userId, blockedId)) {
-            Jdbc.update(c, INSERT, userId, blockedId, now);
-        }
+        Jdbc.update(c, INSERT, userId, blockedId, now);
     }
 
     public void unblock(Connection c, long userId, long blockedId) throws SQLException {

@@ -1,8 +1,10 @@
 package org.qchat.server.store;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.qchat.server.db.Jdbc;
@@ -11,9 +13,22 @@ import org.qchat.server.db.Jdbc;
 public final class CursorStore {
 
     private static final String OF_DEVICE = "SELECT conv_id, seq FROM device_cursors WHERE user_id = ? AND device = ?";
-    private static final String ADVANCE = "UPDATE device_cursors SET seq = GREATEST(seq, ?), updated_at = ? "
-            + "WHERE user_id = ? AND device = ? AND conv_id = ?";
-    private static final String INSERT = "INSERT INTO device_cursors (user_id, device, conv_id, seq, updated_at) VALUES (?, ?, ?, ?, ?)";
+    /** Inserts or moves forward, never back; PostgreSQL. */
+    private static final String UPSERT_POSTGRES = "INSERT INTO device_cursors (user_id, device, conv_id, seq, updated_at) "
+            + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (user_id, device, conv_id) "
+            + "DO UPDATE SET seq = GREATEST(device_cursors.seq, EXCLUDED.seq), updated_at = EXCLUDED.updated_at";
+    /** The same in standard SQL, for H2. */
+    private static final String UPSERT_STANDARD = "MERGE INTO device_cursors d "
+            + "USING (VALUES (CAST(? AS BIGINT), CAST(? AS VARCHAR(64)), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT))) "
+            + "s (user_id, device, conv_id, seq, updated_at) "
+            + "ON d.user_id = s.user_id AND d.device = s.device AND d.conv_id = s.conv_id "
+            + "WHEN MATCHED THEN UPDATE SET seq = GREATEST(d.seq, s.seq), updated_at = s.updated_at "
+            + "WHEN NOT MATCHED THEN INSERT (user_id, device, conv_id, seq, updated_at) "
+            + "VALUES (s.user_id, s.device, s.conv_id, s.seq, s.updated_at)";
+
+    /** Moves the cursor of (user, device, conversation) forward to {@code seq}. */
+    public record Advance(long userId, String device, long convId, long seq) {
+    }
 
     public Map<Long, Long> cursorsOf(Connection c, long userId, String device) throws SQLException {
         Map<Long, Long> out = new HashMap<>();
@@ -23,10 +38,22 @@ public final class CursorStore {
         return out;
     }
 
-    /** Moves the cursor forward to {@code seq}; never moves it back. */
-    public void advance(Connection c, long userId, String device, long convId, long seq, long now) throws SQLException {
-        if (Jdbc.update(c, ADVANCE, seq, now, userId, device, convId) == 0) {
-            Jdbc.update(c, INSERT, userId, device, convId, seq, now);
+    /** Moves every cursor forward to its {@code seq} (never back), as one JDBC batch. */
+    public void advanceAll(Connection c, List<Advance> advances, long now) throws SQLException {
+        if (advances.isEmpty()) {
+            return;
+        }
+        boolean postgres = "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
+        try (PreparedStatement ps = c.prepareStatement(postgres ? UPSERT_POSTGRES : UPSERT_STANDARD)) {
+            for (Advance a : advances) {
+                ps.setLong(1, a.userId());
+                ps.setString(2, a.device());
+                ps.setLong(3, a.convId());
+                ps.setLong(4, a.seq());
+                ps.setLong(5, now);
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 }

@@ -8,13 +8,14 @@ import java.util.HashSet;
 import org.junit.jupiter.api.Test;
 import org.qchat.protocol.PacketRegistry;
 import org.qchat.server.config.ServerConfig;
+import org.qchat.server.service.Services;
 
 class HandlersTest {
 
     @Test
     void everyRequestTypeOfTheProtocolHasExactlyOneHandler() {
         HandlerRegistry registry = Handlers.create(ServerConfig.builder().build(), Clock.systemUTC(),
-                null, null, null, null, null, null);
+                new Services(null, null, null, null, null, null, null, null, null, null));
         assertThat(new HashSet<>(registry.handledTypes())).isEqualTo(new HashSet<>(PacketRegistry.requests()));
     }
 }

@@ -18,6 +18,7 @@ import org.qchat.protocol.packet.ListFriends;
 import org.qchat.protocol.packet.Ping;
 import org.qchat.protocol.packet.Pong;
 import org.qchat.server.config.ServerConfig;
+import org.qchat.server.service.Services;
 import org.qchat.server.limit.TokenBucket;
 import org.qchat.server.route.ClientConnection;
 import org.qchat.server.route.ConnectionSession;
@@ -27,7 +28,7 @@ class RequestDispatcherTest {
     private final AtomicLong nanos = new AtomicLong();
     private final AtomicInteger bucketsMade = new AtomicInteger();
     private final RequestDispatcher dispatcher = new RequestDispatcher(
-            Handlers.create(ServerConfig.builder().build(), Clock.systemUTC(), null, null, null, null, null, null),
+            Handlers.create(ServerConfig.builder().build(), Clock.systemUTC(), new Services(null, null, null, null, null, null, null, null, null, null)),
             new ErrorReporter(code -> { }),
             () -> {
                 bucketsMade.incrementAndGet();

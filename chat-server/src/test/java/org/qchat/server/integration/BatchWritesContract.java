@@ -38,26 +38,29 @@ import org.qchat.server.config.ServerConfig;
 import org.qchat.server.db.Database;
 import org.qchat.server.service.ChatException;
 import org.qchat.server.service.CursorWriter;
-import org.qchat.server.service.CursorWriter.Advance;
 import org.qchat.server.service.MessageWriter;
-import org.qchat.server.service.MessageWriter.Append;
-import org.qchat.server.service.MessageWriter.Stored;
+import org.qchat.server.service.SendRequest;
+import org.qchat.server.service.SendResult;
+import org.qchat.server.service.StateChange;
+import org.qchat.server.service.SyncService;
 import org.qchat.server.store.BlockStore;
 import org.qchat.server.store.ConversationRecord;
 import org.qchat.server.store.ConversationStore;
 import org.qchat.server.store.CursorStore;
-import org.qchat.server.store.MessageStore;
+import org.qchat.server.store.Storage;
 import org.qchat.server.store.UserStore;
 import org.qchat.server.testing.Backend;
 import org.qchat.server.testing.Environment;
 import org.qchat.server.testing.Names;
 
 /**
- * The group-commit writers on a real database. Work queued before a writer starts is all written in
- * its first batch, so each test decides exactly what shares one transaction. Checks that a batch
- * answers each item as writing them one by one would: for messages resends, conflicts, membership,
- * blocks and the system-conversation rules per append and gapless seqs; for cursors the checks of
- * {@code sync.ack}; and refusals that do not touch their neighbours.
+ * The message writer on real storage (the embedded store, or PostgreSQL). Work queued before a
+ * writer starts is all written in its first batch, so each test decides exactly what shares one
+ * append. Checks that a batch answers each send as writing them one by one would — resends,
+ * conflicts, membership, blocks and the system-conversation rules per send, gapless seqs — with
+ * refusals that do not touch their neighbours; that a state change takes effect exactly between
+ * the sends queued before and after it; and that cursor acks are checked one by one and written
+ * coalesced.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -67,7 +70,6 @@ abstract class BatchWritesContract {
 
     private final Backend backend;
     private final ConversationStore conversations = new ConversationStore();
-    private final MessageStore messages = new MessageStore();
     private final BlockStore blocks = new BlockStore();
     private final UserStore users = new UserStore();
     private final CursorStore cursors = new CursorStore();
@@ -75,6 +77,7 @@ abstract class BatchWritesContract {
     private Path dataDir;
     private String pgUrl;
     private String schema;
+    private Storage storage;
     private Database db;
 
     protected BatchWritesContract(Backend backend) {
@@ -96,7 +99,8 @@ abstract class BatchWritesContract {
             schema = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
             config.dbUrl(pgUrl).dbSchema(schema);
         }
-        db = Database.open(config.build());
+        storage = Storage.open(config.build());
+        db = storage.db();
     }
 
     @BeforeEach
@@ -108,8 +112,8 @@ abstract class BatchWritesContract {
 
     @AfterAll
     final void closeDatabase() throws IOException {
-        if (db != null) {
-            db.close();
+        if (storage != null) {
+            storage.close();
         }
         if (schema != null) {
             try (Connection c = DriverManager.getConnection(pgUrl); Statement s = c.createStatement()) {
@@ -128,23 +132,23 @@ abstract class BatchWritesContract {
     // ------------------------------------------------------------------ tests
 
     @Test
-    void aResendInTheSameBatchIsStoredOnceAndAnsweredWithTheOriginal() {
+    void aResendInTheSameBatchIsSendResultOnceAndAnsweredWithTheOriginal() {
         long alice = user();
         long bob = user();
         long conv = privateConversation(alice, bob);
         String id = Names.msgId();
 
-        List<CompletableFuture<Stored>> out = oneBatch(
-                new Append(alice, conv, id, "first", false),
-                new Append(alice, conv, id, "second", false),
-                new Append(alice, conv, Names.msgId(), "other", false));
+        List<CompletableFuture<SendResult>> out = oneBatch(
+                new SendRequest(alice, conv, id, "first", false),
+                new SendRequest(alice, conv, id, "second", false),
+                new SendRequest(alice, conv, Names.msgId(), "other", false));
 
-        Stored first = out.get(0).join();
-        Stored resend = out.get(1).join();
+        SendResult first = out.get(0).join();
+        SendResult resend = out.get(1).join();
         assertThat(first.duplicate()).isFalse();
         assertThat(first.recipients()).containsExactlyInAnyOrder(alice, bob);
         assertThat(resend.duplicate()).isTrue();
-        assertThat(resend.recipients()).isEmpty();
+        assertThat(resend.recipients()).as("no push").isNull();
         assertThat(resend.message()).isEqualTo(first.message());
         assertThat(resend.message().text()).isEqualTo("first");
         assertThat(out.get(2).join().message().seq()).as("the resend takes no seq").isEqualTo(2);
@@ -160,21 +164,23 @@ abstract class BatchWritesContract {
         long withCarol = privateConversation(alice, carol);
         String stored = Names.msgId();
         String fresh = Names.msgId();
-        MessageInfo original = oneBatch(new Append(alice, withBob, stored, TEXT, false)).get(0).join().message();
+        MessageInfo original = oneBatch(new SendRequest(alice, withBob, stored, TEXT, false)).get(0).join().message();
 
-        List<CompletableFuture<Stored>> out = oneBatch(
-                new Append(alice, withBob, stored, "changed", false),
-                new Append(alice, withCarol, stored, TEXT, false),
-                new Append(alice, withCarol, fresh, TEXT, false),
-                new Append(alice, withBob, fresh, TEXT, false),
+        List<CompletableFuture<SendResult>> out = oneBatch(
+                new SendRequest(alice, withBob, stored, "changed", false),
+                new SendRequest(alice, withCarol, stored, TEXT, false),
+                new SendRequest(alice, withCarol, fresh, TEXT, false),
+                new SendRequest(alice, withBob, fresh, TEXT, false),
                 // Another sender may use the same clientMsgId: keys are per sender.
-                new Append(bob, withBob, stored, TEXT, false));
+                new SendRequest(bob, withBob, stored, TEXT, false));
 
-        assertThat(out.get(0).join()).isEqualTo(new Stored(original, List.of(), true));
+        SendResult resend = out.get(0).join();
+        assertThat(resend.duplicate()).isTrue();
+        assertThat(resend.message()).isEqualTo(original);
         assertRefused(out.get(1), ErrorCode.CONFLICT, "clientMsgId was already used for another conversation");
         assertThat(out.get(2).join().message().seq()).isEqualTo(1);
         assertRefused(out.get(3), ErrorCode.CONFLICT, "clientMsgId was already used for another conversation");
-        Stored bobs = out.get(4).join();
+        SendResult bobs = out.get(4).join();
         assertThat(bobs.duplicate()).isFalse();
         assertThat(bobs.message().seq()).isEqualTo(2);
         assertThat(lastSeq(withBob)).isEqualTo(2);
@@ -184,7 +190,7 @@ abstract class BatchWritesContract {
     @Test
     void aBatchOverManyConversationsChecksEachSendersMembershipAndKeepsSeqsGapless() {
         int pairs = 40;
-        List<Append> appends = new ArrayList<>();
+        List<SendRequest> appends = new ArrayList<>();
         List<long[]> expected = new ArrayList<>();
         long stranger = user();
         long owner = user();
@@ -196,25 +202,25 @@ abstract class BatchWritesContract {
             long a = user();
             long b = user();
             long conv = privateConversation(a, b);
-            appends.add(new Append(a, conv, Names.msgId(), TEXT, false));
-            appends.add(new Append(stranger, conv, Names.msgId(), TEXT, false));
-            appends.add(new Append(b, conv, Names.msgId(), TEXT, false));
-            appends.add(new Append(member, group, Names.msgId(), TEXT, false));
-            appends.add(new Append(kicked, group, Names.msgId(), TEXT, false));
+            appends.add(new SendRequest(a, conv, Names.msgId(), TEXT, false));
+            appends.add(new SendRequest(stranger, conv, Names.msgId(), TEXT, false));
+            appends.add(new SendRequest(b, conv, Names.msgId(), TEXT, false));
+            appends.add(new SendRequest(member, group, Names.msgId(), TEXT, false));
+            appends.add(new SendRequest(kicked, group, Names.msgId(), TEXT, false));
             expected.add(new long[] {conv, a, b});
         }
 
-        List<CompletableFuture<Stored>> out = oneBatch(appends.toArray(Append[]::new));
+        List<CompletableFuture<SendResult>> out = oneBatch(appends.toArray(SendRequest[]::new));
 
         long groupSeq = 0;
         for (int i = 0; i < pairs; i++) {
             long[] e = expected.get(i);
-            Stored fromA = out.get(5 * i).join();
+            SendResult fromA = out.get(5 * i).join();
             assertThat(fromA.message().seq()).isEqualTo(1);
             assertThat(fromA.recipients()).containsExactlyInAnyOrder(e[1], e[2]);
             assertRefused(out.get(5 * i + 1), ErrorCode.FORBIDDEN, "you can only message your friends");
             assertThat(out.get(5 * i + 2).join().message().seq()).isEqualTo(2);
-            Stored toGroup = out.get(5 * i + 3).join();
+            SendResult toGroup = out.get(5 * i + 3).join();
             assertThat(toGroup.message().seq()).isEqualTo(++groupSeq);
             assertThat(toGroup.recipients()).containsExactlyInAnyOrder(owner, member);
             assertRefused(out.get(5 * i + 4), ErrorCode.FORBIDDEN, "you are not a member of this group");
@@ -227,7 +233,7 @@ abstract class BatchWritesContract {
     }
 
     @Test
-    void aBlockedSenderIsRefusedWhileTheRestOfTheBatchIsStored() {
+    void aBlockedSenderIsRefusedWhileTheRestOfTheBatchIsSendResult() {
         long alice = user();
         long bob = user();
         long carol = user();
@@ -235,13 +241,13 @@ abstract class BatchWritesContract {
         long aliceCarol = privateConversation(alice, carol);
         block(bob, alice);
 
-        List<CompletableFuture<Stored>> out = oneBatch(
-                new Append(alice, aliceBob, Names.msgId(), TEXT, false),
-                new Append(alice, aliceCarol, Names.msgId(), TEXT, false),
+        List<CompletableFuture<SendResult>> out = oneBatch(
+                new SendRequest(alice, aliceBob, Names.msgId(), TEXT, false),
+                new SendRequest(alice, aliceCarol, Names.msgId(), TEXT, false),
                 // Bob blocked Alice, not the other way round: Bob may still write to her.
-                new Append(bob, aliceBob, Names.msgId(), TEXT, false),
-                new Append(carol, aliceCarol, Names.msgId(), TEXT, false),
-                new Append(alice, aliceBob, Names.msgId(), TEXT, false));
+                new SendRequest(bob, aliceBob, Names.msgId(), TEXT, false),
+                new SendRequest(carol, aliceCarol, Names.msgId(), TEXT, false),
+                new SendRequest(alice, aliceBob, Names.msgId(), TEXT, false));
 
         assertRefused(out.get(0), ErrorCode.FORBIDDEN, "this user does not accept your messages");
         assertThat(out.get(1).join().message().seq()).isEqualTo(1);
@@ -259,53 +265,90 @@ abstract class BatchWritesContract {
         long conv = privateConversation(alice, bob);
         long systemBefore = lastSeq(ConversationRecord.SYSTEM_ID);
 
-        List<CompletableFuture<Stored>> out = oneBatch(
-                new Append(alice, Long.MAX_VALUE, Names.msgId(), TEXT, false),
-                new Append(alice, ConversationRecord.SYSTEM_ID, Names.msgId(), TEXT, false),
-                new Append(alice, conv, Names.msgId(), TEXT, true),
-                new Append(alice, ConversationRecord.SYSTEM_ID, Names.msgId(), "announcement", true),
-                new Append(alice, conv, Names.msgId(), TEXT, false));
+        List<CompletableFuture<SendResult>> out = oneBatch(
+                new SendRequest(alice, Long.MAX_VALUE, Names.msgId(), TEXT, false),
+                new SendRequest(alice, ConversationRecord.SYSTEM_ID, Names.msgId(), TEXT, false),
+                new SendRequest(alice, conv, Names.msgId(), TEXT, true),
+                new SendRequest(alice, ConversationRecord.SYSTEM_ID, Names.msgId(), "announcement", true),
+                new SendRequest(alice, conv, Names.msgId(), TEXT, false));
 
         assertRefused(out.get(0), ErrorCode.NOT_FOUND, "no such conversation");
         assertRefused(out.get(1), ErrorCode.FORBIDDEN, "announcements are sent with broadcast");
         assertRefused(out.get(2), ErrorCode.BAD_REQUEST, "broadcast goes to the system conversation only");
-        Stored announcement = out.get(3).join();
+        SendResult announcement = out.get(3).join();
         assertThat(announcement.recipients()).as("everyone").isNull();
         assertThat(announcement.message().seq()).isEqualTo(systemBefore + 1);
         assertThat(out.get(4).join().message().seq()).isEqualTo(1);
     }
 
     @Test
-    void acksCommittedTogetherAreCheckedOneByOne() throws Exception {
+    void aStateChangeTakesEffectBetweenTheSendsQueuedBeforeAndAfterIt() {
+        long owner = user();
+        long member = user();
+        long group = groupConversation(owner, member);
+        MessageWriter writer = writer(8);
+        List<CompletableFuture<SendResult>> before = List.of(
+                writer.submit(new SendRequest(member, group, Names.msgId(), TEXT, false), new CompletableFuture<>()));
+        CompletableFuture<Object> kick = CompletableFuture.supplyAsync(() -> change(writer, edit -> {
+            edit.closePeriod(group, member);
+            return null;
+        }));
+        await().atMost(Duration.ofSeconds(10)).until(() -> writer.queued() == 2);
+        CompletableFuture<SendResult> after = writer.submit(new SendRequest(member, group, Names.msgId(), TEXT, false),
+                new CompletableFuture<>());
+        writer.start();
+        try {
+            kick.join();
+            after.handle((v, e) -> v).join();
+            assertThat(before.get(0).join().message().seq()).isEqualTo(1);
+            assertRefused(after, ErrorCode.FORBIDDEN, "you are not a member of this group");
+            assertThat(storage.state().periodsOf(member).in(group)).singleElement()
+                    .satisfies(p -> assertThat(p.untilSeq()).as("the period ends at the last message before the kick").isEqualTo(1));
+        } finally {
+            writer.close();
+        }
+    }
+
+    @Test
+    void acksAreCheckedOneByOneAndWrittenCoalesced() {
         long alice = user();
         long bob = user();
         long stranger = user();
         long conv = privateConversation(alice, bob);
-        oneBatch(new Append(alice, conv, Names.msgId(), TEXT, false), new Append(bob, conv, Names.msgId(), TEXT, false),
-                new Append(alice, conv, Names.msgId(), TEXT, false));
+        oneBatch(new SendRequest(alice, conv, Names.msgId(), TEXT, false), new SendRequest(bob, conv, Names.msgId(), TEXT, false),
+                new SendRequest(alice, conv, Names.msgId(), TEXT, false));
         long group = groupConversation(alice, bob);
-        oneBatch(new Append(alice, group, Names.msgId(), TEXT, false));
+        oneBatch(new SendRequest(alice, group, Names.msgId(), TEXT, false));
         closePeriod(group, bob);
-        oneBatch(new Append(alice, group, Names.msgId(), TEXT, false));
+        oneBatch(new SendRequest(alice, group, Names.msgId(), TEXT, false));
 
-        List<Object> out = oneCursorBatch(
-                new Advance(alice, "phone", conv, 2),
-                new Advance(bob, "phone", conv, 4),
-                new Advance(stranger, "phone", conv, 1),
-                new Advance(alice, "phone", Long.MAX_VALUE, 1),
-                new Advance(alice, "laptop", conv, 3),
-                new Advance(alice, "phone", conv, 1),
-                new Advance(bob, "phone", group, 1),
-                new Advance(bob, "tablet", group, 2));
+        CursorWriter cursorWriter = new CursorWriter(db, cursors, Clock.systemUTC());
+        SyncService sync = new SyncService(db, storage.state(), cursors, null, cursorWriter);
+        List<Object> out = new ArrayList<>();
+        for (Object[] ack : new Object[][] {
+                {alice, "phone", conv, 1L}, {alice, "phone", conv, 2L}, {bob, "phone", conv, 4L},
+                {stranger, "phone", conv, 1L}, {alice, "phone", Long.MAX_VALUE, 1L}, {alice, "laptop", conv, 3L},
+                {alice, "phone", conv, 1L}, {bob, "phone", group, 1L}, {bob, "tablet", group, 2L}}) {
+            try {
+                sync.ack((long) ack[0], (String) ack[1], (long) ack[2], (long) ack[3]);
+                out.add(null);
+            } catch (ChatException e) {
+                out.add(e);
+            }
+        }
+        assertThat(cursorWriter.queued()).as("one write per moved cursor, however many acks moved it").isEqualTo(3);
+        cursorWriter.start();
+        cursorWriter.close();
 
         assertThat(out.get(0)).isNull();
-        assertRefusal(out.get(1), ErrorCode.BAD_REQUEST, "seq 4 is beyond the last message you can read (3)");
-        assertRefusal(out.get(2), ErrorCode.FORBIDDEN, "you are not in this conversation");
-        assertRefusal(out.get(3), ErrorCode.NOT_FOUND, "no such conversation");
-        assertThat(out.get(4)).isNull();
-        assertThat(out.get(5)).as("a lower seq is accepted and leaves the cursor where it is").isNull();
-        assertThat(out.get(6)).as("a former member may ack what they could read").isNull();
-        assertRefusal(out.get(7), ErrorCode.BAD_REQUEST, "seq 2 is beyond the last message you can read (1)");
+        assertThat(out.get(1)).isNull();
+        assertRefusal(out.get(2), ErrorCode.BAD_REQUEST, "seq 4 is beyond the last message you can read (3)");
+        assertRefusal(out.get(3), ErrorCode.FORBIDDEN, "you are not in this conversation");
+        assertRefusal(out.get(4), ErrorCode.NOT_FOUND, "no such conversation");
+        assertThat(out.get(5)).isNull();
+        assertThat(out.get(6)).as("a lower seq is accepted and leaves the cursor where it is").isNull();
+        assertThat(out.get(7)).as("a former member may ack what they could read").isNull();
+        assertRefusal(out.get(8), ErrorCode.BAD_REQUEST, "seq 2 is beyond the last message you can read (1)");
         assertThat(cursor(alice, "phone", conv)).isEqualTo(2);
         assertThat(cursor(alice, "laptop", conv)).isEqualTo(3);
         assertThat(cursor(bob, "phone", conv)).isNull();
@@ -313,51 +356,38 @@ abstract class BatchWritesContract {
         assertThat(cursor(bob, "tablet", group)).isNull();
     }
 
-    // ------------------------------------------------------------------ helpers
-
-    /**
-     * Has one thread per advance call {@link CursorWriter#advance} (which blocks) before the writer
-     * starts, so its first batch holds them all; returns null or the refusal of each.
-     */
-    private List<Object> oneCursorBatch(Advance... advances) throws Exception {
-        CursorWriter writer = new CursorWriter(db, conversations, cursors, Clock.systemUTC());
-        ExecutorService callers = Executors.newFixedThreadPool(advances.length);
-        try {
-            List<Future<Object>> out = new ArrayList<>();
-            for (Advance a : advances) {
-                out.add(callers.submit(() -> {
-                    try {
-                        writer.advance(a);
-                        return null;
-                    } catch (ChatException e) {
-                        return e;
-                    }
-                }));
-            }
-            await().atMost(Duration.ofSeconds(10)).until(() -> writer.queued() == advances.length);
-            writer.start();
-            List<Object> results = new ArrayList<>();
-            for (Future<Object> f : out) {
-                results.add(f.get(10, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            callers.shutdownNow();
-            writer.close();
+    @Test
+    void aWrittenCursorNeverMovesBack() {
+        long alice = user();
+        long bob = user();
+        long conv = privateConversation(alice, bob);
+        oneBatch(new SendRequest(alice, conv, Names.msgId(), TEXT, false), new SendRequest(alice, conv, Names.msgId(), TEXT, false));
+        for (long seq : new long[] {2, 1}) {
+            CursorWriter cursorWriter = new CursorWriter(db, cursors, Clock.systemUTC());
+            cursorWriter.advance(bob, "phone", conv, seq);
+            cursorWriter.start();
+            cursorWriter.close();
         }
+        assertThat(cursor(bob, "phone", conv)).isEqualTo(2);
     }
+
+    // ------------------------------------------------------------------ helpers
 
     private Long cursor(long user, String device, long conv) {
         return db.tx(c -> cursors.cursorsOf(c, user, device).get(conv));
     }
 
-    /** Queues every append, then starts a writer: its first batch holds them all. */
-    private List<CompletableFuture<Stored>> oneBatch(Append... appends) {
-        MessageWriter writer = new MessageWriter(db, conversations, messages, blocks, Clock.systemUTC(),
-                appends.length, committed::addAndGet);
-        List<CompletableFuture<Stored>> out = new ArrayList<>();
-        for (Append a : appends) {
-            out.add(writer.submit(a));
+    private MessageWriter writer(int batchSize) {
+        return new MessageWriter(db, storage.state(), conversations, blocks, storage.messages(), Clock.systemUTC(),
+                batchSize, committed::addAndGet, () -> { });
+    }
+
+    /** Queues every send, then starts a writer: its first batch holds them all. */
+    private List<CompletableFuture<SendResult>> oneBatch(SendRequest... appends) {
+        MessageWriter writer = writer(appends.length);
+        List<CompletableFuture<SendResult>> out = new ArrayList<>();
+        for (SendRequest a : appends) {
+            out.add(writer.submit(a, new CompletableFuture<>()));
         }
         writer.start();
         try {
@@ -368,7 +398,26 @@ abstract class BatchWritesContract {
         return out;
     }
 
-    private static void assertRefused(CompletableFuture<Stored> future, ErrorCode code, String message) {
+    /** Runs one state change through a writer of its own. */
+    private <T> T change(StateChange<T> change) {
+        MessageWriter writer = writer(8);
+        writer.start();
+        try {
+            return change(writer, change);
+        } finally {
+            writer.close();
+        }
+    }
+
+    private static <T> T change(MessageWriter writer, StateChange<T> change) {
+        try {
+            return writer.change(change);
+        } catch (ChatException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void assertRefused(CompletableFuture<SendResult> future, ErrorCode code, String message) {
         assertThat(future).isCompletedExceptionally();
         assertRefusal(future.handle((v, e) -> e instanceof CompletionException ? e.getCause() : e).join(), code, message);
     }
@@ -385,33 +434,39 @@ abstract class BatchWritesContract {
 
     /** A private conversation with both users as current members (friends). */
     private long privateConversation(long a, long b) {
-        return db.tx(c -> {
-            long conv = conversations.createPrivate(c, a, b, 0);
-            conversations.openPeriod(c, conv, a, 0);
-            conversations.openPeriod(c, conv, b, 0);
+        return change(edit -> {
+            long conv = edit.createPrivate(a, b, 0);
+            edit.openPeriod(conv, a);
+            edit.openPeriod(conv, b);
             return conv;
         });
     }
 
     private long groupConversation(long... members) {
-        return db.tx(c -> {
-            long conv = conversations.createGroup(c, 0);
+        return change(edit -> {
+            long conv = edit.createGroup(0);
             for (long m : members) {
-                conversations.openPeriod(c, conv, m, 0);
+                edit.openPeriod(conv, m);
             }
             return conv;
         });
     }
 
     private void closePeriod(long conv, long user) {
-        db.txRun(c -> conversations.closePeriod(c, conv, user, conversations.lock(c, conv).orElseThrow().lastSeq()));
+        change(edit -> {
+            edit.closePeriod(conv, user);
+            return null;
+        });
     }
 
     private void block(long user, long blocked) {
-        db.txRun(c -> blocks.block(c, user, blocked, 0));
+        change(edit -> {
+            edit.block(user, blocked, 0);
+            return null;
+        });
     }
 
     private long lastSeq(long conv) {
-        return db.tx(c -> conversations.find(c, conv).orElseThrow().lastSeq());
+        return storage.state().conversation(conv).lastSeq();
     }
 }

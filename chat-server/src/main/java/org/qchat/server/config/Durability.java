@@ -1,4 +1,4 @@
-package org.qchat.server.store.message;
+package org.qchat.server.config;
 
 /**
  * What an acknowledged message survives, for the embedded store ({@code --durability}). PostgreSQL

@@ -1,0 +1,64 @@
+package org.qchat.server.service;
+
+import java.time.Clock;
+import java.util.function.IntConsumer;
+
+import org.qchat.protocol.PacketMapper;
+import org.qchat.server.config.ServerConfig;
+import org.qchat.server.limit.AccountThrottles;
+import org.qchat.server.route.Router;
+import org.qchat.server.store.BlockStore;
+import org.qchat.server.store.ConversationStore;
+import org.qchat.server.store.CursorStore;
+import org.qchat.server.store.FriendStore;
+import org.qchat.server.store.GroupStore;
+import org.qchat.server.store.SessionStore;
+import org.qchat.server.store.Storage;
+import org.qchat.server.store.UserStore;
+
+/**
+ * The services of one server over its {@link Storage}, with the two writers they share: the
+ * message writer (messages and state changes, in one order) and the cursor writer. The writers
+ * are started by {@link #start()} and stopped by the server in its shutdown order.
+ */
+public record Services(AccountService accounts, FriendService friends, GroupService groups, MessageService messages,
+                       SyncService sync, AdminService admin, PresenceService presence, SessionJanitor janitor,
+                       MessageWriter writer, CursorWriter cursorWriter) {
+
+    /** @param onStored told how many messages each append stored (metrics) */
+    public static Services create(ServerConfig config, Storage storage, Router router, PacketMapper mapper, Clock clock,
+                                  IntConsumer onStored) {
+        var db = storage.db();
+        UserStore users = new UserStore();
+        SessionStore sessions = new SessionStore();
+        FriendStore friendStore = new FriendStore();
+        BlockStore blocks = new BlockStore();
+        ConversationStore conversations = new ConversationStore();
+        InputValidator validate = new InputValidator(config.limits());
+        Directory directory = new Directory(users);
+        PasswordHasher hasher = new PasswordHasher();
+
+        MessageWriter writer = new MessageWriter(db, storage.state(), conversations, blocks, storage.messages(), clock,
+                config.messageBatchSize(), onStored, storage.afterStateCommit());
+        CursorWriter cursorWriter = new CursorWriter(db, new CursorStore(), clock);
+        PresenceService presence = new PresenceService(db, friendStore, sessions, router, clock);
+        AccountService accounts = new AccountService(db, users, sessions, writer, friendStore, hasher,
+                new TokenGenerator(), validate, presence, router, clock, config.tokenIdleTimeout().toMillis(),
+                AccountThrottles.of(config.rateLimits(), System::nanoTime));
+        FriendService friends = new FriendService(db, writer, friendStore, blocks, users, conversations, directory, validate,
+                router, clock, config.caps());
+        GroupService groups = new GroupService(db, writer, new GroupStore(), friendStore, blocks, users, directory,
+                validate, router, clock, config.caps());
+        MessageService messages = new MessageService(storage.state(), storage.messages(), writer, validate, router,
+                mapper, config.maxFrameLength(), config.unsafeAckBeforeCommit());
+        SyncService sync = new SyncService(db, storage.state(), new CursorStore(), friends, cursorWriter);
+        AdminService admin = new AdminService(db, users, sessions, hasher, validate, new DeviceCloser(router));
+        SessionJanitor janitor = new SessionJanitor(db, sessions, router, clock, config.tokenIdleTimeout().toMillis());
+        return new Services(accounts, friends, groups, messages, sync, admin, presence, janitor, writer, cursorWriter);
+    }
+
+    public void start() {
+        writer.start();
+        cursorWriter.start();
+    }
+}

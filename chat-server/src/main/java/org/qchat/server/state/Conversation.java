@@ -1,0 +1,130 @@
+package org.qchat.server.state;
+
+import java.util.Arrays;
+
+import org.qchat.protocol.model.ConversationKind;
+
+/**
+ * One conversation as the message path sees it: its kind, its two users if private, its current
+ * members and its last seq.
+ *
+ * <p>Threads: changed only by the writer thread ({@code MessageWriter}); read by any thread. A
+ * reader sees {@link #lastSeq()} — the last seq whose message is stored — and never a seq the
+ * writer has handed out but not yet stored ({@link #decidedSeq}).
+ */
+public final class Conversation {
+
+    private static final long[] NOBODY = new long[0];
+
+    private final long id;
+    private final ConversationKind kind;
+    private final long userLo;
+    private final long userHi;
+    /** The last seq stored; published after the store returned. */
+    private volatile long lastSeq;
+    /** The last seq handed out, stored or not: the writer's own. */
+    private long decidedSeq;
+    /** Current members, ascending; always empty for the system conversation, whose members are everyone. */
+    private volatile long[] members = NOBODY;
+
+    private Conversation(long id, ConversationKind kind, long userLo, long userHi) {
+        this.id = id;
+        this.kind = kind;
+        this.userLo = userLo;
+        this.userHi = userHi;
+    }
+
+    public static Conversation ofPrivate(long id, long a, long b) {
+        return new Conversation(id, ConversationKind.PRIVATE, Math.min(a, b), Math.max(a, b));
+    }
+
+    public static Conversation ofGroup(long id) {
+        return new Conversation(id, ConversationKind.GROUP, 0, 0);
+    }
+
+    public static Conversation ofSystem(long id) {
+        return new Conversation(id, ConversationKind.SYSTEM, 0, 0);
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public ConversationKind kind() {
+        return kind;
+    }
+
+    /** For a private conversation, the user who is not {@code userId}. */
+    public long peerOf(long userId) {
+        return userLo == userId ? userHi : userLo;
+    }
+
+    /** The last seq whose message is stored; 0 before the first. */
+    public long lastSeq() {
+        return lastSeq;
+    }
+
+    /** Current members, ascending (not to be modified). Empty for the system conversation. */
+    public long[] members() {
+        return members;
+    }
+
+    public boolean hasMember(long userId) {
+        return Arrays.binarySearch(members, userId) >= 0;
+    }
+
+    /** Writer thread: hands out the next seq. */
+    public long nextSeq() {
+        return ++decidedSeq;
+    }
+
+    /** Writer thread: the last seq handed out. */
+    long decidedSeq() {
+        return decidedSeq;
+    }
+
+    /** Writer thread: the seqs handed out up to here are stored; readers may see them. */
+    public void publish() {
+        lastSeq = decidedSeq;
+    }
+
+    /** Writer thread: the seqs handed out since the last {@link #publish} were not stored. */
+    public void rollBack() {
+        decidedSeq = lastSeq;
+    }
+
+    /** Loading and writer thread: the stored head. */
+    void setLastSeq(long seq) {
+        decidedSeq = seq;
+        lastSeq = seq;
+    }
+
+    void addMember(long userId) {
+        if (kind == ConversationKind.SYSTEM) {
+            return;
+        }
+        long[] current = members;
+        int at = Arrays.binarySearch(current, userId);
+        if (at >= 0) {
+            return;
+        }
+        int insert = -at - 1;
+        long[] next = new long[current.length + 1];
+        System.arraycopy(current, 0, next, 0, insert);
+        next[insert] = userId;
+        System.arraycopy(current, insert, next, insert + 1, current.length - insert);
+        members = next;
+    }
+
+    void removeMember(long userId) {
+        long[] current = members;
+        int at = Arrays.binarySearch(current, userId);
+        if (at < 0) {
+            return;
+        }
+        long[] next = new long[current.length - 1];
+        System.arraycopy(current, 0, next, 0, at);
+        System.arraycopy(current, at + 1, next, at, current.length - at - 1);
+        members = next.length == 0 ? NOBODY : next;
+    }
+}

@@ -1,0 +1,78 @@
+package org.qchat.server.store;
+
+import org.qchat.server.config.Durability;
+import org.qchat.server.config.ServerConfig;
+import org.qchat.server.db.Database;
+import org.qchat.server.state.ChatState;
+import org.qchat.server.state.StateLoader;
+import org.qchat.server.store.message.JdbcMessageLog;
+import org.qchat.server.store.message.MessageLog;
+
+/**
+ * Everything the server keeps, opened together: the database (accounts, friends, groups, cursors;
+ * migrated at open), the message store, and the state in memory loaded from both. The embedded
+ * configuration keeps messages in an append-only log under the data dir; with {@code --db-url}
+ * they go to the database's {@code messages} table.
+ */
+public final class Storage implements AutoCloseable {
+
+    private final Database db;
+    private final MessageLog messages;
+    private final ChatState state;
+    private final Runnable afterStateCommit;
+
+    private Storage(Database db, MessageLog messages, ChatState state, Runnable afterStateCommit) {
+        this.db = db;
+        this.messages = messages;
+        this.state = state;
+        this.afterStateCommit = afterStateCommit;
+    }
+
+    public static Storage open(ServerConfig config) {
+        Database db = Database.open(config);
+        MessageLog messages = null;
+        try {
+            messages = new JdbcMessageLog(db);
+            ChatState state = StateLoader.load(db, messages);
+            Runnable afterStateCommit = config.embedded() && config.durability() == Durability.POWER
+                    ? () -> db.txRun(c -> c.createStatement().execute("CHECKPOINT SYNC"))
+                    : () -> { };
+            return new Storage(db, messages, state, afterStateCommit);
+        } catch (RuntimeException | Error e) {
+            if (messages != null) {
+                messages.close();
+            }
+            db.close();
+            throw e;
+        }
+    }
+
+    public Database db() {
+        return db;
+    }
+
+    public MessageLog messages() {
+        return messages;
+    }
+
+    public ChatState state() {
+        return state;
+    }
+
+    /**
+     * What must run after a state change committed: under {@code --durability power} the embedded
+     * database forces its file to disk (it does not on commit).
+     */
+    public Runnable afterStateCommit() {
+        return afterStateCommit;
+    }
+
+    @Override
+    public void close() {
+        try {
+            messages.close();
+        } finally {
+            db.close();
+        }
+    }
+}
