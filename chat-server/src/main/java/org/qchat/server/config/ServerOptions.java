@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 @Command(name = "qchat-server", mixinStandardHelpOptions = true, version = ChatServer.VERSION,
         description = "Runs the qchat server. Options may also be set as QCHAT_<OPTION> environment variables "
                 + "or in a properties file given with --config.",
-        subcommands = UserCommand.class, sortOptions = false)
+        subcommands = {UserCommand.class, SeedCommand.class}, sortOptions = false)
 public final class ServerOptions implements Callable<Integer> {
 
     @Option(names = "--config", description = "Properties file with option defaults (key = option name).")

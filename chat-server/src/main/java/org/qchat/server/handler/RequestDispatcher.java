@@ -41,6 +41,19 @@ public final class RequestDispatcher {
         this.newRequestBucket = newRequestBucket;
     }
 
+    /**
+     * Whether dispatching {@code packet} never blocks (see {@link PacketHandler#neverBlocks()}), so
+     * that it may run on an I/O thread. Anything else, and anything malformed, is dispatched from a
+     * worker.
+     */
+    public boolean neverBlocks(Packet packet) {
+        if (!(packet instanceof Request request)) {
+            return false;
+        }
+        PacketHandler<Request> handler = handlers.handlerFor(request.getClass().asSubclass(Request.class));
+        return handler != null && handler.neverBlocks();
+    }
+
     public ErrorReporter errors() {
         return errors;
     }

@@ -77,6 +77,26 @@ final class NonBlockingSender extends SendRunnable {
         }
     }
 
+    /**
+     * Queues a frame and starts writing on the calling thread if no write is under way (plain
+     * TCP): the message writer's acks and pushes reach the socket with no hand-off to t-io's send
+     * threads. With TLS it goes through t-io's executor as before, so encryption keeps its order
+     * against the read side ({@link SerializedTls}). Returns false if the connection no longer takes
+     * frames. Any thread; never blocks on the socket.
+     */
+    boolean offer(Packet packet) {
+        if (channel.isClosed || channel.isRemoved || !addMsg(packet)) {
+            return false;
+        }
+        if (channel.sslFacadeContext != null) {
+            execute();
+        } else if (!writing.get()) {
+            // A write finishing now re-checks the queue after clearing its flag: the frame cannot be stranded.
+            runTask();
+        }
+        return true;
+    }
+
     @Override
     public boolean isNeededExecute() {
         return !writing.get() && (carried != null && !isCanceled() || super.isNeededExecute());
@@ -193,9 +213,18 @@ final class NonBlockingSender extends SendRunnable {
         }
     }
 
-    /** The write finished (or failed): let the next one start. */
+    /**
+     * The write finished (or failed): let the next one start — here, on the I/O thread that saw
+     * the completion, on plain TCP; through t-io's executor with TLS.
+     */
     private void writeDone() {
         writing.set(false);
+        if (channel.sslFacadeContext == null) {
+            if (isNeededExecute()) {
+                runTask();
+            }
+            return;
+        }
         if (isNeededExecute()) {
             try {
                 execute();

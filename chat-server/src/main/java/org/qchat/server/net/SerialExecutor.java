@@ -42,6 +42,28 @@ final class SerialExecutor implements Executor {
         }
     }
 
+    /**
+     * Runs {@code task} on the calling thread when this executor is idle (nothing queued or
+     * running), holding the executor meanwhile so later tasks queue behind it; otherwise queues it
+     * like {@link #execute}. Order is kept either way. For tasks that never block.
+     */
+    void runNowOrQueue(Runnable task) {
+        synchronized (this) {
+            if (active != null) {
+                execute(task);
+                return;
+            }
+            active = task;
+        }
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            log.error("connection task failed", e);
+        } finally {
+            scheduleNext();
+        }
+    }
+
     private synchronized void scheduleNext() {
         active = tasks.poll();
         if (active != null) {

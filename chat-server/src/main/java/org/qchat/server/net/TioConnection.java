@@ -84,6 +84,14 @@ final class TioConnection implements ClientConnection {
         return serial;
     }
 
+    /**
+     * Runs {@code task} on the calling thread if none of this connection's tasks is queued or
+     * running on the serial executor, else queues it there; either way after every earlier one.
+     */
+    void runNowOrQueue(Runnable task) {
+        serial.runNowOrQueue(task);
+    }
+
     @Override
     public void send(Packet packet) {
         if (!isClosed()) {
@@ -130,7 +138,8 @@ final class TioConnection implements ClientConnection {
             closeAsSlowConsumer("queuing " + size + " more bytes would exceed the limit of " + maxQueuedBytes);
             return false;
         }
-        if (!Tio.send(channel, frame)) {
+        boolean taken = channel.sendRunnable instanceof NonBlockingSender sender ? sender.offer(frame) : Tio.send(channel, frame);
+        if (!taken) {
             // Refused because the connection is closing: t-io will not report this frame.
             queuedBytes.addAndGet(-size);
             return false;

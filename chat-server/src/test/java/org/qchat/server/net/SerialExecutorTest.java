@@ -62,4 +62,57 @@ class SerialExecutorTest {
         serial.execute(() -> {
         });
     }
+
+    @Test
+    void aTaskForAnIdleExecutorRunsOnTheCallingThread() {
+        SerialExecutor serial = new SerialExecutor(pool);
+        Thread[] ranOn = new Thread[1];
+        serial.runNowOrQueue(() -> ranOn[0] = Thread.currentThread());
+        assertThat(ranOn[0]).isSameAs(Thread.currentThread());
+    }
+
+    @Test
+    void aTaskForABusyExecutorWaitsForTheEarlierOnesOnThePool() throws InterruptedException {
+        SerialExecutor serial = new SerialExecutor(pool);
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> order = new CopyOnWriteArrayList<>();
+        CountDownLatch done = new CountDownLatch(1);
+        serial.execute(() -> {
+            await(release);
+            order.add("first");
+        });
+        Thread caller = Thread.currentThread();
+        serial.runNowOrQueue(() -> {
+            order.add(Thread.currentThread() == caller ? "second, inline" : "second, queued");
+            done.countDown();
+        });
+        assertThat(order).isEmpty();
+        release.countDown();
+        assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(order).containsExactly("first", "second, queued");
+    }
+
+    @Test
+    void tasksQueuedWhileAnInlineTaskRunsStartAfterIt() throws InterruptedException {
+        SerialExecutor serial = new SerialExecutor(pool);
+        List<String> order = new CopyOnWriteArrayList<>();
+        CountDownLatch done = new CountDownLatch(1);
+        serial.runNowOrQueue(() -> {
+            serial.execute(() -> {
+                order.add("queued");
+                done.countDown();
+            });
+            order.add("inline");
+        });
+        assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(order).containsExactly("inline", "queued");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

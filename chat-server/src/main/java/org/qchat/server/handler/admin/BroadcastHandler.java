@@ -25,6 +25,11 @@ public final class BroadcastHandler implements PacketHandler<Broadcast> {
     }
 
     @Override
+    public boolean neverBlocks() {
+        return true;
+    }
+
+    @Override
     public void handle(RequestContext context, Broadcast request) throws ChatException {
         var me = admins.require(context);
         context.replyWhenDone(

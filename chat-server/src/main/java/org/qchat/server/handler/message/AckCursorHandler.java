@@ -21,6 +21,11 @@ public final class AckCursorHandler implements PacketHandler<AckCursor> {
     }
 
     @Override
+    public boolean neverBlocks() {
+        return true;
+    }
+
+    @Override
     public void handle(RequestContext context, AckCursor request) throws ChatException {
         var me = context.me();
         sync.ack(me.userId(), me.device(), request.convId(), request.seq());

@@ -21,6 +21,11 @@ public final class SendMessageHandler implements PacketHandler<SendMessage> {
     }
 
     @Override
+    public boolean neverBlocks() {
+        return true;
+    }
+
+    @Override
     public void handle(RequestContext context, SendMessage request) throws ChatException {
         context.replyWhenDone(
                 messages.send(context.connection(), context.me().userId(), request.convId(), request.clientMsgId(),

@@ -23,6 +23,11 @@ public final class PingHandler implements PacketHandler<Ping> {
     }
 
     @Override
+    public boolean neverBlocks() {
+        return true;
+    }
+
+    @Override
     public boolean requiresLogin() {
         return false;
     }
