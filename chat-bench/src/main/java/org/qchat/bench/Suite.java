@@ -149,8 +149,7 @@ public final class Suite {
 
             @Override
             public Target launch(Population population, String label) throws IOException {
-                return QchatTarget.start(settings, population, options.runDir(), label, (fixture, config) -> {
-                });
+                return QchatTarget.start(settings, population, options.runDir(), label, 0);
             }
 
             @Override
@@ -171,13 +170,7 @@ public final class Suite {
 
             @Override
             public QchatTarget launch(Population population, String label, boolean withHistory) throws IOException {
-                return QchatTarget.start(settings, population, options.runDir(), label, (fixture, config) -> {
-                    if (withHistory) {
-                        long start = System.nanoTime();
-                        fixture.seedHistory(config, messages, Profile.TEXT_SIZE);
-                        log.printf("   stored %,d messages in %.1f s%n", messages, (System.nanoTime() - start) / 1e9);
-                    }
-                });
+                return QchatTarget.start(settings, population, options.runDir(), label, withHistory ? messages : 0);
             }
         };
     }

@@ -13,14 +13,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 import org.qchat.bench.load.ClientFactory;
 import org.qchat.bench.load.Population;
 import org.qchat.bench.qchat.QchatClientFactory;
 import org.qchat.bench.qchat.QchatFixture;
-import org.qchat.server.config.ServerConfig;
 
 /**
  * The packaged qchat server as its own process, on a freshly seeded database: embedded H2 in a
@@ -51,25 +49,27 @@ public final class QchatTarget implements Target {
     }
 
     /**
-     * Seeds {@code population}, lets {@code beforeStart} add data while the server is down, and
-     * starts the server.
+     * Seeds {@code population} (and {@code historyMessages} messages in the first pair's
+     * conversation) with the server's {@code seed} command, then starts the server.
      */
     public static QchatTarget start(Settings settings, Population population, Path runDir, String label,
-                                    BiConsumer<QchatFixture, ServerConfig> beforeStart) throws IOException {
+                                    long historyMessages) throws IOException {
         Path dataDir = runDir.resolve("qchat-" + label);
         deleteTree(dataDir);
         Files.createDirectories(dataDir);
         boolean postgres = settings.postgresUrl() != null;
         String schema = "qchat_bench_" + label.replaceAll("[^a-z0-9]", "_");
-        ServerConfig seedConfig;
+        List<String> storage = new ArrayList<>(List.of("--data-dir", dataDir.toAbsolutePath().toString()));
         if (postgres) {
             dropSchema(settings.postgresUrl(), schema);
-            seedConfig = ServerConfig.builder().dbUrl(settings.postgresUrl()).dbSchema(schema).build();
-        } else {
-            seedConfig = ServerConfig.builder().dataDir(dataDir).build();
+            storage.addAll(List.of("--db-url", settings.postgresUrl(), "--db-schema", schema));
         }
-        QchatFixture fixture = QchatFixture.seed(seedConfig, population);
-        beforeStart.accept(fixture, seedConfig);
+        long seedStart = System.nanoTime();
+        QchatFixture fixture = QchatFixture.seed(settings.serverJar(), storage, population, historyMessages,
+                settings.textSize(), runDir);
+        if (historyMessages > 0) {
+            System.out.printf("   stored %,d messages in %.1f s%n", historyMessages, (System.nanoTime() - seedStart) / 1e9);
+        }
 
         int port = ServerProcess.freePort();
         List<String> options = new ArrayList<>(List.of(

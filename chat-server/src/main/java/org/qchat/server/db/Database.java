@@ -66,7 +66,7 @@ public final class Database implements AutoCloseable {
         try (Connection c = dataSource.getConnection()) {
             boolean committed = false;
             try {
-                T result = work.run(c);
+                T result = work.run(new Tx(c));
                 c.commit();
                 committed = true;
                 return result;
@@ -104,12 +104,12 @@ public final class Database implements AutoCloseable {
     /** Database work returning a value. */
     @FunctionalInterface
     public interface SqlWork<T, X extends Exception> {
-        T run(Connection c) throws SQLException, X;
+        T run(Tx tx) throws SQLException, X;
     }
 
     /** Database work without a value. */
     @FunctionalInterface
     public interface SqlAction<X extends Exception> {
-        void run(Connection c) throws SQLException, X;
+        void run(Tx tx) throws SQLException, X;
     }
 }

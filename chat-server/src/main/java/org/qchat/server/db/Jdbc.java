@@ -108,6 +108,39 @@ public final class Jdbc {
         }
     }
 
+    public static <T> List<T> list(Tx tx, String sql, RowMapper<T> mapper, Object... args) throws SQLException {
+        return list(tx.connection(), sql, mapper, args);
+    }
+
+    public static <T> Optional<T> one(Tx tx, String sql, RowMapper<T> mapper, Object... args) throws SQLException {
+        return one(tx.connection(), sql, mapper, args);
+    }
+
+    public static boolean exists(Tx tx, String sql, Object... args) throws SQLException {
+        return exists(tx.connection(), sql, args);
+    }
+
+    public static int update(Tx tx, String sql, Object... args) throws SQLException {
+        return update(tx.connection(), sql, args);
+    }
+
+    public static long insert(Tx tx, String sql, Object... args) throws SQLException {
+        return insert(tx.connection(), sql, args);
+    }
+
+    public static long[] insertBatch(Tx tx, String sql, String idColumn, List<Object[]> rows) throws SQLException {
+        return insertBatch(tx.connection(), sql, idColumn, rows);
+    }
+
+    public static void updateBatch(Tx tx, String sql, List<Object[]> rows) throws SQLException {
+        updateBatch(tx.connection(), sql, rows);
+    }
+
+    /** Whether the transaction runs on PostgreSQL (else H2): for the few statements whose syntax differs. */
+    public static boolean isPostgres(Tx tx) throws SQLException {
+        return "PostgreSQL".equals(tx.connection().getMetaData().getDatabaseProductName());
+    }
+
     /**
      * Placeholders for {@code count} values of {@code width} columns each, for {@code IN (...)}:
      * {@code ?, ?} for width 1, {@code (?, ?), (?, ?)} for width 2. Callers keep {@code count}

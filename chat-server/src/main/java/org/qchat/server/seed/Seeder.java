@@ -94,10 +94,10 @@ public final class Seeder {
             int end = Math.min(plan.users(), from + USERS_PER_CHANGE);
             writer.change(edit -> {
                 for (int u = start; u < end; u++) {
-                    ids[u] = users.insert(edit.connection(), plan.username(u), plan.username(u), hash, now);
+                    ids[u] = users.insert(edit.tx(), plan.username(u), plan.username(u), hash, now);
                     edit.openPeriod(ConversationRecord.SYSTEM_ID, ids[u]);
                     issued[u] = tokens.newToken();
-                    sessions.insert(edit.connection(), ids[u], TokenGenerator.hash(issued[u]), plan.device(), now);
+                    sessions.insert(edit.tx(), ids[u], TokenGenerator.hash(issued[u]), plan.device(), now);
                 }
                 return null;
             });
@@ -121,7 +121,7 @@ public final class Seeder {
                     convs[p] = edit.createPrivate(a, b, now);
                     edit.openPeriod(convs[p], a);
                     edit.openPeriod(convs[p], b);
-                    friends.addFriendship(edit.connection(), a, b, convs[p], now);
+                    friends.addFriendship(edit.tx(), a, b, convs[p], now);
                 }
                 return null;
             });
@@ -140,9 +140,9 @@ public final class Seeder {
             int group = g;
             convs[g] = writer.change(edit -> {
                 long conv = edit.createGroup(now);
-                groups.insert(edit.connection(), conv, "group " + group, JoinPolicy.OPEN, userIds[group * size], now);
+                groups.insert(edit.tx(), conv, "group " + group, JoinPolicy.OPEN, userIds[group * size], now);
                 for (int u = group * size; u < (group + 1) * size; u++) {
-                    groups.addMember(edit.connection(), conv, userIds[u], u == group * size ? Role.OWNER : Role.MEMBER, now);
+                    groups.addMember(edit.tx(), conv, userIds[u], u == group * size ? Role.OWNER : Role.MEMBER, now);
                     edit.openPeriod(conv, userIds[u]);
                 }
                 return conv;

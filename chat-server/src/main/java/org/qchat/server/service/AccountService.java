@@ -1,11 +1,11 @@
 package org.qchat.server.service;
 
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import org.qchat.server.db.Tx;
 import org.qchat.protocol.ErrorCode;
 import org.qchat.protocol.ProtocolVersion;
 import org.qchat.protocol.model.UserInfo;
@@ -101,7 +101,7 @@ public final class AccountService {
         try {
             // Through the writer: the new user reads announcements from the next one on.
             long[] ids = writer.change(edit -> {
-                Connection c = edit.connection();
+                Tx c = edit.tx();
                 if (users.findByUsername(c, username).isPresent()) {
                     throw ChatException.conflict("username taken");
                 }

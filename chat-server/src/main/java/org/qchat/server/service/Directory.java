@@ -1,10 +1,10 @@
 package org.qchat.server.service;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Map;
 
+import org.qchat.server.db.Tx;
 import org.qchat.protocol.model.FriendRequestInfo;
 import org.qchat.protocol.model.UserInfo;
 import org.qchat.server.store.FriendStore;
@@ -20,16 +20,16 @@ public final class Directory {
         this.users = users;
     }
 
-    public UserInfo user(Connection c, long userId) throws SQLException, ChatException {
+    public UserInfo user(Tx c, long userId) throws SQLException, ChatException {
         return users.findById(c, userId).map(UserRecord::toInfo)
                 .orElseThrow(() -> ChatException.notFound("no such user"));
     }
 
-    public Map<Long, UserRecord> users(Connection c, Collection<Long> ids) throws SQLException {
+    public Map<Long, UserRecord> users(Tx c, Collection<Long> ids) throws SQLException {
         return users.findByIds(c, ids);
     }
 
-    public FriendRequestInfo request(Connection c, FriendStore.RequestRecord r) throws SQLException, ChatException {
+    public FriendRequestInfo request(Tx c, FriendStore.RequestRecord r) throws SQLException, ChatException {
         return new FriendRequestInfo(r.id(), user(c, r.fromId()), user(c, r.toId()), r.note(), r.createdAt());
     }
 }

@@ -1,12 +1,12 @@
 package org.qchat.server.service;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.qchat.server.db.Tx;
 import org.qchat.protocol.ErrorCode;
 import org.qchat.protocol.model.FriendInfo;
 import org.qchat.protocol.model.FriendRequestInfo;
@@ -72,7 +72,7 @@ public final class FriendService {
         }
         long now = clock.millis();
         Object outcome = writer.change(edit -> {
-            Connection c = edit.connection();
+            Tx c = edit.tx();
             if (!users.lockPair(c, me, target)) {
                 throw ChatException.notFound("no such user");
             }
@@ -124,7 +124,7 @@ public final class FriendService {
             return;
         }
         Befriended result = writer.change(edit -> {
-            Connection c = edit.connection();
+            Tx c = edit.tx();
             users.lockPair(c, request.fromId(), me);
             if (friends.requestById(c, requestId).isEmpty()) {
                 throw ChatException.notFound("no such friend request");
@@ -142,7 +142,7 @@ public final class FriendService {
 
     public void remove(long me, long other) throws ChatException {
         writer.change(edit -> {
-            Connection c = edit.connection();
+            Tx c = edit.tx();
             users.lockPair(c, me, other);
             if (!friends.areFriends(c, me, other)) {
                 throw ChatException.notFound("not friends");
@@ -177,7 +177,7 @@ public final class FriendService {
         return db.tx(c -> List.of(toInfos(c, friends.incoming(c, me)), toInfos(c, friends.outgoing(c, me))));
     }
 
-    public List<FriendRequestInfo> incoming(Connection c, long me) throws SQLException, ChatException {
+    public List<FriendRequestInfo> incoming(Tx c, long me) throws SQLException, ChatException {
         return toInfos(c, friends.incoming(c, me));
     }
 
@@ -187,7 +187,7 @@ public final class FriendService {
         }
         long now = clock.millis();
         writer.change(edit -> {
-            Connection c = edit.connection();
+            Tx c = edit.tx();
             directory.user(c, target);
             if (!blocks.isBlocked(c, me, target)) {
                 edit.block(me, target, now);
@@ -199,7 +199,7 @@ public final class FriendService {
 
     public void unblock(long me, long target) throws ChatException {
         writer.change(edit -> {
-            directory.user(edit.connection(), target);
+            directory.user(edit.tx(), target);
             edit.unblock(me, target);
             return null;
         });
@@ -213,7 +213,7 @@ public final class FriendService {
         });
     }
 
-    private List<FriendRequestInfo> toInfos(Connection c, List<FriendStore.RequestRecord> records)
+    private List<FriendRequestInfo> toInfos(Tx c, List<FriendStore.RequestRecord> records)
             throws SQLException, ChatException {
         List<FriendRequestInfo> out = new ArrayList<>();
         for (FriendStore.RequestRecord r : records) {
@@ -223,7 +223,7 @@ public final class FriendService {
     }
 
     /** Refuses with TOO_LARGE if {@code userId} has reached the friend cap; the caller holds the user's lock. */
-    private void requireRoomForFriend(Connection c, long userId, String who) throws SQLException, ChatException {
+    private void requireRoomForFriend(Tx c, long userId, String who) throws SQLException, ChatException {
         if (friends.countFriends(c, userId) >= caps.maxFriends()) {
             throw new ChatException(ErrorCode.TOO_LARGE, who + " too many friends (at most " + caps.maxFriends() + ")");
         }
@@ -231,7 +231,7 @@ public final class FriendService {
 
     /** Makes two users friends, reusing their private conversation if they were friends before. */
     private Befriended befriend(StateEditor edit, long a, long b, long now) throws SQLException, ChatException {
-        Connection c = edit.connection();
+        Tx c = edit.tx();
         var previous = conversations.findPrivate(c, a, b);
         long convId = previous.isPresent() ? previous.get().id() : edit.createPrivate(a, b, now);
         edit.openPeriod(convId, a);

@@ -1,6 +1,5 @@
 package org.qchat.server.service;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.qchat.server.db.Tx;
 import org.qchat.protocol.ErrorCode;
 import org.qchat.protocol.model.GroupInfo;
 import org.qchat.protocol.model.JoinPolicy;
@@ -70,7 +70,7 @@ public final class GroupService {
         JoinPolicy joinPolicy = policy == null ? JoinPolicy.OPEN : policy;
         long now = clock.millis();
         GroupInfo group = writer.change(edit -> {
-            Connection c = edit.connection();
+            Tx c = edit.tx();
             users.lockAll(c, List.of(me));
             requireRoomForGroup(c, me, "you are");
             long id = edit.createGroup(now);
@@ -125,7 +125,7 @@ public final class GroupService {
         long now = clock.millis();
         Set<Long> wanted = new LinkedHashSet<>(userIds);
         Change change = writer.change(edit -> {
-            Connection c = edit.connection();
+            Tx c = edit.tx();
             users.lockAll(c, wanted);
             live(c, groupId);
             requireRole(c, groupId, me);
@@ -163,7 +163,7 @@ public final class GroupService {
     public GroupInfo join(long me, long groupId) throws ChatException {
         long now = clock.millis();
         Change change = writer.change(edit -> {
-            Connection c = edit.connection();
+            Tx c = edit.tx();
             users.lockAll(c, List.of(me));
             GroupRecord g = live(c, groupId);
             if (groups.roleOf(c, groupId, me).isPresent()) {
@@ -187,7 +187,7 @@ public final class GroupService {
     public void leave(long me, long groupId) throws ChatException {
         MemberInfo[] left = new MemberInfo[1];
         List<Long> remaining = writer.change(edit -> {
-            Connection c = edit.connection();
+            Tx c = edit.tx();
             live(c, groupId);
             Role role = requireRole(c, groupId, me);
             if (role == Role.OWNER) {
@@ -208,7 +208,7 @@ public final class GroupService {
         }
         MemberInfo[] kicked = new MemberInfo[1];
         List<Long> remaining = writer.change(edit -> {
-            Connection c = edit.connection();
+            Tx c = edit.tx();
             live(c, groupId);
             Role myRole = requireRole(c, groupId, me);
             Role targetRole = groups.roleOf(c, groupId, target)
@@ -228,7 +228,7 @@ public final class GroupService {
     public void setAdmin(long me, long groupId, long target, boolean admin) throws ChatException {
         MemberInfo[] changed = new MemberInfo[1];
         List<Long> members = writer.change(edit -> {
-            Connection c = edit.connection();
+            Tx c = edit.tx();
             live(c, groupId);
             if (requireRole(c, groupId, me) != Role.OWNER) {
                 throw ChatException.forbidden("only the owner can change admins");
@@ -248,7 +248,7 @@ public final class GroupService {
 
     public void dissolve(long me, long groupId) throws ChatException {
         List<Long> former = writer.change(edit -> {
-            Connection c = edit.connection();
+            Tx c = edit.tx();
             live(c, groupId);
             if (requireRole(c, groupId, me) != Role.OWNER) {
                 throw ChatException.forbidden("only the owner can dissolve the group");
@@ -265,27 +265,27 @@ public final class GroupService {
     }
 
     /** Refuses with TOO_LARGE if {@code userId} is in as many groups as allowed; the caller holds the user's lock. */
-    private void requireRoomForGroup(Connection c, long userId, String who) throws SQLException, ChatException {
+    private void requireRoomForGroup(Tx c, long userId, String who) throws SQLException, ChatException {
         if (groups.countGroupsOf(c, userId) >= caps.maxGroupsPerUser()) {
             throw new ChatException(ErrorCode.TOO_LARGE,
                     who + " in too many groups (at most " + caps.maxGroupsPerUser() + ")");
         }
     }
 
-    private GroupRecord live(Connection c, long groupId) throws SQLException, ChatException {
+    private GroupRecord live(Tx c, long groupId) throws SQLException, ChatException {
         return groups.find(c, groupId).filter(g -> !g.dissolved())
                 .orElseThrow(() -> ChatException.notFound("no such group"));
     }
 
-    private Role requireRole(Connection c, long groupId, long userId) throws SQLException, ChatException {
+    private Role requireRole(Tx c, long groupId, long userId) throws SQLException, ChatException {
         return groups.roleOf(c, groupId, userId).orElseThrow(() -> ChatException.forbidden("you are not a member of this group"));
     }
 
-    private List<Long> memberIds(Connection c, long groupId) throws SQLException {
+    private List<Long> memberIds(Tx c, long groupId) throws SQLException {
         return groups.members(c, groupId).stream().map(GroupStore.Member::userId).toList();
     }
 
-    private List<MemberInfo> memberInfos(Connection c, List<GroupStore.Member> members) throws SQLException {
+    private List<MemberInfo> memberInfos(Tx c, List<GroupStore.Member> members) throws SQLException {
         Map<Long, UserRecord> users = directory.users(c, members.stream().map(GroupStore.Member::userId).toList());
         List<MemberInfo> out = new ArrayList<>();
         for (GroupStore.Member m : members) {
@@ -294,7 +294,7 @@ public final class GroupService {
         return out;
     }
 
-    private Change snapshot(Connection c, long groupId, List<Long> added) throws SQLException {
+    private Change snapshot(Tx c, long groupId, List<Long> added) throws SQLException {
         GroupRecord g = groups.find(c, groupId).orElseThrow();
         return new Change(g, memberInfos(c, groups.members(c, groupId)), added);
     }

@@ -1,12 +1,12 @@
 package org.qchat.server.state;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.qchat.server.db.Tx;
 import org.qchat.server.store.BlockStore;
 import org.qchat.server.store.ConversationStore;
 
@@ -25,21 +25,21 @@ public final class StateEditor {
     private final ChatState state;
     private final ConversationStore conversations;
     private final BlockStore blocks;
-    private final Connection connection;
+    private final Tx tx;
     private final Map<Long, Conversation> created = new HashMap<>();
     private final List<Runnable> pending = new ArrayList<>();
 
-    /** Writer thread: an editor for one change written into {@code connection}'s transaction. */
-    public StateEditor(ChatState state, ConversationStore conversations, BlockStore blocks, Connection connection) {
+    /** Writer thread: an editor for one change written into the transaction {@code tx}. */
+    public StateEditor(ChatState state, ConversationStore conversations, BlockStore blocks, Tx tx) {
         this.state = state;
         this.conversations = conversations;
         this.blocks = blocks;
-        this.connection = connection;
+        this.tx = tx;
     }
 
     /** The transaction every change of this editor is written into. */
-    public Connection connection() {
-        return connection;
+    public Tx tx() {
+        return tx;
     }
 
     /** The state as it was when the change began (nothing of this change applied yet). */
@@ -53,7 +53,7 @@ public final class StateEditor {
     }
 
     public long createPrivate(long a, long b, long now) throws SQLException {
-        long id = conversations.createPrivate(connection, a, b, now);
+        long id = conversations.createPrivate(tx, a, b, now);
         Conversation conv = Conversation.ofPrivate(id, a, b);
         created.put(id, conv);
         pending.add(() -> state.add(conv));
@@ -61,7 +61,7 @@ public final class StateEditor {
     }
 
     public long createGroup(long now) throws SQLException {
-        long id = conversations.createGroup(connection, now);
+        long id = conversations.createGroup(tx, now);
         Conversation conv = Conversation.ofGroup(id);
         created.put(id, conv);
         pending.add(() -> state.add(conv));
@@ -71,24 +71,24 @@ public final class StateEditor {
     /** Starts a membership period of {@code userId} right after the conversation's last message. */
     public void openPeriod(long convId, long userId) throws SQLException {
         Conversation conv = conversation(convId);
-        conversations.openPeriod(connection, convId, userId, conv.decidedSeq());
+        conversations.openPeriod(tx, convId, userId, conv.decidedSeq());
         pending.add(() -> state.openPeriod(conv, userId));
     }
 
     /** Ends the open membership period of {@code userId} at the conversation's last message. */
     public void closePeriod(long convId, long userId) throws SQLException {
         Conversation conv = conversation(convId);
-        conversations.closePeriod(connection, convId, userId, conv.decidedSeq());
+        conversations.closePeriod(tx, convId, userId, conv.decidedSeq());
         pending.add(() -> state.closePeriod(conv, userId));
     }
 
     public void block(long userId, long blockedId, long now) throws SQLException {
-        blocks.block(connection, userId, blockedId, now);
+        blocks.block(tx, userId, blockedId, now);
         pending.add(() -> state.block(userId, blockedId));
     }
 
     public void unblock(long userId, long blockedId) throws SQLException {
-        blocks.unblock(connection, userId, blockedId);
+        blocks.unblock(tx, userId, blockedId);
         pending.add(() -> state.unblock(userId, blockedId));
     }
 

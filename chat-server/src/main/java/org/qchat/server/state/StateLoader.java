@@ -1,11 +1,11 @@
 package org.qchat.server.state;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Locale;
 
+import org.qchat.server.db.Tx;
 import org.qchat.protocol.model.ConversationKind;
 import org.qchat.server.db.Database;
 import org.qchat.server.db.Jdbc;
@@ -44,7 +44,7 @@ public final class StateLoader {
         return state;
     }
 
-    private static void loadConversations(Connection c, ChatState state) throws SQLException {
+    private static void loadConversations(Tx c, ChatState state) throws SQLException {
         stream(c, CONVERSATIONS, rs -> {
             long id = rs.getLong(1);
             ConversationKind kind = ConversationKind.valueOf(rs.getString(2).toUpperCase(Locale.ROOT));
@@ -56,7 +56,7 @@ public final class StateLoader {
         });
     }
 
-    private static void loadPeriods(Connection c, ChatState state) throws SQLException {
+    private static void loadPeriods(Tx c, ChatState state) throws SQLException {
         long[] user = {-1};
         Periods.Builder[] builder = {null};
         stream(c, PERIODS, rs -> {
@@ -75,7 +75,7 @@ public final class StateLoader {
         }
     }
 
-    private static void loadBlocks(Connection c, ChatState state) throws SQLException {
+    private static void loadBlocks(Tx c, ChatState state) throws SQLException {
         stream(c, BLOCKS, rs -> state.block(rs.getLong(1), rs.getLong(2)));
     }
 
@@ -83,8 +83,8 @@ public final class StateLoader {
         void accept(ResultSet rs) throws SQLException;
     }
 
-    private static void stream(Connection c, String sql, RowConsumer consumer) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+    private static void stream(Tx c, String sql, RowConsumer consumer) throws SQLException {
+        try (PreparedStatement ps = c.connection().prepareStatement(sql)) {
             ps.setFetchSize(FETCH_SIZE);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

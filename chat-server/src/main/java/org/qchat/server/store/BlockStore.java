@@ -1,6 +1,5 @@
 package org.qchat.server.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.qchat.server.db.Tx;
 import org.qchat.server.db.Jdbc;
 
 /** Who blocked whom. */
@@ -27,9 +27,9 @@ public final class BlockStore {
      * Those of {@code candidates} that are in force: one statement executed per candidate, each a
      * primary-key lookup (H2 would answer a row-value {@code IN} list by scanning the table).
      */
-    public Set<Block> existing(Connection c, Collection<Block> candidates) throws SQLException {
+    public Set<Block> existing(Tx c, Collection<Block> candidates) throws SQLException {
         Set<Block> out = new HashSet<>();
-        try (PreparedStatement lookup = c.prepareStatement(EXISTS)) {
+        try (PreparedStatement lookup = c.connection().prepareStatement(EXISTS)) {
             for (Block b : candidates) {
                 lookup.setLong(1, b.userId());
                 lookup.setLong(2, b.blockedId());
@@ -44,25 +44,25 @@ public final class BlockStore {
     }
 
     /** Whether {@code userId} blocked {@code blockedId}. */
-    public boolean isBlocked(Connection c, long userId, long blockedId) throws SQLException {
+    public boolean isBlocked(Tx c, long userId, long blockedId) throws SQLException {
         return Jdbc.exists(c, EXISTS, userId, blockedId);
     }
 
     /** Whether either user blocked the other. */
-    public boolean eitherBlocked(Connection c, long a, long b) throws SQLException {
+    public boolean eitherBlocked(Tx c, long a, long b) throws SQLException {
         return isBlocked(c, a, b) || isBlocked(c, b, a);
     }
 
     /** The caller checked that {@code userId} does not block {@code blockedId} yet. */
-    public void block(Connection c, long userId, long blockedId, long now) throws SQLException {
+    public void block(Tx c, long userId, long blockedId, long now) throws SQLException {
         Jdbc.update(c, INSERT, userId, blockedId, now);
     }
 
-    public void unblock(Connection c, long userId, long blockedId) throws SQLException {
+    public void unblock(Tx c, long userId, long blockedId) throws SQLException {
         Jdbc.update(c, DELETE, userId, blockedId);
     }
 
-    public List<Long> blockedBy(Connection c, long userId) throws SQLException {
+    public List<Long> blockedBy(Tx c, long userId) throws SQLException {
         return Jdbc.list(c, LIST, rs -> rs.getLong(1), userId);
     }
 }

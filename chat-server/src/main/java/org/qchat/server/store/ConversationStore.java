@@ -1,6 +1,5 @@
 package org.qchat.server.store;
 
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.qchat.server.db.Tx;
 import org.qchat.protocol.model.ConversationKind;
 import org.qchat.server.db.Jdbc;
 
@@ -46,12 +46,12 @@ public final class ConversationStore {
     public record PeriodView(MembershipPeriod period, ConversationRecord conversation) {
     }
 
-    public Optional<ConversationRecord> find(Connection c, long convId) throws SQLException {
+    public Optional<ConversationRecord> find(Tx c, long convId) throws SQLException {
         return Jdbc.one(c, BY_ID, ConversationStore::map, convId);
     }
 
     /** Reads the conversation and locks its row until the transaction ends. */
-    public Optional<ConversationRecord> lock(Connection c, long convId) throws SQLException {
+    public Optional<ConversationRecord> lock(Tx c, long convId) throws SQLException {
         return Jdbc.one(c, LOCK, ConversationStore::map, convId);
     }
 
@@ -59,7 +59,7 @@ public final class ConversationStore {
      * Reads the conversations among {@code convIds} that exist and locks their rows until the
      * transaction ends, lowest id first.
      */
-    public Map<Long, ConversationRecord> lockAll(Connection c, Collection<Long> convIds) throws SQLException {
+    public Map<Long, ConversationRecord> lockAll(Tx c, Collection<Long> convIds) throws SQLException {
         Map<Long, ConversationRecord> out = new HashMap<>();
         for (List<Long> part : Jdbc.chunks(List.copyOf(convIds), Jdbc.MAX_IN_VALUES)) {
             String sql = LOCK_ALL_PREFIX + Jdbc.placeholders(part.size(), 1) + LOCK_ALL_SUFFIX;
@@ -70,20 +70,20 @@ public final class ConversationStore {
         return out;
     }
 
-    public Optional<ConversationRecord> findPrivate(Connection c, long a, long b) throws SQLException {
+    public Optional<ConversationRecord> findPrivate(Tx c, long a, long b) throws SQLException {
         return Jdbc.one(c, PRIVATE_BY_PAIR, ConversationStore::map, Math.min(a, b), Math.max(a, b));
     }
 
-    public long createPrivate(Connection c, long a, long b, long now) throws SQLException {
+    public long createPrivate(Tx c, long a, long b, long now) throws SQLException {
         return Jdbc.insert(c, INSERT_PRIVATE, Math.min(a, b), Math.max(a, b), now);
     }
 
-    public long createGroup(Connection c, long now) throws SQLException {
+    public long createGroup(Tx c, long now) throws SQLException {
         return Jdbc.insert(c, INSERT_GROUP, now);
     }
 
     /** Sets the last seq of each conversation, in one JDBC batch. */
-    public void setLastSeqs(Connection c, Map<Long, Long> lastSeqByConv) throws SQLException {
+    public void setLastSeqs(Tx c, Map<Long, Long> lastSeqByConv) throws SQLException {
         List<Object[]> rows = new ArrayList<>(lastSeqByConv.size());
         lastSeqByConv.forEach((convId, lastSeq) -> rows.add(new Object[] {lastSeq, convId}));
         Jdbc.updateBatch(c, SET_LAST_SEQ, rows);
@@ -93,12 +93,12 @@ public final class ConversationStore {
      * Starts a membership period right after the current last message. The caller holds the
      * conversation's lock ({@link #lock}) and passes its last seq.
      */
-    public void openPeriod(Connection c, long convId, long userId, long lastSeq) throws SQLException {
+    public void openPeriod(Tx c, long convId, long userId, long lastSeq) throws SQLException {
         Jdbc.update(c, OPEN_PERIOD, convId, userId, lastSeq + 1);
     }
 
     /** Ends the open membership period at the current last message; the caller holds the lock. */
-    public void closePeriod(Connection c, long convId, long userId, long lastSeq) throws SQLException {
+    public void closePeriod(Tx c, long convId, long userId, long lastSeq) throws SQLException {
         Jdbc.update(c, CLOSE_PERIOD, lastSeq, convId, userId);
     }
 
@@ -106,7 +106,7 @@ public final class ConversationStore {
      * The current members of each of {@code convIds}; a conversation without any is absent. Not for
      * the system conversation, whose members are everyone.
      */
-    public Map<Long, List<Long>> activeMemberIds(Connection c, Collection<Long> convIds) throws SQLException {
+    public Map<Long, List<Long>> activeMemberIds(Tx c, Collection<Long> convIds) throws SQLException {
         Map<Long, List<Long>> out = new HashMap<>();
         for (List<Long> part : Jdbc.chunks(List.copyOf(convIds), Jdbc.MAX_IN_VALUES)) {
             String sql = ACTIVE_MEMBERS_OF + Jdbc.placeholders(part.size(), 1) + ")";
@@ -117,11 +117,11 @@ public final class ConversationStore {
         return out;
     }
 
-    public List<MembershipPeriod> periods(Connection c, long convId, long userId) throws SQLException {
+    public List<MembershipPeriod> periods(Tx c, long convId, long userId) throws SQLException {
         return Jdbc.list(c, PERIODS_IN, ConversationStore::mapPeriod, convId, userId);
     }
 
-    public List<PeriodView> periodsOfUser(Connection c, long userId) throws SQLException {
+    public List<PeriodView> periodsOfUser(Tx c, long userId) throws SQLException {
         return Jdbc.list(c, PERIODS_OF_USER, rs -> new PeriodView(mapPeriod(rs), map(rs)), userId);
     }
 

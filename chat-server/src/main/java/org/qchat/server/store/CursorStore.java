@@ -1,12 +1,12 @@
 package org.qchat.server.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.qchat.server.db.Tx;
 import org.qchat.server.db.Jdbc;
 
 /** Per-device sync cursors: the highest seq of each conversation a device has stored. */
@@ -30,7 +30,7 @@ public final class CursorStore {
     public record Advance(long userId, String device, long convId, long seq) {
     }
 
-    public Map<Long, Long> cursorsOf(Connection c, long userId, String device) throws SQLException {
+    public Map<Long, Long> cursorsOf(Tx c, long userId, String device) throws SQLException {
         Map<Long, Long> out = new HashMap<>();
         for (long[] row : Jdbc.list(c, OF_DEVICE, rs -> new long[] {rs.getLong(1), rs.getLong(2)}, userId, device)) {
             out.put(row[0], row[1]);
@@ -39,12 +39,12 @@ public final class CursorStore {
     }
 
     /** Moves every cursor forward to its {@code seq} (never back), as one JDBC batch. */
-    public void advanceAll(Connection c, List<Advance> advances, long now) throws SQLException {
+    public void advanceAll(Tx c, List<Advance> advances, long now) throws SQLException {
         if (advances.isEmpty()) {
             return;
         }
-        boolean postgres = "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
-        try (PreparedStatement ps = c.prepareStatement(postgres ? UPSERT_POSTGRES : UPSERT_STANDARD)) {
+        boolean postgres = Jdbc.isPostgres(c);
+        try (PreparedStatement ps = c.connection().prepareStatement(postgres ? UPSERT_POSTGRES : UPSERT_STANDARD)) {
             for (Advance a : advances) {
                 ps.setLong(1, a.userId());
                 ps.setString(2, a.device());

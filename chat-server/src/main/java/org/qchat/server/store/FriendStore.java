@@ -1,11 +1,11 @@
 package org.qchat.server.store;
 
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
+import org.qchat.server.db.Tx;
 import org.qchat.server.db.Jdbc;
 
 /** Friendships (one row per direction) and pending friend requests. */
@@ -36,66 +36,66 @@ public final class FriendStore {
     private static final String DELETE_REQUESTS_BETWEEN = "DELETE FROM friend_requests WHERE (from_id = ? AND to_id = ?) "
             + "OR (from_id = ? AND to_id = ?)";
 
-    public boolean areFriends(Connection c, long userId, long otherId) throws SQLException {
+    public boolean areFriends(Tx c, long userId, long otherId) throws SQLException {
         return Jdbc.exists(c, ARE_FRIENDS, userId, otherId);
     }
 
-    public List<Friend> friendsOf(Connection c, long userId) throws SQLException {
+    public List<Friend> friendsOf(Tx c, long userId) throws SQLException {
         return Jdbc.list(c, FRIENDS, rs -> new Friend(rs.getLong("friend_id"), rs.getLong("conv_id")), userId);
     }
 
-    public int countFriends(Connection c, long userId) throws SQLException {
+    public int countFriends(Tx c, long userId) throws SQLException {
         return Jdbc.one(c, COUNT_FRIENDS, rs -> rs.getInt(1), userId).orElse(0);
     }
 
     /** Pending requests {@code userId} sent. */
-    public int countOutgoing(Connection c, long userId) throws SQLException {
+    public int countOutgoing(Tx c, long userId) throws SQLException {
         return Jdbc.one(c, COUNT_OUTGOING, rs -> rs.getInt(1), userId).orElse(0);
     }
 
-    public List<Long> friendIds(Connection c, long userId) throws SQLException {
+    public List<Long> friendIds(Tx c, long userId) throws SQLException {
         return friendsOf(c, userId).stream().map(Friend::friendId).toList();
     }
 
-    public void addFriendship(Connection c, long a, long b, long convId, long now) throws SQLException {
+    public void addFriendship(Tx c, long a, long b, long convId, long now) throws SQLException {
         Jdbc.update(c, INSERT, a, b, convId, now);
         Jdbc.update(c, INSERT, b, a, convId, now);
     }
 
-    public void removeFriendship(Connection c, long a, long b) throws SQLException {
+    public void removeFriendship(Tx c, long a, long b) throws SQLException {
         Jdbc.update(c, DELETE, a, b);
         Jdbc.update(c, DELETE, b, a);
     }
 
-    public Optional<RequestRecord> requestBetween(Connection c, long fromId, long toId) throws SQLException {
+    public Optional<RequestRecord> requestBetween(Tx c, long fromId, long toId) throws SQLException {
         return Jdbc.one(c, REQUEST_BETWEEN, FriendStore::mapRequest, fromId, toId);
     }
 
-    public Optional<RequestRecord> requestById(Connection c, long id) throws SQLException {
+    public Optional<RequestRecord> requestById(Tx c, long id) throws SQLException {
         return Jdbc.one(c, REQUEST_BY_ID, FriendStore::mapRequest, id);
     }
 
-    public List<RequestRecord> incoming(Connection c, long userId) throws SQLException {
+    public List<RequestRecord> incoming(Tx c, long userId) throws SQLException {
         return Jdbc.list(c, INCOMING, FriendStore::mapRequest, userId);
     }
 
-    public List<RequestRecord> outgoing(Connection c, long userId) throws SQLException {
+    public List<RequestRecord> outgoing(Tx c, long userId) throws SQLException {
         return Jdbc.list(c, OUTGOING, FriendStore::mapRequest, userId);
     }
 
-    public long insertRequest(Connection c, long fromId, long toId, String note, long now) throws SQLException {
+    public long insertRequest(Tx c, long fromId, long toId, String note, long now) throws SQLException {
         return Jdbc.insert(c, INSERT_REQUEST, fromId, toId, note, now);
     }
 
-    public void updateNote(Connection c, long requestId, String note, long now) throws SQLException {
+    public void updateNote(Tx c, long requestId, String note, long now) throws SQLException {
         Jdbc.update(c, UPDATE_NOTE, note, now, requestId);
     }
 
-    public void deleteRequest(Connection c, long requestId) throws SQLException {
+    public void deleteRequest(Tx c, long requestId) throws SQLException {
         Jdbc.update(c, DELETE_REQUEST, requestId);
     }
 
-    public void deleteRequestsBetween(Connection c, long a, long b) throws SQLException {
+    public void deleteRequestsBetween(Tx c, long a, long b) throws SQLException {
         Jdbc.update(c, DELETE_REQUESTS_BETWEEN, a, b, b, a);
     }
 

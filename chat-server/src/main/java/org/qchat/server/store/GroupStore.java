@@ -1,12 +1,12 @@
 package org.qchat.server.store;
 
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.qchat.server.db.Tx;
 import org.qchat.protocol.model.JoinPolicy;
 import org.qchat.protocol.model.Role;
 import org.qchat.server.db.Jdbc;
@@ -41,57 +41,57 @@ public final class GroupStore {
             + "FROM group_members m JOIN chat_groups g ON g.id = m.group_id WHERE m.user_id = ? ORDER BY g.name_lower, g.id";
     private static final String DISSOLVE = "UPDATE chat_groups SET dissolved = TRUE WHERE id = ?";
 
-    public void insert(Connection c, long id, String name, JoinPolicy policy, long ownerId, long now) throws SQLException {
+    public void insert(Tx c, long id, String name, JoinPolicy policy, long ownerId, long now) throws SQLException {
         Jdbc.update(c, INSERT, id, name, name.toLowerCase(Locale.ROOT), policyName(policy), ownerId, now);
     }
 
-    public Optional<GroupRecord> find(Connection c, long id) throws SQLException {
+    public Optional<GroupRecord> find(Tx c, long id) throws SQLException {
         return Jdbc.one(c, BY_ID, GroupStore::map, id);
     }
 
-    public List<GroupRecord> search(Connection c, String prefix, int limit) throws SQLException {
+    public List<GroupRecord> search(Tx c, String prefix, int limit) throws SQLException {
         return Jdbc.list(c, SEARCH, GroupStore::map, UserStore.escapeLike(prefix.toLowerCase(Locale.ROOT)) + "%", limit);
     }
 
-    public void addMember(Connection c, long groupId, long userId, Role role, long now) throws SQLException {
+    public void addMember(Tx c, long groupId, long userId, Role role, long now) throws SQLException {
         Jdbc.update(c, ADD_MEMBER, groupId, userId, roleName(role), now);
     }
 
-    public void removeMember(Connection c, long groupId, long userId) throws SQLException {
+    public void removeMember(Tx c, long groupId, long userId) throws SQLException {
         Jdbc.update(c, REMOVE_MEMBER, groupId, userId);
     }
 
-    public void removeAllMembers(Connection c, long groupId) throws SQLException {
+    public void removeAllMembers(Tx c, long groupId) throws SQLException {
         Jdbc.update(c, REMOVE_ALL, groupId);
     }
 
-    public Optional<Role> roleOf(Connection c, long groupId, long userId) throws SQLException {
+    public Optional<Role> roleOf(Tx c, long groupId, long userId) throws SQLException {
         return Jdbc.one(c, ROLE, rs -> parseRole(rs.getString(1)), groupId, userId);
     }
 
-    public void setRole(Connection c, long groupId, long userId, Role role) throws SQLException {
+    public void setRole(Tx c, long groupId, long userId, Role role) throws SQLException {
         Jdbc.update(c, SET_ROLE, roleName(role), groupId, userId);
     }
 
-    public List<Member> members(Connection c, long groupId) throws SQLException {
+    public List<Member> members(Tx c, long groupId) throws SQLException {
         return Jdbc.list(c, MEMBERS, rs -> new Member(rs.getLong("user_id"), parseRole(rs.getString("role"))), groupId);
     }
 
-    public int memberCount(Connection c, long groupId) throws SQLException {
+    public int memberCount(Tx c, long groupId) throws SQLException {
         return Jdbc.one(c, COUNT, rs -> rs.getInt(1), groupId).orElse(0);
     }
 
     /** Groups {@code userId} is currently a member of. */
-    public int countGroupsOf(Connection c, long userId) throws SQLException {
+    public int countGroupsOf(Tx c, long userId) throws SQLException {
         return Jdbc.one(c, COUNT_OF_USER, rs -> rs.getInt(1), userId).orElse(0);
     }
 
-    public List<Membership> groupsOf(Connection c, long userId) throws SQLException {
+    public List<Membership> groupsOf(Tx c, long userId) throws SQLException {
         return Jdbc.list(c, OF_USER, rs -> new Membership(map(rs), parseRole(rs.getString("role")),
                 rs.getInt("member_count")), userId);
     }
 
-    public void markDissolved(Connection c, long groupId) throws SQLException {
+    public void markDissolved(Tx c, long groupId) throws SQLException {
         Jdbc.update(c, DISSOLVE, groupId);
     }
 

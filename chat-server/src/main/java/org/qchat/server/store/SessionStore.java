@@ -1,10 +1,10 @@
 package org.qchat.server.store;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
+import org.qchat.server.db.Tx;
 import org.qchat.server.db.Jdbc;
 
 /** Session tokens, by their SHA-256 hash. */
@@ -23,32 +23,32 @@ public final class SessionStore {
     private static final String IDS_FOR_USER = "SELECT id FROM sessions WHERE user_id = ?";
     private static final String DELETE_IDLE = "DELETE FROM sessions WHERE last_used_at < ?";
 
-    public long insert(Connection c, long userId, String tokenHash, String device, long now) throws SQLException {
+    public long insert(Tx c, long userId, String tokenHash, String device, long now) throws SQLException {
         return Jdbc.insert(c, INSERT, userId, tokenHash, device, now, now);
     }
 
-    public Optional<SessionRecord> findByTokenHash(Connection c, String tokenHash) throws SQLException {
+    public Optional<SessionRecord> findByTokenHash(Tx c, String tokenHash) throws SQLException {
         return Jdbc.one(c, BY_HASH, rs -> new SessionRecord(rs.getLong("id"), rs.getLong("user_id"),
                 rs.getString("device"), rs.getLong("last_used_at")), tokenHash);
     }
 
-    public void touch(Connection c, long sessionId, long now) throws SQLException {
+    public void touch(Tx c, long sessionId, long now) throws SQLException {
         Jdbc.update(c, TOUCH, now, sessionId);
     }
 
-    public void delete(Connection c, long sessionId) throws SQLException {
+    public void delete(Tx c, long sessionId) throws SQLException {
         Jdbc.update(c, DELETE, sessionId);
     }
 
-    public void deleteAllForUser(Connection c, long userId) throws SQLException {
+    public void deleteAllForUser(Tx c, long userId) throws SQLException {
         Jdbc.update(c, DELETE_FOR_USER, userId);
     }
 
-    public List<Long> idsForUser(Connection c, long userId) throws SQLException {
+    public List<Long> idsForUser(Tx c, long userId) throws SQLException {
         return Jdbc.list(c, IDS_FOR_USER, rs -> rs.getLong(1), userId);
     }
 
-    public int deleteIdleSince(Connection c, long cutoff) throws SQLException {
+    public int deleteIdleSince(Tx c, long cutoff) throws SQLException {
         return Jdbc.update(c, DELETE_IDLE, cutoff);
     }
 }

@@ -3,6 +3,7 @@ package org.qchat.server.store;
 import org.qchat.server.config.Durability;
 import org.qchat.server.config.ServerConfig;
 import org.qchat.server.db.Database;
+import org.qchat.server.db.Jdbc;
 import org.qchat.server.state.ChatState;
 import org.qchat.server.state.StateLoader;
 import org.qchat.server.store.message.JdbcMessageLog;
@@ -35,7 +36,7 @@ public final class Storage implements AutoCloseable {
             messages = new JdbcMessageLog(db);
             ChatState state = StateLoader.load(db, messages);
             Runnable afterStateCommit = config.embedded() && config.durability() == Durability.POWER
-                    ? () -> db.txRun(c -> c.createStatement().execute("CHECKPOINT SYNC"))
+                    ? () -> db.txRun(c -> Jdbc.update(c, "CHECKPOINT SYNC"))
                     : () -> { };
             return new Storage(db, messages, state, afterStateCommit);
         } catch (RuntimeException | Error e) {

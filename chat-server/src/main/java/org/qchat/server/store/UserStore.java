@@ -1,6 +1,5 @@
 package org.qchat.server.store;
 
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
+import org.qchat.server.db.Tx;
 import org.qchat.server.db.Jdbc;
 
 /** Accounts. */
@@ -28,19 +28,19 @@ public final class UserStore {
     private static final String SET_DISABLED = "UPDATE users SET disabled = ? WHERE id = ?";
     private static final String LOCK = "SELECT id FROM users WHERE id = ? FOR UPDATE";
 
-    public long insert(Connection c, String username, String nickname, String passwordHash, long now) throws SQLException {
+    public long insert(Tx c, String username, String nickname, String passwordHash, long now) throws SQLException {
         return Jdbc.insert(c, INSERT, username, lower(username), nickname, lower(nickname), passwordHash, now);
     }
 
-    public Optional<UserRecord> findByUsername(Connection c, String username) throws SQLException {
+    public Optional<UserRecord> findByUsername(Tx c, String username) throws SQLException {
         return Jdbc.one(c, BY_USERNAME, UserStore::map, lower(username));
     }
 
-    public Optional<UserRecord> findById(Connection c, long id) throws SQLException {
+    public Optional<UserRecord> findById(Tx c, long id) throws SQLException {
         return Jdbc.one(c, BY_ID, UserStore::map, id);
     }
 
-    public Map<Long, UserRecord> findByIds(Connection c, Collection<Long> ids) throws SQLException {
+    public Map<Long, UserRecord> findByIds(Tx c, Collection<Long> ids) throws SQLException {
         Map<Long, UserRecord> out = new HashMap<>();
         if (ids.isEmpty()) {
             return out;
@@ -58,16 +58,16 @@ public final class UserStore {
         return out;
     }
 
-    public List<UserRecord> search(Connection c, String prefix, long excludeId, int limit) throws SQLException {
+    public List<UserRecord> search(Tx c, String prefix, long excludeId, int limit) throws SQLException {
         String pattern = escapeLike(lower(prefix)) + "%";
         return Jdbc.list(c, SEARCH, UserStore::map, excludeId, pattern, pattern, limit);
     }
 
-    public void updateProfile(Connection c, long id, String nickname, String signature) throws SQLException {
+    public void updateProfile(Tx c, long id, String nickname, String signature) throws SQLException {
         Jdbc.update(c, UPDATE_PROFILE, nickname, lower(nickname), signature, id);
     }
 
-    public void updatePassword(Connection c, long id, String passwordHash) throws SQLException {
+    public void updatePassword(Tx c, long id, String passwordHash) throws SQLException {
         Jdbc.update(c, UPDATE_PASSWORD, passwordHash, id);
     }
 
@@ -76,7 +76,7 @@ public final class UserStore {
      * users (crossed friend requests, accept against remove) then run one after the other, and
      * the fixed order rules out deadlocks. Returns false if either user does not exist.
      */
-    public boolean lockPair(Connection c, long a, long b) throws SQLException {
+    public boolean lockPair(Tx c, long a, long b) throws SQLException {
         boolean first = Jdbc.exists(c, LOCK, Math.min(a, b));
         boolean second = Jdbc.exists(c, LOCK, Math.max(a, b));
         return first && second;
@@ -87,13 +87,13 @@ public final class UserStore {
      * per user (groups a user is in). Callers lock users before any conversation: friend operations
      * and group membership changes then never wait for each other in opposite orders.
      */
-    public void lockAll(Connection c, Collection<Long> ids) throws SQLException {
+    public void lockAll(Tx c, Collection<Long> ids) throws SQLException {
         for (long id : new TreeSet<>(ids)) {
             Jdbc.exists(c, LOCK, id);
         }
     }
 
-    public void setDisabled(Connection c, long id, boolean disabled) throws SQLException {
+    public void setDisabled(Tx c, long id, boolean disabled) throws SQLException {
         Jdbc.update(c, SET_DISABLED, disabled, id);
     }
 

@@ -53,7 +53,7 @@ public final class JdbcMessageLog implements MessageLog {
 
     public JdbcMessageLog(Database db) {
         this.db = db;
-        this.postgres = db.tx(c -> "PostgreSQL".equals(c.getMetaData().getDatabaseProductName()));
+        this.postgres = db.tx(Jdbc::isPostgres);
     }
 
     @Override
@@ -225,9 +225,15 @@ public final class JdbcMessageLog implements MessageLog {
     public void close() {
     }
 
-    private <T> T run(Database.SqlWork<T, RuntimeException> work) {
+    /** Work on the connection of one transaction. */
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T run(SqlWork<T> work) {
         try {
-            return db.tx(work);
+            return db.tx(tx -> work.run(tx.connection()));
         } catch (DataAccessException e) {
             throw new MessageLogException("message store: " + e.getMessage(), e);
         }
