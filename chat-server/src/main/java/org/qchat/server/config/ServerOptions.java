@@ -9,6 +9,8 @@ import java.util.concurrent.CountDownLatch;
 
 import org.qchat.server.ChatServer;
 
+import org.qchat.server.store.message.MessageLogException;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -160,6 +162,14 @@ public final class ServerOptions implements Callable<Integer> {
         try {
             CommandLine cli = new CommandLine(new ServerOptions());
             cli.setDefaultValueProvider(LayeredDefaults.load(System.getenv(), configFileOf(args)));
+            cli.setExecutionExceptionHandler((e, command, parsed) -> {
+                if (e instanceof MessageLogException refused) {
+                    // e.g. the data dir is in use by another server: the operator needs the sentence, not a trace.
+                    System.err.println("qchat-server: " + refused.getMessage());
+                    return 1;
+                }
+                throw e;
+            });
             return cli.execute(args);
         } catch (java.io.IOException e) {
             System.err.println("cannot read the config file: " + e.getMessage());

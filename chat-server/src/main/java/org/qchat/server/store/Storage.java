@@ -7,13 +7,17 @@ import org.qchat.server.db.Jdbc;
 import org.qchat.server.state.ChatState;
 import org.qchat.server.state.StateLoader;
 import org.qchat.server.store.message.JdbcMessageLog;
+import org.qchat.server.store.message.LegacyMessageImport;
 import org.qchat.server.store.message.MessageLog;
+import org.qchat.server.store.message.file.SegmentedMessageLog;
 
 /**
  * Everything the server keeps, opened together: the database (accounts, friends, groups, cursors;
  * migrated at open), the message store, and the state in memory loaded from both. The embedded
- * configuration keeps messages in an append-only log under the data dir; with {@code --db-url}
- * they go to the database's {@code messages} table.
+ * configuration keeps messages in an append-only log under {@code <data-dir>/messages} and the rest
+ * in H2 ({@code <data-dir>/qchat.mv.db}); with {@code --db-url} messages go to the database's
+ * {@code messages} table. A data dir of the previous release is upgraded on open
+ * ({@link LegacyMessageImport}).
  */
 public final class Storage implements AutoCloseable {
 
@@ -29,21 +33,37 @@ public final class Storage implements AutoCloseable {
         this.afterStateCommit = afterStateCommit;
     }
 
+    /**
+     * Opens the storage of {@code config}. The embedded store's directory is locked first, so a
+     * second server on the same data dir is refused with a message naming the first one.
+     */
     public static Storage open(ServerConfig config) {
-        Database db = Database.open(config);
         MessageLog messages = null;
+        Database db = null;
         try {
-            messages = new JdbcMessageLog(db);
+            if (config.embedded()) {
+                SegmentedMessageLog log = SegmentedMessageLog.open(config.messagesDir(), config.durability());
+                messages = log;
+                db = Database.open(config);
+                messages = LegacyMessageImport.run(db, log,
+                        () -> SegmentedMessageLog.open(config.messagesDir(), config.durability()));
+            } else {
+                db = Database.open(config);
+                messages = new JdbcMessageLog(db);
+            }
             ChatState state = StateLoader.load(db, messages);
+            Database database = db;
             Runnable afterStateCommit = config.embedded() && config.durability() == Durability.POWER
-                    ? () -> db.txRun(c -> Jdbc.update(c, "CHECKPOINT SYNC"))
+                    ? () -> database.txRun(c -> Jdbc.update(c, "CHECKPOINT SYNC"))
                     : () -> { };
             return new Storage(db, messages, state, afterStateCommit);
         } catch (RuntimeException | Error e) {
             if (messages != null) {
                 messages.close();
             }
-            db.close();
+            if (db != null) {
+                db.close();
+            }
             throw e;
         }
     }

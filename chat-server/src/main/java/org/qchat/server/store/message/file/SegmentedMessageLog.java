@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.qchat.protocol.model.MessageInfo;
-import org.qchat.server.store.message.Durability;
+import org.qchat.server.config.Durability;
 import org.qchat.server.store.message.MessageLog;
 import org.qchat.server.store.message.MessageLogException;
 import org.slf4j.Logger;

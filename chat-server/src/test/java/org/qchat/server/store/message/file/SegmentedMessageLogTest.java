@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qchat.protocol.model.MessageInfo;
-import org.qchat.server.store.message.Durability;
+import org.qchat.server.config.Durability;
 import org.qchat.server.store.message.MessageLog;
 import org.qchat.server.store.message.MessageLog.Append;
 import org.qchat.server.store.message.MessageLog.ClientKey;

@@ -3,7 +3,7 @@ package org.qchat.server.store.message.file;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.io.TempDir;
-import org.qchat.server.store.message.Durability;
+import org.qchat.server.config.Durability;
 import org.qchat.server.store.message.MessageLog;
 import org.qchat.server.store.message.MessageLogContract;
 
