@@ -6,17 +6,11 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -52,6 +46,7 @@ import org.qchat.server.store.UserStore;
 import org.qchat.server.testing.Backend;
 import org.qchat.server.testing.Environment;
 import org.qchat.server.testing.Names;
+import org.qchat.server.testing.PostgresSchema;
 
 /**
  * The message writer on real storage (the embedded store, or PostgreSQL). Work queued before a
@@ -75,8 +70,7 @@ abstract class BatchWritesContract {
     private final CursorStore cursors = new CursorStore();
     private final AtomicInteger committed = new AtomicInteger();
     private Path dataDir;
-    private String pgUrl;
-    private String schema;
+    private PostgresSchema schema;
     private Storage storage;
     private Database db;
 
@@ -86,18 +80,15 @@ abstract class BatchWritesContract {
 
     @BeforeAll
     final void openDatabase() throws IOException {
-        if (backend == Backend.POSTGRES) {
-            if (!Environment.postgresConfigured()) {
-                // Skipped per test in requireDatabase, so that each skipped test is counted.
-                return;
-            }
-            pgUrl = Environment.requirePostgres();
+        if (backend == Backend.POSTGRES && !Environment.postgresConfigured()) {
+            // Skipped per test in requireDatabase, so that each skipped test is counted.
+            return;
         }
         dataDir = Files.createTempDirectory("qchat-batch-");
         ServerConfig.Builder config = ServerConfig.builder().dataDir(dataDir);
         if (backend == Backend.POSTGRES) {
-            schema = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
-            config.dbUrl(pgUrl).dbSchema(schema);
+            schema = PostgresSchema.fresh();
+            config.dbUrl(schema.url()).dbSchema(schema.name());
         }
         storage = Storage.open(config.build());
         db = storage.db();
@@ -116,11 +107,7 @@ abstract class BatchWritesContract {
             storage.close();
         }
         if (schema != null) {
-            try (Connection c = DriverManager.getConnection(pgUrl); Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            } catch (SQLException e) {
-                System.err.println("[qchat-test] could not drop schema " + schema + ": " + e.getMessage());
-            }
+            schema.close();
         }
         if (dataDir != null) {
             try (Stream<Path> paths = Files.walk(dataDir)) {

@@ -83,7 +83,7 @@ class NetworkFuzzTest {
         long seed = Long.getLong("qchat.fuzz.seed", ThreadLocalRandom.current().nextLong());
         System.out.printf("[net-fuzz] seed=%d (rerun: -Dqchat.fuzz.seed=%d)%n", seed, seed);
         MetricsProbe metrics = new MetricsProbe(MetricsProbe.freePort());
-        server = ServerHarness.start(Backend.H2, config -> config.rateLimits(RateLimits.unlimited())
+        server = ServerHarness.start(Backend.EMBEDDED, config -> config.rateLimits(RateLimits.unlimited())
                 .metricsPort(metrics.port()));
         int maxFrame = server.config().maxFrameLength();
         TestClient alice = server.newUser("alice");

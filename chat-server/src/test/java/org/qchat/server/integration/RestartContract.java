@@ -31,7 +31,7 @@ import org.qchat.server.testing.Backend;
 import org.qchat.server.testing.Names;
 import org.qchat.server.testing.TestClient;
 
-/** A graceful restart on the same data directory (H2) or schema (PostgreSQL) loses nothing. */
+/** A graceful restart on the same data directory (embedded) or schema (PostgreSQL) loses nothing. */
 abstract class RestartContract extends ServerContract {
 
     protected RestartContract(Backend backend) {

@@ -18,7 +18,7 @@ import org.qchat.server.testing.TestClient;
 /**
  * Base of every in-process contract test: one real server on a real database per concrete test
  * class, shared by its tests (each test uses users of its own, so tests stay independent). Each
- * contract {@code XContract} has two concrete subclasses, {@code XH2Test} and {@code XPostgresTest};
+ * contract {@code XContract} has two concrete subclasses, {@code XEmbeddedTest} and {@code XPostgresTest};
  * the PostgreSQL one is skipped with a message when {@code QCHAT_PG_URL} is not set.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -36,7 +36,7 @@ import org.qchat.server.testing.TestClient;
 
 /**
  * The packaged server as an operator runs it: {@code java -jar qchat-server.jar}, killed with
- * SIGKILL, stopped with SIGTERM, probed over HTTP. Embedded H2 in a temporary data directory.
+ * SIGKILL, stopped with SIGTERM, probed over HTTP. The embedded store in a temporary data directory.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class ServerProcessIT {
@@ -229,6 +229,22 @@ class ServerProcessIT {
             TestClient reader = restarted.connect();
             reader.login(bobName, PASSWORD, null);
             assertAckedMessagesStoredExactlyOnce(reader, conv, log);
+        }
+    }
+
+    @Test
+    void aSecondServerOnTheSameDataDirIsRefusedWithOneLineNamingTheFirst(@TempDir Path tmp) {
+        Path jar = ServerProcess.jar();
+        Path data = tmp.resolve("data");
+        try (ServerProcess first = ServerProcess.start(jar, data)) {
+            ServerProcess.Exit second = ServerProcess.runToExit(jar, data);
+
+            assertThat(second.code()).isEqualTo(1);
+            assertThat(second.output()).contains("is in use by another qchat server (pid " + first.process().pid() + ")")
+                    .contains("stop it first or use another --data-dir")
+                    .doesNotContain("Exception").doesNotContain("\tat ");
+            TestClient client = first.connect();
+            assertThat(client.ping()).as("the first server keeps serving").isNotNull();
         }
     }
 

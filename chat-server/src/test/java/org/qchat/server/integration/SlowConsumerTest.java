@@ -47,7 +47,7 @@ import org.qchat.server.testing.TestClient;
  * {@value #SENDERS} × {@value #MESSAGES_PER_SENDER} × 16 KB ≈ 130 MiB to the silent device, so a
  * server that kept its backlog, or kept the frames of a closed connection, breaks the bound by far.
  *
- * <p>Runs on embedded H2 only: what is tested is the transport, and the database plays no part in it.
+ * <p>Runs on the embedded store only: what is tested is the transport, and storage plays no part in it.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class SlowConsumerTest {
@@ -94,7 +94,7 @@ class SlowConsumerTest {
     void aClientThatStopsReadingIsClosedPastItsQueueLimitWhileEveryOtherMemberGetsEveryMessageInOrder()
             throws Exception {
         MetricsProbe metrics = new MetricsProbe(MetricsProbe.freePort());
-        server = ServerHarness.start(Backend.H2, config -> {
+        server = ServerHarness.start(Backend.EMBEDDED, config -> {
             Caps caps = Caps.defaults();
             config.caps(new Caps(caps.maxFriends(), caps.maxGroupsPerUser(), caps.maxPendingRequests(), QUEUE_LIMIT))
                     .rateLimits(RateLimits.unlimited())
@@ -176,7 +176,7 @@ class SlowConsumerTest {
 
     @Test
     void devicesThatStopReadingBelowTheLimitDoNotHoldUpDeliveryToAnyoneElse() {
-        server = ServerHarness.start(Backend.H2, config -> config.rateLimits(RateLimits.unlimited()));
+        server = ServerHarness.start(Backend.EMBEDDED, config -> config.rateLimits(RateLimits.unlimited()));
         TestClient announcer = server.newUser("announcer");
         GroupInfo group = announcer.createGroup("silent", JoinPolicy.OPEN);
         // More than t-io's default of one send thread per core: each of them ends up parked on a write

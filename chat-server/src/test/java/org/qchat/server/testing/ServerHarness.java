@@ -23,7 +23,7 @@ import org.qchat.server.config.RateLimits;
 import org.qchat.server.config.ServerConfig;
 
 /**
- * One in-process {@link ChatServer} on a real database: embedded H2 in a temporary data directory,
+ * One in-process {@link ChatServer} on real storage: the embedded store in a temporary data directory,
  * or PostgreSQL ({@code QCHAT_PG_URL}) in a schema of its own. {@link #restart()} stops the server and
  * starts a new one on the same data, as an operator restarting it would. Tracks the clients it
  * connected so a test class can close them after each test. Rate limits are off
@@ -37,17 +37,15 @@ public final class ServerHarness implements AutoCloseable {
 
     private final Backend backend;
     private final Path dataDir;
-    private final String pgUrl;
-    private final String schema;
+    private final PostgresSchema schema;
     private final ServerConfig config;
     private final List<TestClient> clients = new CopyOnWriteArrayList<>();
     private ChatServer server;
     private boolean adminRegistered;
 
-    private ServerHarness(Backend backend, Path dataDir, String pgUrl, String schema, ServerConfig config) {
+    private ServerHarness(Backend backend, Path dataDir, PostgresSchema schema, ServerConfig config) {
         this.backend = backend;
         this.dataDir = dataDir;
-        this.pgUrl = pgUrl;
         this.schema = schema;
         this.config = config;
     }
@@ -57,16 +55,13 @@ public final class ServerHarness implements AutoCloseable {
      * skipped (or failed, under {@code QCHAT_REQUIRE_ALL=1}) by {@link Environment#requirePostgres()}.
      */
     public static ServerHarness start(Backend backend, Consumer<ServerConfig.Builder> customizer) {
-        String pgUrl = backend == Backend.POSTGRES ? Environment.requirePostgres() : null;
+        PostgresSchema schema = backend == Backend.POSTGRES ? PostgresSchema.fresh() : null;
         Path dataDir;
         try {
             dataDir = Files.createTempDirectory("qchat-it-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String schema = backend == Backend.POSTGRES
-                ? "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT)
-                : null;
         ServerConfig.Builder builder = ServerConfig.builder()
                 .port(0)
                 .bindAddress(HOST)
@@ -76,10 +71,10 @@ public final class ServerHarness implements AutoCloseable {
                 // Tests register hundreds of users from 127.0.0.1 and fire requests back to back.
                 .rateLimits(RateLimits.unlimited());
         if (backend == Backend.POSTGRES) {
-            builder.dbUrl(pgUrl).dbSchema(schema);
+            builder.dbUrl(schema.url()).dbSchema(schema.name());
         }
         customizer.accept(builder);
-        ServerHarness harness = new ServerHarness(backend, dataDir, pgUrl, schema, builder.build());
+        ServerHarness harness = new ServerHarness(backend, dataDir, schema, builder.build());
         try {
             harness.startServer();
         } catch (RuntimeException | Error e) {
@@ -210,18 +205,9 @@ public final class ServerHarness implements AutoCloseable {
             stopServer();
         } finally {
             if (schema != null) {
-                dropSchema();
+                schema.close();
             }
             deleteRecursively(dataDir);
-        }
-    }
-
-    private void dropSchema() {
-        try (Connection connection = DriverManager.getConnection(pgUrl);
-             Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        } catch (SQLException e) {
-            System.err.println("[qchat-test] could not drop schema " + schema + ": " + e.getMessage());
         }
     }
 
@@ -243,7 +229,7 @@ public final class ServerHarness implements AutoCloseable {
     }
 
     private String describe() {
-        return backend == Backend.POSTGRES ? "PostgreSQL schema " + schema : "H2 in " + dataDir;
+        return backend == Backend.POSTGRES ? "PostgreSQL schema " + schema : "the embedded store in " + dataDir;
     }
 
     @Override

@@ -109,6 +109,36 @@ public final class ServerProcess implements AutoCloseable {
         return server;
     }
 
+    /** What a server process that ended by itself printed, and its exit code. */
+    public record Exit(int code, String output) {
+    }
+
+    /**
+     * Runs the server on {@code dataDir} expecting it to stop by itself (a refused start, a
+     * subcommand); returns its exit code and output, or fails after a minute.
+     */
+    public static Exit runToExit(Path jar, Path dataDir, String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-jar", jar.toString(), "--port", Integer.toString(freePort()), "--bind", HOST, "--metrics-port", "-1",
+                "--data-dir", dataDir.toString()));
+        command.addAll(List.of(args));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            byte[] output = process.getInputStream().readAllBytes();
+            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("the server did not stop by itself: " + command);
+            }
+            return new Exit(process.exitValue(), new String(output, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
     private static boolean accepts(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(HOST, port), 500);

@@ -61,9 +61,11 @@ public final class ChaosRun {
      * @param minInFlightAtKill the kill waits until the users' own count of unanswered sends is well
      *                          above this; 0 kills as soon as traffic flows (used against the
      *                          ack-before-commit server, whose acks come at once)
+     * @param storageArgs       server options choosing the storage (e.g. {@code --db-url}), empty
+     *                          for the embedded store in the run's data dir
      */
     public record Settings(long seed, int users, int kills, int window, int minInFlightAtKill,
-                           boolean ackBeforeCommit) {
+                           boolean ackBeforeCommit, List<String> storageArgs) {
         public Settings {
             if (users < 2 || kills < 1 || window < 1 || minInFlightAtKill < 0) {
                 throw new IllegalArgumentException("need at least 2 users, 1 kill, a window of 1");
@@ -205,6 +207,7 @@ public final class ChaosRun {
 
     private ServerProcess startServer() {
         List<String> args = new ArrayList<>(SERVER_ARGS);
+        args.addAll(settings.storageArgs());
         if (settings.ackBeforeCommit()) {
             args.add(ACK_BEFORE_COMMIT);
         }
