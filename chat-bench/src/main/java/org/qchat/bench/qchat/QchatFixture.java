@@ -35,19 +35,26 @@ public record QchatFixture(Population population, long[] userIds, String[] usern
     }
 
     /**
-     * Runs {@code java -jar serverJar <storageOptions> seed …} and reads the fixture it writes.
+     * Runs {@code java -jar serverJar <storageOptions> seed …} and reads the fixture it writes; the
+     * server must be stopped.
      * {@code historyMessages} messages of {@code textSize} characters go into the first pair's
      * conversation.
      */
     public static QchatFixture seed(Path serverJar, List<String> storageOptions, Population population,
                                     long historyMessages, int textSize, Path workDir) throws IOException {
+        return seed(serverJar, storageOptions, population, historyMessages, 1, textSize, workDir);
+    }
+
+    /** Like {@link #seed(Path, List, Population, long, int, Path)}, the messages spread round-robin over the first {@code conversations} pairs. */
+    public static QchatFixture seed(Path serverJar, List<String> storageOptions, Population population,
+                                    long historyMessages, int conversations, int textSize, Path workDir) throws IOException {
         Path file = workDir.resolve("fixture-" + System.nanoTime() + ".tsv");
         List<String> command = new ArrayList<>(List.of(javaCommand(), "-jar", serverJar.toAbsolutePath().toString()));
         command.addAll(storageOptions);
         command.addAll(List.of("seed", "--users", Integer.toString(population.users()),
                 "--group-size", Integer.toString(population.groupSize()),
                 "--username-prefix", PREFIX, "--password", PASSWORD, "--device", DEVICE,
-                "--messages", Long.toString(historyMessages), "--message-conversations", "1",
+                "--messages", Long.toString(historyMessages), "--message-conversations", Integer.toString(conversations),
                 "--text-size", Integer.toString(textSize), "--fixture", file.toAbsolutePath().toString()));
         if (population.pairs()) {
             command.add("--pairs");
