@@ -13,12 +13,14 @@ import java.time.Duration;
  * @param warmup        the warm-up before a ladder, at its third rate
  * @param jvmWarmup     the same for a server on the JVM: its JIT compiles the hot path on the one
  *                      core it serves from, which takes about a minute of load
+ * @param scaleMessages messages stored for the restart and heap measurement ({@code StorageScale})
+ * @param stateUsers    users whose in-memory state is measured ({@code StorageScale})
  */
 public record Profile(String name, int pairUsers, double[] rates1to1, int groupUsers, int[] groupSizes, double[] groupDeliveries,
                       int broadcastUsers, double[] broadcasts, Duration step, Duration warmup, Duration jvmWarmup, Duration grace,
                       int idleConnections, Duration idleHold, int mixedUsers, int mixedChatters, double mixedRate,
                       double mixedReconnectsPerSecond, double mixedPasswordLoginsPerSecond, Duration mixedDuration,
-                      int historyMessages, int historyRequests, int backlogMessages) {
+                      int historyMessages, int historyRequests, int backlogMessages, long scaleMessages, int stateUsers) {
 
     /** The objective a step must keep to count: p99 delivery latency and share delivered. */
     public static final double P99_LIMIT_MILLIS = 10;
@@ -35,7 +37,7 @@ public record Profile(String name, int pairUsers, double[] rates1to1, int groupU
                 Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(45), Duration.ofSeconds(3),
                 19_000, Duration.ofSeconds(20),
                 5_000, 500, 500, 20, 2, Duration.ofSeconds(30),
-                1_000_000, 5_000, 10_000);
+                1_000_000, 5_000, 10_000, 10_000_000L, 100_000);
     }
 
     public static Profile smoke() {
@@ -46,6 +48,6 @@ public record Profile(String name, int pairUsers, double[] rates1to1, int groupU
                 Duration.ofMillis(700), Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofSeconds(3),
                 100, Duration.ofMillis(300),
                 60, 10, 40, 4, 1, Duration.ofSeconds(2),
-                2_000, 50, 300);
+                2_000, 50, 300, 20_000L, 200);
     }
 }
