@@ -93,6 +93,11 @@ final class StoreFixture implements AutoCloseable {
         return new StoreFixture(new JdbcMessageLog(database), dir, database, schema);
     }
 
+    /** Where the store keeps its files (for PostgreSQL: nothing but the unused data dir). */
+    Path dir() {
+        return dir;
+    }
+
     @Override
     public void close() {
         log.close();
