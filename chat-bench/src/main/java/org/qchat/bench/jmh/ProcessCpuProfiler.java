@@ -64,6 +64,7 @@ public final class ProcessCpuProfiler implements InternalProfiler {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // JMH's InternalProfiler declares the raw Result
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
                                                        IterationResult result) {
         return List.of(new ScalarResult("cpu", lastNanosPerOperation, "ns/op", AggregationPolicy.AVG));
