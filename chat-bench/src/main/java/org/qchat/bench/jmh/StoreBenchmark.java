@@ -49,11 +49,11 @@ import org.qchat.server.store.message.MessageLog.ClientKey;
  * garbage collection) that the time per operation hides on a machine with idle cores.
  *
  * <p>Run with {@link #main}, which is JMH's command line plus the profiler and the PostgreSQL
- * variant when configured. With short iterations the whole class takes about 8 minutes on two
- * cores, most of it preloading H2:
+ * variant when configured. With short iterations, as below, the whole class took 5 minutes on two
+ * cores (without PostgreSQL), a third of it preloading H2:
  * <pre>
  * java -cp chat-bench/target/qchat-bench.jar org.qchat.bench.jmh.StoreBenchmark \
- *     -wi 1 -w 3s -i 2 -r 3s -rf json -rff store.json
+ *     -wi 2 -w 3s -i 3 -r 3s -rf json -rff store.json
  * java -cp chat-bench/target/qchat-bench.jar org.qchat.bench.jmh.JmhTable store.json
  * </pre>
  * Add {@code -p store=segmented-process,rocksdb} to run some stores only. Files go to
