@@ -78,14 +78,21 @@ public final class ChildJvm implements AutoCloseable {
         return process.exitValue();
     }
 
-    /** SIGKILL, as {@code kill -9} would: no shutdown hook, no finally block runs in the child. */
-    public void kill() throws InterruptedException {
+    /**
+     * SIGKILL, as {@code kill -9} would: no shutdown hook, no finally block runs in the child. Returns
+     * once it is gone (or after a minute); an interrupt while waiting is kept for the caller.
+     */
+    public void kill() {
         process.destroyForcibly();
-        process.waitFor(1, TimeUnit.MINUTES);
+        try {
+            process.waitFor(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (process.isAlive()) {
             kill();
         }

@@ -1,7 +1,6 @@
 package org.qchat.server.store.message.file;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,35 +50,27 @@ import org.slf4j.LoggerFactory;
 public final class SegmentedMessageLog implements MessageLog {
 
     private static final Logger log = LoggerFactory.getLogger(SegmentedMessageLog.class);
-    private static final int WRITE_BUFFER = 64 * 1024;
-    /** A batch larger than this gets a buffer of its own rather than growing the kept one for good. */
-    private static final int KEPT_WRITE_BUFFER_MAX = 1024 * 1024;
+    /** A range asked for with a huge limit grows its list as it finds messages, not all at once. */
+    private static final int PAGE_CAPACITY = 256;
 
     private final Path dir;
-    private final Durability durability;
-    private final LogOptions options;
     private final DirectoryLock lock;
     private final SegmentList segments;
     private final MessageIndexes indexes;
     private final ConversationHeads heads;
+    private final LogWriter writer;
     /** Readers hold it shared while they use the files; close takes it exclusively before unmapping. */
     private final ReentrantReadWriteLock inUse = new ReentrantReadWriteLock();
-    private ByteBuffer writeBuffer = ByteBuffer.allocateDirect(WRITE_BUFFER);
-    private long lastMsgId;
-    private boolean checkpointDue;
-    private boolean broken;
     private volatile boolean closed;
 
     private SegmentedMessageLog(Path dir, Durability durability, LogOptions options, DirectoryLock lock,
                                 SegmentList segments, Recovery.State state) {
         this.dir = dir;
-        this.durability = durability;
-        this.options = options;
         this.lock = lock;
         this.segments = segments;
         this.indexes = state.indexes();
         this.heads = state.heads();
-        this.lastMsgId = state.lastMsgId();
+        this.writer = new LogWriter(dir, durability, options, segments, indexes, heads, state.lastMsgId());
     }
 
     /** Opens (creating if need be) the log in {@code dir} with the default sizes. */
@@ -104,8 +95,7 @@ public final class SegmentedMessageLog implements MessageLog {
             state = Recovery.recover(absolute, segments, options.indexCapacity());
             SegmentedMessageLog opened = new SegmentedMessageLog(absolute, durability, options, lock, segments, state);
             if (state.changed()) {
-                opened.checkpointDue = true;
-                opened.writeCheckpointIfDue();
+                opened.writer.checkpoint();
             }
             return opened;
         } catch (IOException | RuntimeException e) {
@@ -128,11 +118,11 @@ public final class SegmentedMessageLog implements MessageLog {
     public List<MessageInfo> append(List<Append> batch) {
         requireWritable();
         List<MessageInfo> stored = new ArrayList<>(batch.size());
-        long id = lastMsgId;
+        long id = writer.lastMsgId();
         for (Append a : batch) {
             stored.add(new MessageInfo(++id, a.convId(), a.seq(), a.senderId(), a.clientMsgId(), a.text(), a.time()));
         }
-        write(stored);
+        writer.write(stored);
         return stored;
     }
 
@@ -144,7 +134,7 @@ public final class SegmentedMessageLog implements MessageLog {
      */
     public void appendImported(List<MessageInfo> messages) {
         requireWritable();
-        long previous = lastMsgId;
+        long previous = writer.lastMsgId();
         for (MessageInfo m : messages) {
             if (m.msgId() <= previous) {
                 throw new IllegalArgumentException("imported msgId " + m.msgId() + " does not exceed " + previous
@@ -152,7 +142,7 @@ public final class SegmentedMessageLog implements MessageLog {
             }
             previous = m.msgId();
         }
-        write(messages);
+        writer.write(messages);
     }
 
     @Override
@@ -187,7 +177,7 @@ public final class SegmentedMessageLog implements MessageLog {
                 return List.of();
             }
             int count = (int) Math.min(limit, hi - lo + 1);
-            List<MessageInfo> page = new ArrayList<>(count);
+            List<MessageInfo> page = new ArrayList<>(Math.min(count, PAGE_CAPACITY));
             for (long seq = lo; seq < lo + count; seq++) {
                 MessageIndexes.Found hit = indexes.findBySeq(convId, seq, true);
                 if (hit != null) {
@@ -199,33 +189,13 @@ public final class SegmentedMessageLog implements MessageLog {
     }
 
     /**
-     * {@inheritDoc} The record is rewritten in place with the same length: first its erased flag alone
-     * (so that a write torn by a crash still reads as erased, see {@link LogScanner}), then the whole
-     * record with the text's bytes zeroed and the CRC recomputed. Under {@link Durability#POWER} each
-     * write is forced. Erasing an erased message changes nothing and returns true.
+     * {@inheritDoc} The record is rewritten in place with its text's bytes zeroed ({@link LogWriter#erase}).
+     * Erasing an erased message changes nothing and returns true.
      */
     @Override
     public boolean erase(long convId, long seq) {
         requireWritable();
-        return withFiles(() -> {
-            MessageIndexes.Found hit = indexes.findBySeq(convId, seq, false);
-            if (hit == null) {
-                return false;
-            }
-            ByteBuffer record = hit.record();
-            if (RecordCodec.isErased(record, 0)) {
-                return true;
-            }
-            Segment segment = segments.locate(hit.position());
-            long offset = hit.position() - segment.base();
-            byte flags = (byte) (record.get(RecordCodec.FLAGS_OFFSET) | RecordCodec.FLAG_ERASED);
-            segment.overwrite(ByteBuffer.wrap(new byte[] {flags}), offset + RecordCodec.FLAGS_OFFSET);
-            forceIfPower(segment);
-            RecordCodec.erase(record, 0, record.limit());
-            segment.overwrite(record.position(0), offset);
-            forceIfPower(segment);
-            return true;
-        });
+        return withFiles(() -> writer.erase(convId, seq));
     }
 
     /**
@@ -246,10 +216,9 @@ public final class SegmentedMessageLog implements MessageLog {
             inUse.writeLock().unlock();
         }
         IOException failure = null;
-        if (!broken) {
+        if (!writer.isBroken()) {
             try {
-                checkpointDue = true;
-                writeCheckpointIfDue();
+                writer.checkpoint();
             } catch (IOException e) {
                 failure = e;
             }
@@ -278,120 +247,11 @@ public final class SegmentedMessageLog implements MessageLog {
         closeQuietly(lock);
     }
 
-    private void write(List<MessageInfo> messages) {
-        if (messages.isEmpty()) {
-            return;
-        }
-        List<RecordCodec.Encoded> encoded = new ArrayList<>(messages.size());
-        long total = 0;
-        for (MessageInfo m : messages) {
-            RecordCodec.Encoded e = RecordCodec.prepare(m);
-            encoded.add(e);
-            total += e.length();
-        }
-        if (total > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("a batch of " + total + " bytes is too large for one write");
-        }
-        try {
-            rollIfFull();
-        } catch (IOException e) {
-            throw new MessageLogException(dir + ": could not start a new segment; nothing of the batch was stored: " + e, e);
-        }
-        Segment active = segments.active();
-        long sizeBefore = active.size();
-        long start = active.end();
-        ByteBuffer buffer = writeBuffer((int) total);
-        for (RecordCodec.Encoded e : encoded) {
-            RecordCodec.write(e, buffer);
-        }
-        buffer.flip();
-        try {
-            active.write(buffer);
-            forceIfPower(active);
-            segments.publishEnd(start + total);
-            long position = start;
-            for (RecordCodec.Encoded e : encoded) {
-                indexes.insert(position, e.message());
-                position += e.length();
-            }
-        } catch (IOException | RuntimeException e) {
-            throw undo(active, sizeBefore, start, messages.size(), e);
-        }
-        lastMsgId = messages.get(messages.size() - 1).msgId();
-        heads.advance(messages);
-    }
-
-    /**
-     * Cuts the segment back to where the failed batch started. Index entries it already made are left
-     * behind: they point at or past the cut, so their key check fails until a later record there
-     * takes their place. An interrupt (which closes the channel under the failed write) is set aside
-     * while undoing, or the undo would fail on it too.
-     */
-    private MessageLogException undo(Segment active, long sizeBefore, long start, int count, Exception cause) {
-        boolean interrupted = Thread.interrupted();
-        try {
-            segments.publishEnd(start);
-            active.truncate(sizeBefore);
-            forceIfPower(active);
-        } catch (IOException | RuntimeException second) {
-            broken = true;
-            cause.addSuppressed(second);
-            return new MessageLogException(dir + ": an append failed and could not be undone; the log refuses "
-                    + "appends until it is reopened (which cuts the incomplete batch): " + cause, cause);
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return new MessageLogException(dir + ": append of " + count + " messages failed; none was stored: " + cause, cause);
-    }
-
-    /** Starts a new segment when the active one has passed the segment size, and checkpoints there. */
-    private void rollIfFull() throws IOException {
-        Segment active = segments.active();
-        if (active.size() >= options.segmentSize()) {
-            active.force();
-            segments.roll();
-            checkpointDue = true;
-        }
-        writeCheckpointIfDue();
-    }
-
-    /**
-     * Writes the checkpoint if one is due: forces the active segment and the index tables first, so
-     * that everything the checkpoint covers is on disk before it says so. Stays due if it fails.
-     */
-    private void writeCheckpointIfDue() throws IOException {
-        if (!checkpointDue) {
-            return;
-        }
-        segments.active().force();
-        indexes.force();
-        new Checkpoint(segments.end(), lastMsgId, indexes.seqGenerations(), indexes.clientGenerations(), heads).write(dir);
-        checkpointDue = false;
-    }
-
-    private ByteBuffer writeBuffer(int size) {
-        if (size > KEPT_WRITE_BUFFER_MAX) {
-            return ByteBuffer.allocate(size);
-        }
-        if (writeBuffer.capacity() < size) {
-            writeBuffer = ByteBuffer.allocateDirect(Math.max(size, writeBuffer.capacity() * 2));
-        }
-        return writeBuffer.clear();
-    }
-
-    private void forceIfPower(Segment segment) throws IOException {
-        if (durability == Durability.POWER) {
-            segment.force();
-        }
-    }
-
     private void requireWritable() {
         if (closed) {
             throw new MessageLogException(dir + ": the message log is closed");
         }
-        if (broken) {
+        if (writer.isBroken()) {
             throw new MessageLogException(dir + ": the message log refuses appends after a failed write "
                     + "it could not undo; restart the server");
         }
@@ -410,7 +270,7 @@ public final class SegmentedMessageLog implements MessageLog {
             }
             return work.run();
         } catch (IOException e) {
-            throw new MessageLogException(dir + ": cannot read the message log: " + e, e);
+            throw new MessageLogException(dir + ": message log I/O failed: " + e, e);
         } finally {
             inUse.readLock().unlock();
         }
