@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import org.qchat.server.config.ServerConfig;
 import org.qchat.server.db.Database;
 import org.qchat.server.db.Jdbc;
-import org.qchat.server.store.message.Durability;
+import org.qchat.server.config.Durability;
 import org.qchat.server.store.message.JdbcMessageLog;
 import org.qchat.server.store.message.MessageLog;
 import org.qchat.server.store.message.file.SegmentedMessageLog;
@@ -104,7 +104,7 @@ final class StoreFixture implements AutoCloseable {
         if (database != null) {
             if (schema != null) {
                 database.txRun(c -> {
-                    try (Statement s = c.createStatement()) {
+                    try (Statement s = c.connection().createStatement()) {
                         s.execute("DROP SCHEMA " + schema.toLowerCase(Locale.ROOT) + " CASCADE");
                     }
                 });

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.qchat.protocol.model.MessageInfo;
-import org.qchat.server.store.message.Durability;
+import org.qchat.server.config.Durability;
 import org.qchat.server.store.message.MessageLogException;
 
 /**

@@ -10,7 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.qchat.server.store.message.Durability;
+import org.qchat.server.config.Durability;
 import org.qchat.server.store.message.MessageLog.Append;
 import org.qchat.server.store.message.MessageLogException;
 import org.qchat.server.testing.ChildJvm;

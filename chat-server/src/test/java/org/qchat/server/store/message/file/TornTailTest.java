@@ -17,7 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qchat.protocol.model.MessageInfo;
-import org.qchat.server.store.message.Durability;
+import org.qchat.server.config.Durability;
 import org.qchat.server.store.message.MessageLog.Append;
 import org.qchat.server.store.message.MessageLog.ClientKey;
 
