@@ -93,7 +93,8 @@ public final class CursorWriter implements AutoCloseable {
         @Override
         public void write(List<Key> batch) {
             List<CursorStore.Advance> rows = new ArrayList<>(batch.size());
-            for (Key key : batch) {
+            // A key is queued once while it waits; a set keeps that true even if a retry raced.
+            for (Key key : new java.util.LinkedHashSet<>(batch)) {
                 Long seq = pending.get(key);
                 if (seq != null) {
                     rows.add(new CursorStore.Advance(key.userId(), key.device(), key.convId(), seq));

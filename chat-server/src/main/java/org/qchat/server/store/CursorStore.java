@@ -2,6 +2,7 @@ package org.qchat.server.store;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +18,11 @@ public final class CursorStore {
     private static final String UPSERT_POSTGRES = "INSERT INTO device_cursors (user_id, device, conv_id, seq, updated_at) "
             + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (user_id, device, conv_id) "
             + "DO UPDATE SET seq = GREATEST(device_cursors.seq, EXCLUDED.seq), updated_at = EXCLUDED.updated_at";
-    /** The same in standard SQL, for H2. */
-    private static final String UPSERT_STANDARD = "MERGE INTO device_cursors d "
-            + "USING (VALUES (CAST(? AS BIGINT), CAST(? AS VARCHAR(64)), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT))) "
-            + "s (user_id, device, conv_id, seq, updated_at) "
-            + "ON d.user_id = s.user_id AND d.device = s.device AND d.conv_id = s.conv_id "
-            + "WHEN MATCHED THEN UPDATE SET seq = GREATEST(d.seq, s.seq), updated_at = s.updated_at "
-            + "WHEN NOT MATCHED THEN INSERT (user_id, device, conv_id, seq, updated_at) "
-            + "VALUES (s.user_id, s.device, s.conv_id, s.seq, s.updated_at)";
+    /** H2: a primary-key update that never moves a cursor back, then an insert where no row existed. */
+    private static final String ADVANCE_H2 = "UPDATE device_cursors SET seq = GREATEST(seq, ?), updated_at = ? "
+            + "WHERE user_id = ? AND device = ? AND conv_id = ?";
+    private static final String INSERT_H2 = "INSERT INTO device_cursors (user_id, device, conv_id, seq, updated_at) "
+            + "VALUES (?, ?, ?, ?, ?)";
 
     /** Moves the cursor of (user, device, conversation) forward to {@code seq}. */
     public record Advance(long userId, String device, long convId, long seq) {
@@ -38,22 +36,59 @@ public final class CursorStore {
         return out;
     }
 
-    /** Moves every cursor forward to its {@code seq} (never back), as one JDBC batch. */
+    /**
+     * Moves every cursor forward to its {@code seq} (never back). PostgreSQL: one batch of upserts.
+     * H2: one batch of primary-key updates, then one of inserts for the cursors that had no row (H2
+     * answers a {@code MERGE ... USING (VALUES ...)} by building a temporary table per row, about ten
+     * times the cost).
+     */
     public void advanceAll(Tx c, List<Advance> advances, long now) throws SQLException {
         if (advances.isEmpty()) {
             return;
         }
-        boolean postgres = Jdbc.isPostgres(c);
-        try (PreparedStatement ps = c.connection().prepareStatement(postgres ? UPSERT_POSTGRES : UPSERT_STANDARD)) {
+        if (Jdbc.isPostgres(c)) {
+            try (PreparedStatement ps = c.connection().prepareStatement(UPSERT_POSTGRES)) {
+                for (Advance a : advances) {
+                    bindRow(ps, a, now);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return;
+        }
+        List<Advance> missing = new ArrayList<>();
+        try (PreparedStatement ps = c.connection().prepareStatement(ADVANCE_H2)) {
             for (Advance a : advances) {
-                ps.setLong(1, a.userId());
-                ps.setString(2, a.device());
-                ps.setLong(3, a.convId());
-                ps.setLong(4, a.seq());
-                ps.setLong(5, now);
+                ps.setLong(1, a.seq());
+                ps.setLong(2, now);
+                ps.setLong(3, a.userId());
+                ps.setString(4, a.device());
+                ps.setLong(5, a.convId());
                 ps.addBatch();
             }
-            ps.executeBatch();
+            int[] updated = ps.executeBatch();
+            for (int i = 0; i < updated.length; i++) {
+                if (updated[i] == 0) {
+                    missing.add(advances.get(i));
+                }
+            }
         }
+        if (!missing.isEmpty()) {
+            try (PreparedStatement ps = c.connection().prepareStatement(INSERT_H2)) {
+                for (Advance a : missing) {
+                    bindRow(ps, a, now);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+    }
+
+    private static void bindRow(PreparedStatement ps, Advance a, long now) throws SQLException {
+        ps.setLong(1, a.userId());
+        ps.setString(2, a.device());
+        ps.setLong(3, a.convId());
+        ps.setLong(4, a.seq());
+        ps.setLong(5, now);
     }
 }
