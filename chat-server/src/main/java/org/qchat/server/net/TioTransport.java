@@ -61,8 +61,10 @@ public final class TioTransport implements AutoCloseable {
         int cores = Runtime.getRuntime().availableProcessors();
         SynThreadPoolExecutor tioExecutor = new SynThreadPoolExecutor(cores, cores, 0, new LinkedBlockingQueue<>(),
                 DefaultThreadFactory.getInstance("qchat-tio-worker", Thread.NORM_PRIORITY), "qchat-tio-worker");
-        ThreadPoolExecutor groupExecutor = new ThreadPoolExecutor(cores * 2, cores * 2, 0, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), DefaultThreadFactory.getInstance("qchat-tio-io", Thread.NORM_PRIORITY));
+        // t-io wants an executor for its channel group and shuts it down on stop; FixedPoolTioServer
+        // runs the sockets on a pool of its own instead, so this one never gets a task.
+        ThreadPoolExecutor groupExecutor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), DefaultThreadFactory.getInstance("qchat-tio-unused", Thread.NORM_PRIORITY));
 
         ServerConnectionListener listener = new ServerConnectionListener(adapter, registry, presence, workers, timer,
                 clock, welcome, maxOutboundQueueBytes);
@@ -79,7 +81,8 @@ public final class TioTransport implements AutoCloseable {
         }
         config.logWhenDecodeError = false;
 
-        TioServer server = new TioServer(config);
+        TioServer server = new FixedPoolTioServer(config, cores,
+                DefaultThreadFactory.getInstance("qchat-tio-io", Thread.NORM_PRIORITY));
         server.start(bindAddress, port);
         int boundPort = ((InetSocketAddress) server.getServerSocketChannel().getLocalAddress()).getPort();
 

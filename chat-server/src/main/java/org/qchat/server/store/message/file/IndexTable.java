@@ -59,9 +59,6 @@ final class IndexTable implements AutoCloseable {
     private final long mask;
     /** Occupied slots; the writer's own copy of the header field. */
     private long count;
-    /** Touches a new table's pages ahead of the writer; stopped and joined before unmapping. */
-    private Thread prefaulter;
-    private volatile boolean closing;
 
     private IndexTable(Path path, MappedByteBuffer map, int capacity, long count) {
         this.path = path;
@@ -86,9 +83,7 @@ final class IndexTable implements AutoCloseable {
             WORD.set(map, CAPACITY_AT, (long) capacity);
             WORD.set(map, COUNT_AT, 0L);
             WORD.setRelease(map, 0, MAGIC);
-            IndexTable table = new IndexTable(path, map, capacity, 0);
-            table.startPrefaulting();
-            return table;
+            return new IndexTable(path, map, capacity, 0);
         }
     }
 
@@ -184,27 +179,6 @@ final class IndexTable implements AutoCloseable {
         return false;
     }
 
-    /**
-     * Gives every page of a new (sparse) table its disk block on a background thread. The first
-     * write to a page of a file hole makes the filesystem allocate a block while the writing thread
-     * waits (about 10 µs here); inserts land on random pages, so without this the message writer
-     * would pay that for most of a new table's first few hundred thousand inserts. Each page is
-     * touched with a compare-and-set of 0 by 0 on one word: it changes nothing, whatever the writer
-     * has stored there, yet it is a write.
-     */
-    private void startPrefaulting() {
-        Thread thread = new Thread(() -> {
-            int pageSize = 4096;
-            for (int at = 0; at < map.capacity() && !closing; at += pageSize) {
-                WORD.compareAndSet(map, at, 0L, 0L);
-            }
-        }, "qchat-index-prefault");
-        thread.setDaemon(true);
-        thread.setPriority(Thread.MIN_PRIORITY);
-        prefaulter = thread;
-        thread.start();
-    }
-
     /** Writes the table's dirty pages to the disk. */
     void force() {
         map.force();
@@ -213,20 +187,6 @@ final class IndexTable implements AutoCloseable {
     /** Unmaps the file; no thread may use the table afterwards. */
     @Override
     public void close() {
-        closing = true;
-        if (prefaulter != null) {
-            boolean interrupted = false;
-            while (prefaulter.isAlive()) {
-                try {
-                    prefaulter.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
         Mappings.unmap(map);
     }
 
