@@ -38,6 +38,17 @@ public record Profile(String name, int pairUsers, double[] rates1to1, int groupU
                 1_000_000, 5_000, 10_000);
     }
 
+    /** This profile with another ladder of 1:1 rates (W1, W4). */
+    public Profile withRates1to1(double[] rates) {
+        if (rates.length == 0) {
+            throw new IllegalArgumentException("no rates");
+        }
+        return new Profile(name, pairUsers, rates.clone(), groupUsers, groupSizes, groupDeliveries, broadcastUsers, broadcasts,
+                step, warmup, jvmWarmup, grace, idleConnections, idleHold, mixedUsers, mixedChatters, mixedRate,
+                mixedReconnectsPerSecond, mixedPasswordLoginsPerSecond, mixedDuration, historyMessages, historyRequests,
+                backlogMessages);
+    }
+
     public static Profile smoke() {
         return new Profile("smoke",
                 20, new double[] {50, 100},
