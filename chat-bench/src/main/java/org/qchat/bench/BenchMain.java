@@ -72,11 +72,21 @@ public final class BenchMain {
         @Option(names = "--postgres-url", description = "JDBC URL for W4, e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres; W4 is skipped without it.")
         String postgresUrl;
 
-        @Option(names = "--no-mosquitto", description = "Run qchat alone.")
+        @Option(names = "--no-mosquitto", description = "Run qchat alone (the same as --systems qchat).")
         boolean noMosquitto;
+
+        @Option(names = "--systems", split = ",", converter = SystemConverter.class,
+                description = "Systems to drive: qchat,mosquitto-qos1,mosquitto-qos0 (default: all). "
+                        + "W4, history and backlog need qchat; W0 and W5 run Mosquitto at QoS 1 only.")
+        List<Suite.SystemId> systems = Suite.SystemId.ALL;
 
         @Option(names = "--only", split = ",", description = "Workloads to run: W0,W1,W2,W3,W4,W5,history,backlog (default: all).")
         List<String> only = List.of();
+
+        @Option(names = "--rates-1to1", split = ",",
+                description = "Offered sends/s of the W1 and W4 ladders instead of the profile's, e.g. 50000,100000 "
+                        + "(the warm-up runs at the third, or the last if fewer).")
+        double[] rates1to1;
 
         @Option(names = "--results", defaultValue = "target/bench-run/results.json", description = "Where to save the results.")
         Path results;
@@ -87,6 +97,9 @@ public final class BenchMain {
         @Override
         public Integer call() throws Exception {
             Profile p = profile.equals("smoke") ? Profile.smoke() : Profile.full();
+            if (rates1to1 != null) {
+                p = p.withRates1to1(rates1to1);
+            }
             List<String> flags = new java.util.ArrayList<>(
                     serverJvmFlags.isBlank() ? List.of() : List.of(serverJvmFlags.trim().split("\\s+")));
             if (serverJfr != null) {
@@ -96,9 +109,10 @@ public final class BenchMain {
             OffsetDateTime started = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
             long t0 = System.nanoTime();
             List<String> idleFlags = List.of(idleServerJvmFlags.trim().split("\\s+"));
+            List<Suite.SystemId> driven = noMosquitto
+                    ? systems.stream().filter(s -> s == Suite.SystemId.QCHAT).toList() : systems;
             Suite.Options options = new Suite.Options(p, runDir, serverJar, flags, idleFlags, serverCpus, postgresUrl,
-                    !noMosquitto,
-                    only);
+                    driven, only);
             var measured = new Suite(options, System.out).run();
             RunRecord run = new RunRecord(p.name(), started.toString(), (System.nanoTime() - t0) / 6e10,
                     Machine.describe(postgresUrl), serverCpus, generatorCpus, flags, idleFlags,
@@ -109,6 +123,17 @@ public final class BenchMain {
             System.out.println(new Report(run, null).summary());
             System.out.println("results saved to " + results);
             return 0;
+        }
+    }
+
+    static final class SystemConverter implements CommandLine.ITypeConverter<Suite.SystemId> {
+        @Override
+        public Suite.SystemId convert(String value) {
+            try {
+                return Suite.SystemId.of(value.trim());
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 

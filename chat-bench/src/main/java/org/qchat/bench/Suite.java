@@ -25,10 +25,42 @@ import org.qchat.bench.workload.Workloads;
  */
 public final class Suite {
 
-    /** What to run and where. */
+    /** The systems a run can drive, by the name {@code --systems} takes. */
+    public enum SystemId {
+        QCHAT("qchat"), MOSQUITTO_QOS1("mosquitto-qos1"), MOSQUITTO_QOS0("mosquitto-qos0");
+
+        public static final List<SystemId> ALL = List.of(values());
+
+        private final String option;
+
+        SystemId(String option) {
+            this.option = option;
+        }
+
+        public static SystemId of(String option) {
+            for (SystemId id : values()) {
+                if (id.option.equals(option)) {
+                    return id;
+                }
+            }
+            throw new IllegalArgumentException("unknown system '" + option + "'; expected qchat, mosquitto-qos1 or mosquitto-qos0");
+        }
+
+        @Override
+        public String toString() {
+            return option;
+        }
+    }
+
+    /**
+     * What to run and where.
+     *
+     * @param systems the systems to drive; qchat-only workloads (W4, history, backlog) run when qchat is among them
+     * @param only    the workloads to run; empty for all
+     */
     public record Options(Profile profile, Path runDir, Path serverJar, List<String> serverJvmFlags,
                           List<String> idleServerJvmFlags, String serverCpus,
-                          String postgresUrl, boolean mosquitto, List<String> only) {
+                          String postgresUrl, List<SystemId> systems, List<String> only) {
     }
 
     private final Options options;
@@ -46,10 +78,17 @@ public final class Suite {
     public List<WorkloadResult> run() {
         List<WorkloadResult> results = new ArrayList<>();
         List<Launcher> systems = new ArrayList<>();
-        systems.add(qchat(null));
-        if (options.mosquitto()) {
-            systems.add(mosquitto(1));
-            systems.add(mosquitto(0));
+        boolean qchat = options.systems().contains(SystemId.QCHAT);
+        if (qchat) {
+            systems.add(qchat(null));
+        }
+        Launcher qos1 = options.systems().contains(SystemId.MOSQUITTO_QOS1) ? mosquitto(1) : null;
+        Launcher qos0 = options.systems().contains(SystemId.MOSQUITTO_QOS0) ? mosquitto(0) : null;
+        if (qos1 != null) {
+            systems.add(qos1);
+        }
+        if (qos0 != null) {
+            systems.add(qos0);
         }
         if (selected("W1")) {
             for (Launcher system : systems) {
@@ -69,7 +108,7 @@ public final class Suite {
                 results.add(attempt("W3 broadcast", system.system(), () -> workloads.broadcast("W3 broadcast", system)));
             }
         }
-        if (selected("W4") && options.postgresUrl() != null) {
+        if (qchat && selected("W4") && options.postgresUrl() != null) {
             try (PostgresPinning pinning = PostgresPinning.pin(options.serverCpus())) {
                 log.printf("%nPostgreSQL %s%n", pinning.pinned()
                         ? "pinned to CPU " + options.serverCpus() + " with the server" : "not pinned (runs on any CPU)");
@@ -82,26 +121,31 @@ public final class Suite {
                                 : "PostgreSQL unpinned; CPU/msg includes it")));
             }
         }
+        // W5 and W0 have no QoS 0 run: churn and idle connections do not depend on the QoS.
         if (selected("W5")) {
-            results.add(attempt("W5 mixed", systems.get(0).system(), () -> workloads.mixed("W5 mixed", systems.get(0))));
-            if (options.mosquitto()) {
-                results.add(attempt("W5 mixed", systems.get(1).system(), () -> workloads.mixed("W5 mixed", systems.get(1))));
+            if (qchat) {
+                Launcher system = systems.get(0);
+                results.add(attempt("W5 mixed", system.system(), () -> workloads.mixed("W5 mixed", system)));
+            }
+            if (qos1 != null) {
+                results.add(attempt("W5 mixed", qos1.system(), () -> workloads.mixed("W5 mixed", qos1)));
             }
         }
         if (selected("W0")) {
-            Launcher idleQchat = qchat(null, options.idleServerJvmFlags());
-            results.add(attempt("W0 idle connections", idleQchat.system(),
-                    () -> workloads.idle("W0 idle connections", idleQchat)));
-            if (options.mosquitto()) {
-                results.add(attempt("W0 idle connections", systems.get(1).system(),
-                        () -> workloads.idle("W0 idle connections", systems.get(1))));
+            if (qchat) {
+                Launcher idleQchat = qchat(null, options.idleServerJvmFlags());
+                results.add(attempt("W0 idle connections", idleQchat.system(),
+                        () -> workloads.idle("W0 idle connections", idleQchat)));
+            }
+            if (qos1 != null) {
+                results.add(attempt("W0 idle connections", qos1.system(), () -> workloads.idle("W0 idle connections", qos1)));
             }
         }
         QchatOnlyWorkloads.QchatLauncher h2 = qchatWithHistory();
-        if (selected("history")) {
+        if (qchat && selected("history")) {
             results.add(attempt("History page", h2.system(), () -> qchatOnly.history("History page", h2)));
         }
-        if (selected("backlog")) {
+        if (qchat && selected("backlog")) {
             results.add(attempt("Offline backlog", h2.system(), () -> qchatOnly.backlog("Offline backlog", h2)));
         }
         return results;

@@ -48,7 +48,8 @@ class BenchSmokeIT {
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         Suite.Options options = new Suite.Options(Profile.smoke(), runDir, serverJar,
                 List.of(BenchMain.DEFAULT_SERVER_JVM_FLAGS.split(" ")),
-                List.of(BenchMain.DEFAULT_IDLE_SERVER_JVM_FLAGS.split(" ")), null, postgresUrl, mosquitto, List.of());
+                List.of(BenchMain.DEFAULT_IDLE_SERVER_JVM_FLAGS.split(" ")), null, postgresUrl,
+                mosquitto ? Suite.SystemId.ALL : List.of(Suite.SystemId.QCHAT), List.of());
         try (PrintStream log = new PrintStream(progress, true, StandardCharsets.UTF_8)) {
             results = new Suite(options, log).run();
         } finally {

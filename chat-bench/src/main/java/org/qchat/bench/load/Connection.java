@@ -11,6 +11,12 @@ import java.nio.channels.SocketChannel;
  * One socket of the generator, used only on its {@link EventLoop}'s thread. Bytes read are handed
  * to the {@link Handler}, which takes whole frames and leaves a partial one; the rest is kept until
  * more arrives. Bytes sent are queued and written when the loop flushes.
+ *
+ * <p>System calls are what the generator spends most of its core on (one write per send, one read
+ * per delivery, each running the loopback TCP stack), so a connection makes no more of them than
+ * the traffic needs: one write per turn however many frames were queued, and one read per turn
+ * when the socket held less than the loop's buffer (it was drained; the selector reports it again
+ * when more arrives).
  */
 public final class Connection {
 
@@ -67,22 +73,35 @@ public final class Connection {
 
     /** Queues bytes to be written at the end of this loop turn. */
     public void send(byte[] bytes) {
+        ByteBuffer buffer = writeBuffer(bytes.length);
+        if (buffer != null) {
+            buffer.put(bytes);
+        }
+    }
+
+    /**
+     * The queue of bytes to write, with room for {@code bytes} more after its position, for a client
+     * that encodes a frame in place instead of building an array for {@link #send}; the caller puts
+     * at most {@code bytes} bytes and keeps no reference. Written, like {@link #send}, at the end of
+     * this loop turn. Null if the connection is closed.
+     */
+    public ByteBuffer writeBuffer(int bytes) {
         if (closed) {
-            return;
+            return null;
         }
         if (out == null) {
-            out = ByteBuffer.allocate(Math.max(SMALL_BUFFER, bytes.length));
-        } else if (out.remaining() < bytes.length) {
-            ByteBuffer bigger = ByteBuffer.allocate(Math.max(out.capacity() * 2, out.position() + bytes.length));
+            out = ByteBuffer.allocate(Math.max(SMALL_BUFFER, bytes));
+        } else if (out.remaining() < bytes) {
+            ByteBuffer bigger = ByteBuffer.allocate(Math.max(out.capacity() * 2, out.position() + bytes));
             out.flip();
             bigger.put(out);
             out = bigger;
         }
-        out.put(bytes);
         if (!dirty) {
             dirty = true;
             loop.markDirty(this);
         }
+        return out;
     }
 
     void flush() {
@@ -126,6 +145,11 @@ public final class Connection {
                 }
                 shared.flip();
                 deliver(shared);
+                if (n < shared.capacity()) {
+                    // The socket held less than the buffer: it is drained, and another read would
+                    // only cost a system call to learn so (EAGAIN).
+                    return;
+                }
             }
         } catch (IOException e) {
             fail(e);

@@ -19,8 +19,12 @@ import org.qchat.bench.mqtt.MqttPacket;
  * subscribed with No Local so a sender does not get its own message back (as in qchat).
  * Publishes and subscriptions use the workload's QoS; at QoS 1 the broker acknowledges each
  * publish and the client acknowledges each delivery (PUBACK both ways).
+ *
+ * <p>Per message nothing is allocated: a PUBLISH is written straight into the connection's buffer
+ * from a header encoded once per topic, and a delivery is read in place (see
+ * {@link MqttDecoder#decode(ByteBuffer, MqttDecoder.Sink)}).
  */
-final class MqttBenchClient implements BenchClient, Connection.Handler {
+final class MqttBenchClient implements BenchClient, Connection.Handler, MqttDecoder.Sink {
 
     /** In-flight publishes remembered for ack latency; the broker allows 1,000 (Receive Maximum). */
     private static final int WINDOW = 1024;
@@ -30,8 +34,10 @@ final class MqttBenchClient implements BenchClient, Connection.Handler {
     private final ClientListener listener;
     private final Connection connection;
     private final MqttDecoder decoder = new MqttDecoder(64 * 1024);
-    private final String direct;
-    private final String group;
+    private final Payload.Reader stamps = new Payload.Reader();
+    private final MqttEncoder.PublishHeader direct;
+    private final MqttEncoder.PublishHeader group;
+    private final MqttEncoder.PublishHeader broadcast;
     private long[] inFlightIntended;
     private int[] inFlightStep;
     private int nextPacketId;
@@ -43,8 +49,9 @@ final class MqttBenchClient implements BenchClient, Connection.Handler {
         this.user = user;
         this.listener = listener;
         Population population = factory.population();
-        this.direct = population.pairs() ? "u/" + population.partnerOf(user) : null;
-        this.group = population.groupSize() > 0 ? "g/" + population.groupOf(user) : null;
+        this.direct = population.pairs() ? header("u/" + population.partnerOf(user)) : null;
+        this.group = population.groupSize() > 0 ? header("g/" + population.groupOf(user)) : null;
+        this.broadcast = header("all");
         this.connection = loop.connect(factory.address(), this);
     }
 
@@ -70,14 +77,20 @@ final class MqttBenchClient implements BenchClient, Connection.Handler {
 
     @Override
     public void sendBroadcast(int step, long intendedNanos) {
-        publish("all", step, intendedNanos);
+        publish(broadcast, step, intendedNanos);
     }
 
-    private void publish(String topic, int step, long intendedNanos) {
-        byte[] payload = Payload.bytes(step, intendedNanos, factory.textSize());
-        int qos = factory.qos();
+    private MqttEncoder.PublishHeader header(String topic) {
+        return MqttEncoder.publishHeader(topic, factory.qos(), factory.textSize());
+    }
+
+    private void publish(MqttEncoder.PublishHeader header, int step, long intendedNanos) {
+        ByteBuffer out = connection.writeBuffer(header.packetLength());
+        if (out == null) {
+            return;
+        }
         int packetId = 0;
-        if (qos > 0) {
+        if (factory.qos() > 0) {
             if (inFlightIntended == null) {
                 inFlightIntended = new long[WINDOW + 1];
                 inFlightStep = new int[WINDOW + 1];
@@ -87,7 +100,8 @@ final class MqttBenchClient implements BenchClient, Connection.Handler {
             inFlightIntended[packetId] = intendedNanos;
             inFlightStep[packetId] = step;
         }
-        connection.send(MqttEncoder.publish(topic, qos, packetId, payload));
+        header.write(out, packetId);
+        Payload.write(out, step, intendedNanos, header.payloadLength());
     }
 
     @Override
@@ -113,10 +127,9 @@ final class MqttBenchClient implements BenchClient, Connection.Handler {
 
     @Override
     public void onData(Connection c, ByteBuffer in) {
-        MqttPacket packet;
         try {
-            while ((packet = decoder.decode(in)) != null) {
-                handle(c, packet);
+            while (decoder.decode(in, this)) {
+                // Each packet went to onPublish, onPubAck or onPacket.
             }
         } catch (RuntimeException e) {
             listener.onError(this, "bad packet from the broker: " + e.getMessage());
@@ -124,20 +137,30 @@ final class MqttBenchClient implements BenchClient, Connection.Handler {
         }
     }
 
-    private void handle(Connection c, MqttPacket packet) {
-        if (packet instanceof MqttPacket.Publish p) {
-            Payload.Stamp stamp = Payload.parse(p.payload(), 0, p.payload().length);
-            if (stamp != null) {
-                listener.onDelivery(this, stamp.step(), stamp.intendedNanos());
+    @Override
+    public void onPublish(int qos, int packetId, boolean dup, ByteBuffer buf, int payloadFrom, int payloadTo) {
+        if (stamps.read(buf, payloadFrom, payloadTo)) {
+            listener.onDelivery(this, stamps.step(), stamps.intendedNanos());
+        }
+        if (qos == 1) {
+            ByteBuffer out = connection.writeBuffer(MqttEncoder.PUBACK_LENGTH);
+            if (out != null) {
+                MqttEncoder.puback(out, packetId);
             }
-            if (p.qos() == 1) {
-                c.send(MqttEncoder.puback(p.packetId()));
-            }
-        } else if (packet instanceof MqttPacket.PubAck a) {
-            if (inFlightIntended != null && a.packetId() > 0 && a.packetId() <= WINDOW) {
-                listener.onAck(this, inFlightStep[a.packetId()], inFlightIntended[a.packetId()]);
-            }
-        } else if (packet instanceof MqttPacket.ConnAck a) {
+        }
+    }
+
+    @Override
+    public void onPubAck(int packetId, int reasonCode) {
+        if (inFlightIntended != null && packetId > 0 && packetId <= WINDOW) {
+            listener.onAck(this, inFlightStep[packetId], inFlightIntended[packetId]);
+        }
+    }
+
+    @Override
+    public void onPacket(MqttPacket packet) {
+        Connection c = connection;
+        if (packet instanceof MqttPacket.ConnAck a) {
             if (a.reasonCode() != MqttPacket.SUCCESS) {
                 listener.onError(this, "CONNACK refused: " + a.reasonCode());
                 c.close();

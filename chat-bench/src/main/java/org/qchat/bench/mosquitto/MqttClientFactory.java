@@ -6,6 +6,7 @@ import org.qchat.bench.load.BenchClient;
 import org.qchat.bench.load.ClientFactory;
 import org.qchat.bench.load.ClientListener;
 import org.qchat.bench.load.EventLoop;
+import org.qchat.bench.load.Payload;
 import org.qchat.bench.load.Population;
 
 /** Makes {@link MqttBenchClient}s for one broker, population and QoS. */
@@ -17,7 +18,12 @@ public final class MqttClientFactory implements ClientFactory {
     private final int textSize;
     private final long runId = System.nanoTime() % 100_000;
 
+    /** {@code textSize} must hold a whole stamp: every PUBLISH of a client has the same length. */
     public MqttClientFactory(InetSocketAddress address, Population population, int qos, int textSize) {
+        if (textSize < Payload.MAX_HEAD_LENGTH) {
+            throw new IllegalArgumentException("text size " + textSize + " is under the stamp's "
+                    + Payload.MAX_HEAD_LENGTH + " bytes");
+        }
         this.address = address;
         this.population = population;
         this.qos = qos;

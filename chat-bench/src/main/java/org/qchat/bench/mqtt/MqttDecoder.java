@@ -39,6 +39,12 @@ import org.qchat.bench.mqtt.MqttPacket.SubAck;
  * arrived and before anything is allocated for it. The broker is not told the limit (CONNECT has
  * no properties), so it must be set above the largest message the run publishes.
  *
+ * <p>Two ways to take packets: {@link #decode(ByteBuffer)} returns each as a record;
+ * {@link #decode(ByteBuffer, Sink)} hands a PUBLISH over in place, its topic checked but not
+ * decoded and its payload not copied, and a PUBACK as its fields, so that a client receiving tens
+ * of thousands of messages a second allocates nothing for them. Both accept and reject exactly the
+ * same bytes.
+ *
  * <p>Not thread-safe: one decoder per connection, used by the thread that reads it.
  */
 public final class MqttDecoder {
@@ -59,6 +65,23 @@ public final class MqttDecoder {
     /** Reused for non-ASCII strings; the decoder is single-threaded anyway. Reports bad input. */
     private final CharsetDecoder utf8 = UTF_8.newDecoder();
 
+    /** Where {@link #decode(ByteBuffer, Sink)} hands the packets it cuts. */
+    public interface Sink {
+
+        /**
+         * A PUBLISH whose payload is {@code buf[payloadFrom, payloadTo)}, absolute indexes; the bytes
+         * are the reader's and valid only during the call, which must not move {@code buf}'s position
+         * or limit. {@code packetId} is 0 for QoS 0.
+         */
+        void onPublish(int qos, int packetId, boolean dup, ByteBuffer buf, int payloadFrom, int payloadTo);
+
+        /** A PUBACK, as {@link MqttPacket.PubAck} would carry it. */
+        void onPubAck(int packetId, int reasonCode);
+
+        /** Any other packet. */
+        void onPacket(MqttPacket packet);
+    }
+
     public MqttDecoder(int maxPacketSize) {
         if (maxPacketSize < 2 || maxPacketSize > MAX_PACKET_SIZE) {
             throw new IllegalArgumentException("maxPacketSize must be 2–" + MAX_PACKET_SIZE + ", was " + maxPacketSize);
@@ -75,19 +98,109 @@ public final class MqttDecoder {
      *         closed, as nothing after a bad packet can be trusted to start where it seems to.
      */
     public MqttPacket decode(ByteBuffer buf) {
+        long span = frame(buf);
+        return span < 0 ? null : record(buf, span);
+    }
+
+    /**
+     * Hands the next whole packet in {@code buf} to {@code sink} and moves the position past it;
+     * false, position unchanged, if {@code buf} holds only part of one. PUBLISH and PUBACK, the
+     * packets that flow per message, are read in place; the rest as records. Reads between
+     * position and limit only.
+     *
+     * @throws MqttProtocolException as {@link #decode(ByteBuffer)}, for the same bytes
+     */
+    public boolean decode(ByteBuffer buf, Sink sink) {
+        long span = frame(buf);
+        if (span < 0) {
+            return false;
+        }
+        int start = buf.position();
+        int limit = buf.limit();
+        int firstByte = buf.get(start) & 0xFF;
+        int type = firstByte >>> 4;
+        if (type != PUBLISH && type != PUBACK) {
+            sink.onPacket(record(buf, span));
+            return true;
+        }
+        int bodyEnd = (int) span;
+        int qos = (firstByte >>> 1) & 0x03;
+        int packetId;
+        int reasonCode = MqttPacket.SUCCESS;
+        int payloadFrom = bodyEnd;
+        boolean decoded = false;
+        buf.limit(bodyEnd).position((int) (span >>> 32));
+        try {
+            if (type == PUBLISH) {
+                checkTopic(buf);
+                packetId = qos > 0 ? packetId(buf) : 0;
+                skipProperties(buf);
+                payloadFrom = buf.position();
+            } else {
+                packetId = packetId(buf);
+                if (buf.hasRemaining()) {
+                    reasonCode = buf.get() & 0xFF;
+                }
+                if (buf.hasRemaining()) {
+                    skipProperties(buf);
+                }
+                checkConsumed(type, buf);
+            }
+            decoded = true;
+        } catch (BufferUnderflowException e) {
+            throw new MqttProtocolException(typeName(type) + " ends inside a field");
+        } finally {
+            buf.limit(limit).position(decoded ? bodyEnd : start);
+        }
+        if (type == PUBLISH) {
+            sink.onPublish(qos, packetId, (firstByte & 0x08) != 0, buf, payloadFrom, bodyEnd);
+        } else {
+            sink.onPubAck(packetId, reasonCode);
+        }
+        return true;
+    }
+
+    /** The packet framed at {@code span} (see {@link #frame}) as a record. */
+    private MqttPacket record(ByteBuffer buf, long span) {
+        int start = buf.position();
+        int limit = buf.limit();
+        int firstByte = buf.get(start) & 0xFF;
+        int type = firstByte >>> 4;
+        int bodyEnd = (int) span;
+        boolean decoded = false;
+        // Bounding the buffer to the body turns every read past the packet's end into an underflow.
+        buf.limit(bodyEnd).position((int) (span >>> 32));
+        try {
+            MqttPacket packet = body(type, firstByte & 0x0F, buf);
+            checkConsumed(type, buf);
+            decoded = true;
+            return packet;
+        } catch (BufferUnderflowException e) {
+            throw new MqttProtocolException(typeName(type) + " ends inside a field");
+        } finally {
+            buf.limit(limit).position(decoded ? bodyEnd : start);
+        }
+    }
+
+    /**
+     * Checks the fixed header at {@code buf}'s position and whether the whole packet has arrived.
+     *
+     * @return -1 if it has not; otherwise the absolute index of the body in the high 32 bits and of
+     *         the packet's end in the low 32 bits
+     */
+    private long frame(ByteBuffer buf) {
         int start = buf.position();
         int limit = buf.limit();
         if (start == limit) {
-            return null;
+            return -1;
         }
         int firstByte = buf.get(start) & 0xFF;
         int type = firstByte >>> 4;
-        int flags = firstByte & 0x0F;
-        checkTypeAndFlags(type, flags);   // before waiting for more: an unknown type will not get better
+        checkTypeAndFlags(type, firstByte & 0x0F);   // before waiting for more: an unknown type will not get better
 
         long varInt = Wire.getVarInt(buf, start + 1, limit);
         if (varInt < 0) {
-            return null;
+            return -1;
         }
         int remaining = (int) varInt;
         int bodyStart = start + 1 + (int) (varInt >>> 32);
@@ -97,25 +210,15 @@ public final class MqttDecoder {
                     + maxPacketSize);
         }
         if (limit - start < packetSize) {
-            return null;
+            return -1;
         }
+        return (long) bodyStart << 32 | (bodyStart + remaining);
+    }
 
-        int bodyEnd = bodyStart + remaining;
-        boolean decoded = false;
-        // Bounding the buffer to the body turns every read past the packet's end into an underflow.
-        buf.limit(bodyEnd).position(bodyStart);
-        try {
-            MqttPacket packet = body(type, flags, buf);
-            if (buf.hasRemaining()) {
-                throw new MqttProtocolException(typeName(type) + " has " + buf.remaining()
-                        + " bytes after its last field");
-            }
-            decoded = true;
-            return packet;
-        } catch (BufferUnderflowException e) {
-            throw new MqttProtocolException(typeName(type) + " ends inside a field");
-        } finally {
-            buf.limit(limit).position(decoded ? bodyEnd : start);
+    private static void checkConsumed(int type, ByteBuffer body) {
+        if (body.hasRemaining()) {
+            throw new MqttProtocolException(typeName(type) + " has " + body.remaining()
+                    + " bytes after its last field");
         }
     }
 
@@ -237,6 +340,35 @@ public final class MqttDecoder {
             throw new BufferUnderflowException();
         }
         int at = in.position();
+        String s;
+        if (ascii(in, at, length) && in.hasArray()) {
+            // Topics are ASCII in practice; this skips the charset decoder's buffers.
+            s = new String(in.array(), in.arrayOffset() + at, length, ISO_8859_1);
+        } else {
+            s = utf8(in, at, length);
+        }
+        in.position(at + length);
+        return s;
+    }
+
+    /** A PUBLISH's topic name, checked as {@link #string} and {@link #publish} check it, and skipped. */
+    private void checkTopic(ByteBuffer in) {
+        int length = in.getShort() & 0xFFFF;
+        if (length > in.remaining()) {
+            throw new BufferUnderflowException();
+        }
+        int at = in.position();
+        if (!ascii(in, at, length)) {
+            utf8(in, at, length);
+        }
+        if (length == 0) {
+            throw new MqttProtocolException("PUBLISH with an empty topic name");
+        }
+        in.position(at + length);
+    }
+
+    /** Whether {@code in[at, at + length)} is ASCII; rejects U+0000. */
+    private static boolean ascii(ByteBuffer in, int at, int length) {
         boolean ascii = true;
         for (int i = at; i < at + length; i++) {
             byte b = in.get(i);
@@ -245,19 +377,15 @@ public final class MqttDecoder {
             }
             ascii &= b > 0;
         }
-        String s;
-        if (ascii && in.hasArray()) {
-            // Topics are ASCII in practice; this skips the charset decoder's buffers.
-            s = new String(in.array(), in.arrayOffset() + at, length, ISO_8859_1);
-        } else {
-            try {
-                s = utf8.decode(in.slice(at, length)).toString();
-            } catch (CharacterCodingException e) {
-                throw new MqttProtocolException("string is not valid UTF-8");
-            }
+        return ascii;
+    }
+
+    private String utf8(ByteBuffer in, int at, int length) {
+        try {
+            return utf8.decode(in.slice(at, length)).toString();
+        } catch (CharacterCodingException e) {
+            throw new MqttProtocolException("string is not valid UTF-8");
         }
-        in.position(at + length);
-        return s;
     }
 
     private static String typeName(int type) {

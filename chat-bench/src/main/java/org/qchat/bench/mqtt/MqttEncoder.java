@@ -1,8 +1,12 @@
 package org.qchat.bench.mqtt;
 
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
 /**
- * Builds the MQTT 5.0 packets a benchmark client sends. Each method returns the whole packet in
- * one exact-size array, ready for a single socket write; nothing else is allocated.
+ * Builds the MQTT 5.0 packets a benchmark client sends. Each method that returns an array returns
+ * the whole packet in one exact-size array, ready for a single socket write; nothing else is
+ * allocated.
  *
  * <pre>
  *   fixed header          variable header                         payload
@@ -14,13 +18,21 @@ package org.qchat.bench.mqtt;
  *   [32 0a] [00 03 75 2f 31] [00 07] [00] [68 69]
  * </pre>
  *
- * The remaining length is a Variable Byte Integer of at most 4 bytes, so no packet body exceeds
+ * For the packets that flow per message there are in-place forms: {@link #publishHeader} encodes
+ * and checks the part of a PUBLISH before its payload once, for a client that then writes each
+ * message's packet id and payload straight into its socket buffer; {@link #puback(ByteBuffer, int)}
+ * writes into a buffer too.
+ *
+ * <p>The remaining length is a Variable Byte Integer of at most 4 bytes, so no packet body exceeds
  * 268,435,455 bytes. Only QoS 0 and 1 are offered: QoS 2 needs PUBREC/PUBREL/PUBCOMP, which this
  * subset does not speak. Arguments MQTT does not allow throw {@link IllegalArgumentException}
  * here rather than reach the broker, which would answer them by disconnecting. Stateless and
  * thread-safe.
  */
 public final class MqttEncoder {
+
+    /** A PUBACK in the short form this client sends. */
+    public static final int PUBACK_LENGTH = 4;
 
     private static final int CONNECT = 0x10;
     private static final int PUBLISH = 0x30;
@@ -109,6 +121,57 @@ public final class MqttEncoder {
     }
 
     /**
+     * The part of a PUBLISH to {@code topic} before a payload of {@code payloadLength} bytes, checked
+     * as {@link #publish} checks it: the same bytes as {@code publish(topic, qos, packetId, payload)}
+     * up to the payload.
+     */
+    public static PublishHeader publishHeader(String topic, int qos, int payloadLength) {
+        if (payloadLength < 0) {
+            throw new IllegalArgumentException("payloadLength must not be negative: " + payloadLength);
+        }
+        byte[] whole = publish(topic, qos, 1, new byte[payloadLength]);
+        byte[] header = Arrays.copyOf(whole, whole.length - payloadLength);
+        // The packet id, if any, is followed only by the property length (0).
+        return new PublishHeader(header, qos > 0 ? header.length - 3 : -1, payloadLength);
+    }
+
+    /** A PUBLISH without its payload, ready to be written per message. Immutable and thread-safe. */
+    public static final class PublishHeader {
+
+        private final byte[] bytes;
+        private final int packetIdAt;
+        private final int payloadLength;
+
+        private PublishHeader(byte[] bytes, int packetIdAt, int payloadLength) {
+            this.bytes = bytes;
+            this.packetIdAt = packetIdAt;
+            this.payloadLength = payloadLength;
+        }
+
+        /** The whole packet's length: this header and the payload that must follow it. */
+        public int packetLength() {
+            return bytes.length + payloadLength;
+        }
+
+        public int payloadLength() {
+            return payloadLength;
+        }
+
+        /**
+         * Puts the header at {@code out}'s position, with {@code packetId} (1–65535) at QoS 1; at QoS 0
+         * the id is ignored. Exactly {@link #payloadLength()} bytes of payload must be put after it.
+         */
+        public void write(ByteBuffer out, int packetId) {
+            int at = out.position();
+            out.put(bytes);
+            if (packetIdAt >= 0) {
+                checkPacketId(packetId);
+                out.putShort(at + packetIdAt, (short) packetId);
+            }
+        }
+    }
+
+    /**
      * PUBACK in its shortest form: with reason Success and no properties the reason code and
      * property length may be left out (spec 3.4.2.1), which saves two bytes per acknowledged message.
      */
@@ -118,6 +181,12 @@ public final class MqttEncoder {
         header(packet, PUBACK, 2);
         Wire.putShort(packet, 2, packetId);
         return packet;
+    }
+
+    /** {@link #puback(int)} put at {@code out}'s position: {@value #PUBACK_LENGTH} bytes. */
+    public static void puback(ByteBuffer out, int packetId) {
+        checkPacketId(packetId);
+        out.put((byte) PUBACK).put((byte) 2).putShort((short) packetId);
     }
 
     public static byte[] pingreq() {

@@ -2,6 +2,7 @@ package org.qchat.bench.qchat;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -33,8 +34,8 @@ import org.qchat.protocol.packet.Welcome;
  * does — one cumulative {@code sync.ack} per conversation after a short delay.
  *
  * <p>The two packets that flow per message ({@code msg.send} out, {@code msg} and
- * {@code msg.sent} in) are written and read without a JSON library; everything else goes through
- * the protocol module's codec.
+ * {@code msg.sent} in) are written and read without a JSON library, the incoming ones in a body
+ * array the client reuses; everything else goes through the protocol module's codec.
  */
 public final class QchatClient implements BenchClient, Connection.Handler {
 
@@ -50,6 +51,12 @@ public final class QchatClient implements BenchClient, Connection.Handler {
     private final ClientListener listener;
     private final Connection connection;
     private final Map<Long, long[]> cursors = new HashMap<>();
+    /** The frame being handled; reused, since a client reads its frames one at a time. */
+    private byte[] body = new byte[1024];
+    private ByteBuffer bodyView = ByteBuffer.wrap(body);
+    private final Payload.Reader stamps = new Payload.Reader();
+    private long lastConvId = -1;
+    private long[] lastCursor;
     private final Map<String, Consumer<Packet>> calls = new HashMap<>();
     private long callIds;
     private boolean ready;
@@ -161,20 +168,21 @@ public final class QchatClient implements BenchClient, Connection.Handler {
             if (in.remaining() - FrameCodec.HEADER_LENGTH < length) {
                 return;
             }
-            byte[] body = new byte[length];
+            if (body.length < length) {
+                body = new byte[Math.max(length, 2 * body.length)];
+                bodyView = ByteBuffer.wrap(body);
+            }
             in.position(in.position() + FrameCodec.HEADER_LENGTH);
-            in.get(body);
-            handle(body);
+            in.get(body, 0, length);
+            handle(body, length);
         }
     }
 
-    private void handle(byte[] body) {
-        int end = body.length;
+    private void handle(byte[] body, int end) {
         if (JsonScan.startsWith(body, 0, end, MSG_PREFIX)) {
             int text = JsonScan.after(body, 0, end, TEXT);
-            Payload.Stamp stamp = text < 0 ? null : Payload.parse(body, text + 1, end);
-            if (stamp != null) {
-                listener.onDelivery(this, stamp.step(), stamp.intendedNanos());
+            if (text >= 0 && stamps.read(bodyView, text + 1, end)) {
+                listener.onDelivery(this, stamps.step(), stamps.intendedNanos());
             }
             noteReceived(JsonScan.longField(body, 0, end, CONV_ID), JsonScan.longField(body, 0, end, SEQ));
             return;
@@ -191,7 +199,7 @@ public final class QchatClient implements BenchClient, Connection.Handler {
         }
         Packet packet;
         try {
-            packet = factory.codec().mapper().read(body);
+            packet = factory.codec().mapper().read(Arrays.copyOf(body, end));
         } catch (Exception e) {
             listener.onError(this, "undecodable packet: " + e.getMessage());
             return;
@@ -223,7 +231,9 @@ public final class QchatClient implements BenchClient, Connection.Handler {
         if (convId < 0 || seq < 0) {
             return;
         }
-        long[] cursor = cursors.computeIfAbsent(convId, k -> new long[2]);
+        long[] cursor = convId == lastConvId ? lastCursor : cursors.computeIfAbsent(convId, k -> new long[2]);
+        lastConvId = convId;
+        lastCursor = cursor;
         cursor[0] = Math.max(cursor[0], seq);
         if (!ackScheduled) {
             ackScheduled = true;

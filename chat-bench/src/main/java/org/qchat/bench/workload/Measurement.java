@@ -91,6 +91,8 @@ public final class Measurement {
         private final int step;
         private final LatencyStats lag;
         private final CompletableFuture<long[]> done;
+        /** Bound once: rescheduling every turn allocates only the timer. */
+        private final Runnable fire = this::fire;
         private int turn;
 
         Pacing(OpenLoopPacer pacer, int[] senders, Send send, int step, LatencyStats lag, CompletableFuture<long[]> done) {
@@ -104,7 +106,7 @@ public final class Measurement {
 
         void schedule() {
             if (pacer.hasNext()) {
-                loop.schedule(pacer.nextDue(), this::fire);
+                loop.schedule(pacer.nextDue(), fire);
             } else {
                 done.complete(new long[] {pacer.issued()});
             }

@@ -30,14 +30,25 @@ public record Profile(String name, int pairUsers, double[] rates1to1, int groupU
     public static Profile full() {
         return new Profile("full",
                 2_000, new double[] {250, 500, 1_000, 2_000, 3_000, 5_000, 7_500, 10_000, 15_000, 20_000, 25_000,
-                        30_000, 35_000, 40_000, 45_000, 50_000, 60_000, 70_000, 80_000, 100_000},
+                        30_000, 35_000, 40_000, 45_000, 50_000, 60_000, 70_000, 80_000, 90_000, 100_000, 120_000},
                 1_000, new int[] {10, 100}, new double[] {1_000, 2_500, 5_000, 10_000, 20_000, 40_000, 60_000, 80_000,
                         100_000, 125_000, 150_000, 200_000, 250_000, 300_000},
-                250, new double[] {2, 5, 10, 20, 40, 80, 120, 160, 200, 300, 400, 600, 800},
+                250, new double[] {2, 5, 10, 20, 40, 80, 120, 160, 200, 300, 400, 600, 800, 1_000, 1_200},
                 Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(45), Duration.ofSeconds(3),
                 19_000, Duration.ofSeconds(20),
                 5_000, 500, 500, 20, 2, Duration.ofSeconds(30),
                 1_000_000, 5_000, 10_000, 10_000_000L, 100_000);
+    }
+
+    /** This profile with another ladder of 1:1 rates (W1, W4). */
+    public Profile withRates1to1(double[] rates) {
+        if (rates.length == 0) {
+            throw new IllegalArgumentException("no rates");
+        }
+        return new Profile(name, pairUsers, rates.clone(), groupUsers, groupSizes, groupDeliveries, broadcastUsers, broadcasts,
+                step, warmup, jvmWarmup, grace, idleConnections, idleHold, mixedUsers, mixedChatters, mixedRate,
+                mixedReconnectsPerSecond, mixedPasswordLoginsPerSecond, mixedDuration, historyMessages, historyRequests,
+                backlogMessages);
     }
 
     public static Profile smoke() {

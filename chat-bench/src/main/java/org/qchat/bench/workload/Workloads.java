@@ -70,22 +70,22 @@ public final class Workloads {
             log.printf("   warm-up: %s%n", warm.summary());
             List<StepResult> steps = new ArrayList<>();
             StepResult knee = null;
+            StepResult broken = null;
             String note = null;
-            int failedInARow = 0;
             for (double rate : rates) {
                 StepResult step = measurement.step(rate / ratesPerSend, profile.step(), senders, send, fanout);
                 steps.add(step);
                 log.printf("   %s%n", step.summary());
                 if (step.meets(Profile.P99_LIMIT_MILLIS, Profile.MIN_DELIVERY_RATIO)) {
                     knee = step;
-                    failedInARow = 0;
+                    broken = null;
                     if (rate == rates[rates.length - 1]) {
                         note = "kept the objective at the highest rate offered";
                     }
                     continue;
                 }
                 if (!step.valid()) {
-                    note = "stopped: " + step.invalid();
+                    note = stopNote(broken, step);
                     break;
                 }
                 if (step.errors() > 0) {
@@ -93,13 +93,27 @@ public final class Workloads {
                     break;
                 }
                 // One step over the objective may be a hiccup (a GC, the machine); two in a row end the ladder.
-                if (++failedInARow == 2) {
+                if (broken != null) {
                     break;
                 }
+                broken = step;
             }
             fleet.closeAll();
             return WorkloadResult.ofSteps(workload, launcher.system(), steps, knee, note);
         }
+    }
+
+    /**
+     * Why a ladder ended at {@code invalid}, a step the generator may have limited. If a valid step
+     * had just broken the objective, the server reached its own limit first and the knee is its
+     * own; the note says so, and not only that the generator stopped the ladder.
+     */
+    static String stopNote(StepResult broken, StepResult invalid) {
+        if (broken == null) {
+            return "stopped: " + invalid.invalid();
+        }
+        return String.format("broke the objective at %,.0f/s (p99 %.1f ms, generator %.0f%%); then stopped: %s",
+                broken.offered(), broken.p99(), 100 * broken.generatorCpu(), invalid.invalid());
     }
 
     /**

@@ -111,4 +111,42 @@ class ConnectionTest {
             assertThat(loop.call(() -> connection[0].queuedBytes())).isZero();
         }
     }
+
+    @Test
+    void framesWrittenInPlaceLeaveWithTheQueuedOnesInOrder() throws Exception {
+        Frames handler = new Frames();
+        Connection[] connection = new Connection[1];
+        loop.execute(() -> connection[0] = loop.connect(new InetSocketAddress("127.0.0.1", server.getLocalPort()), handler));
+        try (Socket peer = server.accept()) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> handler.connected);
+            loop.execute(() -> {
+                connection[0].send("ab".getBytes());
+                connection[0].writeBuffer(3).put("cde".getBytes());
+                // More than the queue holds: it grows and keeps what was queued before.
+                ByteBuffer big = connection[0].writeBuffer(20_000);
+                for (int i = 0; i < 20_000; i++) {
+                    big.put((byte) 'z');
+                }
+                connection[0].send("!".getBytes());
+            });
+            byte[] got = peer.getInputStream().readNBytes(2 + 3 + 20_000 + 1);
+            assertThat(new String(got, 0, 5)).isEqualTo("abcde");
+            assertThat(got[5]).isEqualTo((byte) 'z');
+            assertThat(got[got.length - 1]).isEqualTo((byte) '!');
+        }
+    }
+
+    @Test
+    void aClosedConnectionHasNoBufferToWriteInto() throws Exception {
+        Frames handler = new Frames();
+        Connection[] connection = new Connection[1];
+        loop.execute(() -> connection[0] = loop.connect(new InetSocketAddress("127.0.0.1", server.getLocalPort()), handler));
+        try (Socket peer = server.accept()) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> handler.connected);
+            assertThat(loop.call(() -> {
+                connection[0].close();
+                return connection[0].writeBuffer(10);
+            })).isNull();
+        }
+    }
 }

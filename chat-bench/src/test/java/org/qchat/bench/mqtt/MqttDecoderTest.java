@@ -122,6 +122,94 @@ class MqttDecoderTest {
         assertThat(decoder.decode(in)).isEqualTo(pub("g/\u00e9", 0, 0, false, ""));
     }
 
+    // ---- in place (the generator's hot path) -------------------------------------------------------
+
+    /** What {@link MqttDecoder#decode(ByteBuffer, MqttDecoder.Sink)} handed over, as records; a PUBLISH's topic is not decoded there. */
+    private static class Recorder implements MqttDecoder.Sink {
+        MqttPacket last;
+
+        @Override
+        public void onPublish(int qos, int packetId, boolean dup, ByteBuffer buf, int payloadFrom, int payloadTo) {
+            byte[] payload = new byte[payloadTo - payloadFrom];
+            buf.get(payloadFrom, payload);
+            last = new Publish("?", qos, packetId, dup, payload);
+        }
+
+        @Override
+        public void onPubAck(int packetId, int reasonCode) {
+            last = new PubAck(packetId, reasonCode);
+        }
+
+        @Override
+        public void onPacket(MqttPacket packet) {
+            last = packet;
+        }
+    }
+
+    private static MqttPacket withoutTopic(MqttPacket packet) {
+        return packet instanceof Publish p ? new Publish("?", p.qos(), p.packetId(), p.dup(), p.payload()) : packet;
+    }
+
+    @ParameterizedTest
+    @MethodSource("vectors")
+    void inPlaceDecodingHandsOverWhatTheRecordsCarry(byte[] wire, MqttPacket expected) {
+        for (ByteBuffer in : new ByteBuffer[] {ByteBuffer.wrap(wire), ByteBuffer.allocateDirect(wire.length).put(wire).flip()}) {
+            Recorder sink = new Recorder();
+
+            assertThat(decoder.decode(in, sink)).isTrue();
+            assertThat(sink.last).isEqualTo(withoutTopic(expected));
+            assertThat(in.hasRemaining()).isFalse();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("vectors")
+    void inPlaceDecodingWaitsForTheWholePacket(byte[] wire, MqttPacket expected) {
+        byte[] consumedEarlier = bytes("de ad be ef");
+        for (int available = 0; available < wire.length; available++) {
+            ByteBuffer in = ByteBuffer.wrap(concat(consumedEarlier, Arrays.copyOf(wire, available)));
+            in.position(consumedEarlier.length);
+            Recorder sink = new Recorder();
+
+            assertThat(decoder.decode(in, sink)).as("%d of %d bytes", available, wire.length).isFalse();
+            assertThat(sink.last).isNull();
+            assertThat(in.position()).isEqualTo(consumedEarlier.length);
+            assertThat(in.limit()).isEqualTo(consumedEarlier.length + available);
+        }
+    }
+
+    @Test
+    void inPlacePayloadIndexesPointIntoTheReadersBuffer() {
+        ByteBuffer in = ByteBuffer.wrap(bytes("40 02 00 07 30 08 00 03 61 6c 6c 00 68 69"));
+        int[] payload = new int[2];
+        MqttDecoder.Sink sink = new Recorder() {
+            @Override
+            public void onPublish(int qos, int packetId, boolean dup, ByteBuffer buf, int payloadFrom, int payloadTo) {
+                assertThat(buf).isSameAs(in);
+                payload[0] = payloadFrom;
+                payload[1] = payloadTo;
+            }
+        };
+
+        assertThat(decoder.decode(in, sink)).isTrue();
+        assertThat(decoder.decode(in, sink)).isTrue();
+        assertThat(payload).containsExactly(12, 14);
+        assertThat(in.position()).isEqualTo(14);
+    }
+
+    @ParameterizedTest
+    @MethodSource("malformed")
+    void inPlaceDecodingRejectsWhatTheRecordsReject(String wire) {
+        ByteBuffer in = ByteBuffer.wrap(concat(bytes("d0 00"), bytes(wire)));
+        Recorder sink = new Recorder();
+        assertThat(decoder.decode(in, sink)).isTrue();
+
+        assertThatThrownBy(() -> decoder.decode(in, sink)).isInstanceOf(MqttProtocolException.class);
+        assertThat(sink.last).isEqualTo(new PingResp());
+        assertThat(in.position()).isEqualTo(2);
+        assertThat(in.limit()).isEqualTo(in.capacity());
+    }
+
     // ---- size limit --------------------------------------------------------------------------------
 
     /** Remaining length ff ff ff 7f = 268,435,455: refused from the 5-byte header alone, nothing allocated. */
@@ -171,28 +259,31 @@ class MqttDecoderTest {
         assertThat(in.position()).isZero();
     }
 
+    static Stream<String> malformed() {
+        return Stream.of(
+                "30 ff ff ff ff 01",            // remaining length in 5 bytes
+                "d0 80 00",                     // remaining length 0 in 2 bytes: not the shortest form
+                "21 03 00 00 00",               // CONNACK with reserved fixed-header flags
+                "d1 00",                        // PINGRESP with reserved fixed-header flags
+                "42 02 00 07",                  // PUBACK with reserved fixed-header flags
+                "36 06 00 01 61 00 01 00",      // PUBLISH with QoS 3
+                "20 03 02 00 00",               // CONNACK acknowledge flags other than session present
+                "20 01 00",                     // CONNACK ends inside a field
+                "32 03 00 05 61",               // topic length 5 with 1 byte left
+                "30 03 00 00 00",               // empty topic: needs a topic alias, never agreed
+                "30 05 00 02 c3 28 00",         // topic not valid UTF-8
+                "30 05 00 02 61 00 00",         // topic contains U+0000
+                "32 08 00 03 75 2f 31 00 00 00", // QoS 1 with packet id 0
+                "40 02 00 00",                  // PUBACK for packet id 0
+                "40 04 00 07 10 05",            // properties of 5 bytes with none left
+                "40 05 00 07 00 00 00",         // a byte left after PUBACK's last field
+                "d0 01 00",                     // PINGRESP with a body
+                "90 03 00 01 00",               // SUBACK without reason codes
+                "e0 03 00 05 00");              // DISCONNECT properties past the end
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {
-            "30 ff ff ff ff 01",            // remaining length in 5 bytes
-            "d0 80 00",                     // remaining length 0 in 2 bytes: not the shortest form
-            "21 03 00 00 00",               // CONNACK with reserved fixed-header flags
-            "d1 00",                        // PINGRESP with reserved fixed-header flags
-            "42 02 00 07",                  // PUBACK with reserved fixed-header flags
-            "36 06 00 01 61 00 01 00",      // PUBLISH with QoS 3
-            "20 03 02 00 00",               // CONNACK acknowledge flags other than session present
-            "20 01 00",                     // CONNACK ends inside a field
-            "32 03 00 05 61",               // topic length 5 with 1 byte left
-            "30 03 00 00 00",               // empty topic: needs a topic alias, never agreed
-            "30 05 00 02 c3 28 00",         // topic not valid UTF-8
-            "30 05 00 02 61 00 00",         // topic contains U+0000
-            "32 08 00 03 75 2f 31 00 00 00", // QoS 1 with packet id 0
-            "40 02 00 00",                  // PUBACK for packet id 0
-            "40 04 00 07 10 05",            // properties of 5 bytes with none left
-            "40 05 00 07 00 00 00",         // a byte left after PUBACK's last field
-            "d0 01 00",                     // PINGRESP with a body
-            "90 03 00 01 00",               // SUBACK without reason codes
-            "e0 03 00 05 00",               // DISCONNECT properties past the end
-    })
+    @MethodSource("malformed")
     void malformedPacketIsRejectedAndLeavesThePositionWhereItWas(String wire) {
         ByteBuffer in = ByteBuffer.wrap(concat(bytes("d0 00"), bytes(wire)));
         assertThat(decoder.decode(in)).isEqualTo(new PingResp());

@@ -3,6 +3,7 @@ package org.qchat.bench.mqtt;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.qchat.bench.mqtt.Hex.bytes;
 import static org.qchat.bench.mqtt.Hex.hex;
 
 import java.nio.ByteBuffer;
@@ -83,6 +84,54 @@ class MqttEncoderTest {
     void pubackIsTheTwoByteFormThatMeansSuccess() {
         assertThat(hex(MqttEncoder.puback(7))).isEqualTo("40 02 00 07");     // type 4 << 4, length 2, packet id
         assertThat(hex(MqttEncoder.puback(0x1234))).isEqualTo("40 02 12 34");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"u/1, 0, 0, 200", "g/42, 1, 1, 200", "all, 1, 65535, 0", "g/\u00e9\uD83D\uDE00, 1, 300, 16380"})
+    void aPublishHeaderAndItsPayloadAreThePublishPacket(String topic, int qos, int packetId, int payloadLength) {
+        byte[] payload = new byte[payloadLength];
+        Arrays.fill(payload, (byte) 'x');
+        MqttEncoder.PublishHeader header = MqttEncoder.publishHeader(topic, qos, payloadLength);
+        ByteBuffer out = ByteBuffer.allocate(header.packetLength() + 3).put(bytes("aa bb cc"));
+
+        header.write(out, packetId);
+        out.put(payload);
+
+        assertThat(out.hasRemaining()).as("packetLength() is the whole packet").isFalse();
+        assertThat(hex(Arrays.copyOfRange(out.array(), 3, out.position())))
+                .isEqualTo(hex(MqttEncoder.publish(topic, qos, packetId, payload)));
+    }
+
+    @Test
+    void aPublishHeaderIsWrittenAgainWithEachPacketId() {
+        MqttEncoder.PublishHeader header = MqttEncoder.publishHeader("u/1", 1, 2);
+        ByteBuffer out = ByteBuffer.allocate(2 * header.packetLength());
+
+        header.write(out, 7);
+        out.put("hi".getBytes(UTF_8));
+        header.write(out, 8);
+        out.put("ho".getBytes(UTF_8));
+
+        assertThat(hex(out.array())).isEqualTo("32 0a 00 03 75 2f 31 00 07 00 68 69 32 0a 00 03 75 2f 31 00 08 00 68 6f");
+    }
+
+    @Test
+    void aPublishHeaderChecksWhatPublishChecks() {
+        assertThatIllegalArgumentException().isThrownBy(() -> MqttEncoder.publishHeader("g/+", 0, 10));
+        assertThatIllegalArgumentException().isThrownBy(() -> MqttEncoder.publishHeader("u/1", 2, 10));
+        assertThatIllegalArgumentException().isThrownBy(() -> MqttEncoder.publishHeader("u/1", 0, -1));
+        MqttEncoder.PublishHeader qos1 = MqttEncoder.publishHeader("u/1", 1, 10);
+        assertThatIllegalArgumentException().isThrownBy(() -> qos1.write(ByteBuffer.allocate(64), 0));
+    }
+
+    @Test
+    void pubackIntoABufferIsThePubackArray() {
+        ByteBuffer out = ByteBuffer.allocate(MqttEncoder.PUBACK_LENGTH);
+
+        MqttEncoder.puback(out, 0x1234);
+
+        assertThat(out.hasRemaining()).isFalse();
+        assertThat(hex(out.array())).isEqualTo(hex(MqttEncoder.puback(0x1234)));
     }
 
     @Test

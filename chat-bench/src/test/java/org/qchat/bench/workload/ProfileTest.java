@@ -1,0 +1,35 @@
+package org.qchat.bench.workload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class ProfileTest {
+
+    @Test
+    void anotherOneToOneLadderChangesNothingElse() {
+        Profile full = Profile.full();
+
+        Profile other = full.withRates1to1(new double[] {60_000, 120_000});
+
+        assertThat(other.rates1to1()).containsExactly(60_000, 120_000);
+        assertThat(other.groupDeliveries()).isSameAs(full.groupDeliveries());
+        assertThat(other.step()).isEqualTo(full.step());
+        assertThat(other.name()).isEqualTo(full.name());
+        assertThat(other.pairUsers()).isEqualTo(full.pairUsers());
+    }
+
+    @Test
+    void anEmptyLadderIsRefused() {
+        assertThatThrownBy(() -> Profile.full().withRates1to1(new double[0])).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theFullLadderRisesStepByStep() {
+        double[] rates = Profile.full().rates1to1();
+        for (int i = 1; i < rates.length; i++) {
+            assertThat(rates[i]).isGreaterThan(rates[i - 1]);
+        }
+    }
+}
