@@ -30,7 +30,11 @@ public final class JfrSummary {
         COMPONENTS.put("com.zaxxer.hikari.", "connection pool (HikariCP)");
         COMPONENTS.put("com.fasterxml.jackson.", "JSON (Jackson)");
         COMPONENTS.put("org.tio.", "t-io");
-        COMPONENTS.put("org.qchat.", "qchat");
+        COMPONENTS.put("org.qchat.server.store.message.", "qchat message store");
+        COMPONENTS.put("org.qchat.server.state.", "qchat state in memory");
+        COMPONENTS.put("org.qchat.server.net.", "qchat transport (on t-io)");
+        COMPONENTS.put("org.qchat.protocol.", "qchat codec");
+        COMPONENTS.put("org.qchat.", "qchat services and handlers");
         COMPONENTS.put("com.password4j.", "password hashing (argon2id)");
         COMPONENTS.put("org.flywaydb.", "start-up (Flyway, picocli)");
         COMPONENTS.put("picocli.", "start-up (Flyway, picocli)");
