@@ -48,7 +48,7 @@ public record Profile(String name, int pairUsers, double[] rates1to1, int groupU
         return new Profile(name, pairUsers, rates.clone(), groupUsers, groupSizes, groupDeliveries, broadcastUsers, broadcasts,
                 step, warmup, jvmWarmup, grace, idleConnections, idleHold, mixedUsers, mixedChatters, mixedRate,
                 mixedReconnectsPerSecond, mixedPasswordLoginsPerSecond, mixedDuration, historyMessages, historyRequests,
-                backlogMessages);
+                backlogMessages, scaleMessages, stateUsers);
     }
 
     public static Profile smoke() {
