@@ -68,7 +68,8 @@ public final class Seeder {
     public void seed(ServerConfig config, Plan plan, Path fixtureFile) throws ChatException, IOException, InterruptedException {
         try (Storage storage = Storage.open(config)) {
             MessageWriter writer = new MessageWriter(storage.db(), storage.state(), new ConversationStore(), new BlockStore(),
-                    storage.messages(), Clock.systemUTC(), config.messageBatchSize(), n -> { }, storage.afterStateCommit());
+                    storage.messages(), Clock.systemUTC(), config.messageBatchSize(), n -> { }, storage.afterStateCommit(),
+                    false);
             writer.start();
             try (Writer out = Files.newBufferedWriter(fixtureFile, StandardCharsets.UTF_8)) {
                 long[] userIds = seedUsers(writer, plan, out);

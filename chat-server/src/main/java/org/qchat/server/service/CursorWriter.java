@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class CursorWriter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CursorWriter.class);
-    static final long LINGER_MILLIS = 200;
+    static final long LINGER_MILLIS = 1000;
     private static final int MAX_BATCH = 4096;
 
     /** One cursor: (user, device, conversation). */

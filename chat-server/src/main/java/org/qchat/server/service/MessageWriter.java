@@ -51,14 +51,19 @@ public final class MessageWriter implements AutoCloseable {
     private final IntConsumer onStored;
     private final Runnable afterStateCommit;
     private final GroupCommitter<Command> committer;
+    private final boolean sendsOnCaller;
 
     /**
      * @param onStored         told how many new messages each append stored (metrics)
      * @param afterStateCommit run after each state change committed, before it takes effect (e.g.
      *                         forcing the embedded database to disk under power-loss durability)
+     * @param sendsOnCaller    whether sends may be stored on the thread that submits them, when no
+     *                         batch is being written: only if appending never waits (the embedded
+     *                         store under process durability), since that thread may be an I/O thread
      */
     public MessageWriter(Database db, ChatState state, ConversationStore conversations, BlockStore blocks,
-                         MessageLog messages, Clock clock, int batchSize, IntConsumer onStored, Runnable afterStateCommit) {
+                         MessageLog messages, Clock clock, int batchSize, IntConsumer onStored, Runnable afterStateCommit,
+                         boolean sendsOnCaller) {
         this.db = db;
         this.state = state;
         this.conversations = conversations;
@@ -68,6 +73,7 @@ public final class MessageWriter implements AutoCloseable {
         this.clock = clock;
         this.onStored = onStored;
         this.afterStateCommit = afterStateCommit;
+        this.sendsOnCaller = sendsOnCaller;
         this.committer = new GroupCommitter<>("qchat-message-writer", batchSize, 0, new Batches());
     }
 
@@ -141,6 +147,11 @@ public final class MessageWriter implements AutoCloseable {
                 }
             }
             storeRun(run);
+        }
+
+        @Override
+        public boolean mayRunOnCaller(Command command) {
+            return sendsOnCaller && command instanceof Send;
         }
 
         @Override

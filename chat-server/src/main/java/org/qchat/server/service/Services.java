@@ -39,7 +39,9 @@ public record Services(AccountService accounts, FriendService friends, GroupServ
         PasswordHasher hasher = new PasswordHasher();
 
         MessageWriter writer = new MessageWriter(db, storage.state(), conversations, blocks, storage.messages(), clock,
-                config.messageBatchSize(), onStored, storage.afterStateCommit());
+                config.messageBatchSize(), onStored, storage.afterStateCommit(),
+                // The test-only early ack needs sends to wait in the queue, where a kill loses them.
+                storage.appendsNeverWait() && !config.unsafeAckBeforeCommit());
         CursorWriter cursorWriter = new CursorWriter(db, new CursorStore(), clock);
         PresenceService presence = new PresenceService(db, friendStore, sessions, router, clock);
         AccountService accounts = new AccountService(db, users, sessions, writer, friendStore, hasher,

@@ -25,12 +25,14 @@ public final class Storage implements AutoCloseable {
     private final MessageLog messages;
     private final ChatState state;
     private final Runnable afterStateCommit;
+    private final boolean appendsNeverWait;
 
-    private Storage(Database db, MessageLog messages, ChatState state, Runnable afterStateCommit) {
+    private Storage(Database db, MessageLog messages, ChatState state, Runnable afterStateCommit, boolean appendsNeverWait) {
         this.db = db;
         this.messages = messages;
         this.state = state;
         this.afterStateCommit = afterStateCommit;
+        this.appendsNeverWait = appendsNeverWait;
     }
 
     /**
@@ -56,7 +58,8 @@ public final class Storage implements AutoCloseable {
             Runnable afterStateCommit = config.embedded() && config.durability() == Durability.POWER
                     ? () -> database.txRun(c -> Jdbc.update(c, "CHECKPOINT SYNC"))
                     : () -> { };
-            return new Storage(db, messages, state, afterStateCommit);
+            return new Storage(db, messages, state, afterStateCommit,
+                    config.embedded() && config.durability() == Durability.PROCESS);
         } catch (RuntimeException | Error e) {
             if (messages != null) {
                 messages.close();
@@ -66,6 +69,14 @@ public final class Storage implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * Whether appending a message never waits: the embedded store under process durability writes
+     * to the page cache and returns. Then sends may be stored on the thread that receives them.
+     */
+    public boolean appendsNeverWait() {
+        return appendsNeverWait;
     }
 
     public Database db() {

@@ -270,17 +270,30 @@ abstract class BatchWritesContract {
 
     @Test
     void aStateChangeTakesEffectBetweenTheSendsQueuedBeforeAndAfterIt() {
+        stateChangeBetweenSends(false);
+    }
+
+    /**
+     * The same with sends stored on the thread that submits them: the first one is stored at once,
+     * the one queued behind the change waits for the writer's thread to run the change.
+     */
+    @Test
+    void sendsStoredOnTheirOwnThreadStillWaitForAStateChangeQueuedBeforeThem() {
+        stateChangeBetweenSends(true);
+    }
+
+    private void stateChangeBetweenSends(boolean sendsOnCaller) {
         long owner = user();
         long member = user();
         long group = groupConversation(owner, member);
-        MessageWriter writer = writer(8);
+        MessageWriter writer = writer(8, sendsOnCaller);
         List<CompletableFuture<SendResult>> before = List.of(
                 writer.submit(new SendRequest(member, group, Names.msgId(), TEXT, false), new CompletableFuture<>()));
         CompletableFuture<Object> kick = CompletableFuture.supplyAsync(() -> change(writer, edit -> {
             edit.closePeriod(group, member);
             return null;
         }));
-        await().atMost(Duration.ofSeconds(10)).until(() -> writer.queued() == 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> writer.queued() == (sendsOnCaller ? 1 : 2));
         CompletableFuture<SendResult> after = writer.submit(new SendRequest(member, group, Names.msgId(), TEXT, false),
                 new CompletableFuture<>());
         writer.start();
@@ -364,9 +377,14 @@ abstract class BatchWritesContract {
         return db.tx(c -> cursors.cursorsOf(c, user, device).get(conv));
     }
 
+    /** A writer whose thread writes every batch (nothing on the submitting thread). */
     private MessageWriter writer(int batchSize) {
+        return writer(batchSize, false);
+    }
+
+    private MessageWriter writer(int batchSize, boolean sendsOnCaller) {
         return new MessageWriter(db, storage.state(), conversations, blocks, storage.messages(), Clock.systemUTC(),
-                batchSize, committed::addAndGet, () -> { });
+                batchSize, committed::addAndGet, () -> { }, sendsOnCaller);
     }
 
     /** Queues every send, then starts a writer: its first batch holds them all. */

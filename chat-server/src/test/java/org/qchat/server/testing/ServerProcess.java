@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,7 +42,7 @@ public final class ServerProcess implements AutoCloseable {
     private final int port;
     private final int metricsPort;
     private final Path log;
-    private final List<TestClient> clients = new ArrayList<>();
+    private final List<TestClient> clients = new CopyOnWriteArrayList<>();
 
     private ServerProcess(Process process, int port, int metricsPort, Path log) {
         this.process = process;
