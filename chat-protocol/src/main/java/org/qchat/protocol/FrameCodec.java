@@ -99,7 +99,7 @@ public final class FrameCodec {
 
     /** Encodes a packet as a complete frame: length prefix and body. */
     public byte[] encode(Packet packet) {
-        return frame(mapper.write(packet));
+        return mapper.writeFrame(packet);
     }
 
     /** Prefixes a JSON body with its length. */

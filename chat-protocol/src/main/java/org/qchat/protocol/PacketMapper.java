@@ -1,9 +1,9 @@
 package org.qchat.protocol;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -32,6 +32,8 @@ public final class PacketMapper {
     private static final String TYPE = "type";
     private static final String ID = "id";
 
+    private static final ThreadLocal<FrameOutput> FRAME_OUTPUT = ThreadLocal.withInitial(FrameOutput::new);
+
     private final ObjectMapper json;
 
     public PacketMapper() {
@@ -54,6 +56,21 @@ public final class PacketMapper {
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
         this.json = builder.build();
+    }
+
+    /**
+     * Serializes a packet as a whole frame: a 4-byte big-endian length, then its JSON body. One
+     * array, written once: the body goes straight after the room left for its length.
+     */
+    public byte[] writeFrame(Packet packet) {
+        FrameOutput out = FRAME_OUTPUT.get();
+        out.reset();
+        try {
+            json.writeValue(out, packet);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialize " + packet.getClass().getSimpleName(), e);
+        }
+        return out.toFrame();
     }
 
     /** Serializes a packet to its JSON body (UTF-8), {@code type} first. */
@@ -81,24 +98,37 @@ public final class PacketMapper {
      * @throws PacketException the body is a JSON object but not a valid packet
      */
     public Packet read(byte[] body) throws FrameException, PacketException {
-        String text = strictUtf8(body);
+        if (!Utf8.isWellFormed(body)) {
+            throw new FrameException(ErrorCode.BAD_REQUEST, "frame body is not valid UTF-8");
+        }
+        if (body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF) {
+            // Jackson's byte parser would skip it; JSON text in a frame has none (docs/protocol.md 4.7).
+            throw new FrameException(ErrorCode.BAD_REQUEST, "frame body is not valid JSON: it starts with a byte order mark");
+        }
+        // Well-formed UTF-8 holds no surrogate; only a backslash-u escape can make a lone one.
+        boolean escapes = hasUnicodeEscape(body);
         JsonNode node;
         try {
-            node = json.readTree(text);
+            // The byte parser refuses a broken surrogate escape in a field name outright; the text
+            // parser reads it, so that it is answered as an invalid packet like any other string.
+            node = escapes ? json.readTree(new String(body, StandardCharsets.UTF_8)) : json.readTree(body);
         } catch (JsonProcessingException e) {
             throw new FrameException(ErrorCode.BAD_REQUEST, "frame body is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            // Reading from an array: only the parser's own complaints, as above.
+            throw new FrameException(ErrorCode.BAD_REQUEST, "frame body is not valid JSON: " + e.getMessage());
         }
         if (node == null || !node.isObject()) {
             throw new FrameException(ErrorCode.BAD_REQUEST, "frame body is not a JSON object");
         }
         JsonNode idNode = node.get(ID);
         String requestId = idNode != null && idNode.isTextual() && idNode.textValue().length() <= Check.MAX_REQUEST_ID_LENGTH
-                && !hasLoneSurrogate(idNode) ? idNode.textValue() : null;
+                && !(escapes && hasLoneSurrogate(idNode)) ? idNode.textValue() : null;
         JsonNode typeNode = node.get(TYPE);
         if (typeNode == null || !typeNode.isTextual()) {
             throw new PacketException(requestId, ErrorCode.BAD_REQUEST, "field 'type' is required and must be a string");
         }
-        if (hasLoneSurrogate(node)) {
+        if (escapes && hasLoneSurrogate(node)) {
             throw new PacketException(requestId, ErrorCode.BAD_REQUEST, "strings must be valid Unicode (lone surrogate escape)");
         }
         String typeName = typeNode.textValue();
@@ -119,16 +149,14 @@ public final class PacketMapper {
         }
     }
 
-    private static String strictUtf8(byte[] body) throws FrameException {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new FrameException(ErrorCode.BAD_REQUEST, "frame body is not valid UTF-8");
+    /** Whether the body holds a backslash-u escape, the only way to write a surrogate in it. */
+    private static boolean hasUnicodeEscape(byte[] body) {
+        for (int i = 0; i + 1 < body.length; i++) {
+            if (body[i] == '\\' && body[i + 1] == 'u') {
+                return true;
+            }
         }
+        return false;
     }
 
     /** JSON may escape half of a surrogate pair ("\\ud800"); such text cannot be stored or shown. */
@@ -185,6 +213,33 @@ public final class PacketMapper {
 
     private static String abbreviate(String s) {
         return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+    }
+
+    /** A growable byte buffer that starts with room for the frame's length. Per thread, reused. */
+    private static final class FrameOutput extends ByteArrayOutputStream {
+        /** A body this large makes the buffer give its array back after the frame is taken. */
+        private static final int KEPT_CAPACITY = 64 * 1024;
+
+        FrameOutput() {
+            super(1024);
+        }
+
+        @Override
+        public void reset() {
+            if (buf.length > KEPT_CAPACITY) {
+                buf = new byte[1024];
+            }
+            count = FrameCodec.HEADER_LENGTH;
+        }
+
+        byte[] toFrame() {
+            int body = count - FrameCodec.HEADER_LENGTH;
+            buf[0] = (byte) (body >>> 24);
+            buf[1] = (byte) (body >>> 16);
+            buf[2] = (byte) (body >>> 8);
+            buf[3] = (byte) body;
+            return Arrays.copyOf(buf, count);
+        }
     }
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = TYPE)

@@ -181,6 +181,29 @@ public final class ServerProcess implements AutoCloseable {
         waitForExit(Duration.ofSeconds(30));
     }
 
+    /**
+     * SIGSTOP: the server stops wherever it is, mid-write or mid-reply, and answers nothing more;
+     * clients can still write into its socket buffers. A {@link #kill()} after this leaves the
+     * server's files as a kill at the moment of the freeze would.
+     */
+    public void freeze() {
+        signal("STOP");
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** SIGTERM; returns the exit code, or fails if the process is still running after {@code timeout}. */
     public int terminate(Duration timeout) {
         process.destroy();

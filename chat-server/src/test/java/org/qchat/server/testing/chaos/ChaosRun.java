@@ -264,6 +264,17 @@ public final class ChaosRun {
                 .until(() -> anyEnded(running) || (inFlight() >= settings.killTrigger()
                         && ackedSinceRestart() >= settings.minAckedBeforeKill()));
         failIfAnyEnded(running, server, "before the kill");
+        if (settings.minInFlightAtKill() > 0) {
+            // A server that answers as fast as the users send has few sends unanswered at any instant
+            // (the live count above also holds replies read but not yet handled). Frozen at this
+            // random point, it answers nothing more while the users fill their windows, so the kill
+            // finds the server's state of this instant and many sends in flight.
+            server.freeze();
+            await("users' windows filled against the frozen server").pollInterval(Duration.ofMillis(2))
+                    .atMost(PHASE_TIMEOUT)
+                    .until(() -> anyEnded(running) || inFlight() >= settings.killTrigger());
+            failIfAnyEnded(running, server, "before the kill");
+        }
         int observed = inFlight();
         int acked = ackedSinceRestart();
         phase.killed = true;
