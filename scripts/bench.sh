@@ -2,7 +2,7 @@
 # The published benchmark: qchat and Mosquitto side by side, each server pinned to one CPU and the
 # load generator to the other, then JMH, then docs/benchmarks.md regenerated from the results.
 #
-#   scripts/bench.sh                 # full run (about 30 minutes on a 2-core box)
+#   scripts/bench.sh                 # full run (about an hour on a 2-core box)
 #   PROFILE=smoke scripts/bench.sh   # every workload at a tiny load, to try the setup (1 minute)
 #
 # Needs: a JDK 17+, taskset (util-linux), mosquitto (apt-get install mosquitto), and PostgreSQL for
@@ -48,8 +48,20 @@ taskset -c "$GENERATOR_CPUS" java -XX:+UseZGC -Xmx4g -Dqchat.bench.command="PROF
 echo "== JMH (pinned to CPU $SERVER_CPUS, now idle)"
 if [ "$PROFILE" = smoke ]; then jmh_opts=(-f 1 -wi 1 -w 200ms -i 1 -r 200ms); else jmh_opts=(-f 1 -wi 3 -w 1s -i 5 -r 1s); fi
 taskset -c "$SERVER_CPUS" java -cp chat-bench/target/qchat-bench.jar org.openjdk.jmh.Main "${jmh_opts[@]}" \
-  -rf json -rff "$RUN/jmh.json" 'org.qchat.bench.jmh' > "$RUN/jmh.log" 2>&1
+  -rf json -rff "$RUN/jmh.json" -e StoreBenchmark 'org.qchat.bench.jmh' > "$RUN/jmh.log" 2>&1
 java -cp chat-bench/target/qchat-bench.jar org.qchat.bench.jmh.JmhTable "$RUN/jmh.json" > "$RUN/jmh.md"
+
+# The message store engines side by side, each preloaded with a million messages (PostgreSQL too
+# when it is reachable); skipped in a smoke run, whose point is a quick try of the setup.
+store_args=()
+if [ "$PROFILE" != smoke ]; then
+  echo "== JMH: message store engines (pinned to CPU $SERVER_CPUS)"
+  if [ ${#pg_args[@]} -gt 0 ]; then export QCHAT_PG_URL="$PG_URL"; fi
+  taskset -c "$SERVER_CPUS" java -cp chat-bench/target/qchat-bench.jar org.qchat.bench.jmh.StoreBenchmark \
+    -wi 2 -w 3s -i 3 -r 3s -rf json -rff "$RUN/store.json" > "$RUN/store.log" 2>&1
+  java -cp chat-bench/target/qchat-bench.jar org.qchat.bench.jmh.JmhTable "$RUN/store.json" > "$RUN/store.md"
+  store_args=(--store-table "$RUN/store.md")
+fi
 
 echo "== profile: W1 on qchat again, recorded with JFR"
 taskset -c "$GENERATOR_CPUS" java -XX:+UseZGC -Xmx4g -jar chat-bench/target/qchat-bench.jar suite --profile "$PROFILE" --only W1 --no-mosquitto \
@@ -58,4 +70,4 @@ taskset -c "$GENERATOR_CPUS" java -XX:+UseZGC -Xmx4g -jar chat-bench/target/qcha
 
 echo "== report"
 java -jar chat-bench/target/qchat-bench.jar report --results "$RUN/results.json" --jmh-table "$RUN/jmh.md" \
-  --jfr "$RUN/profile/qchat-w1.jfr" --out "$OUT"
+  --jfr "$RUN/profile/qchat-w1.jfr" "${store_args[@]}" --out "$OUT"

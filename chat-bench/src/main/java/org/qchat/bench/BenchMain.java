@@ -80,7 +80,7 @@ public final class BenchMain {
                         + "W4, history and backlog need qchat; W0 and W5 run Mosquitto at QoS 1 only.")
         List<Suite.SystemId> systems = Suite.SystemId.ALL;
 
-        @Option(names = "--only", split = ",", description = "Workloads to run: W0,W1,W2,W3,W4,W5,history,backlog (default: all).")
+        @Option(names = "--only", split = ",", description = "Workloads to run: W0,W1,W1-power,W2,W3,W4,W5,history,backlog,scale,state (default: all).")
         List<String> only = List.of();
 
         @Option(names = "--rates-1to1", split = ",",
@@ -146,6 +146,9 @@ public final class BenchMain {
         @Option(names = "--jmh-table", description = "A Markdown table of JMH results to include.")
         Path jmhTable;
 
+        @Option(names = "--store-table", description = "A Markdown table of the StoreBenchmark results to include.")
+        Path storeTable;
+
         @Option(names = "--out", defaultValue = "docs/benchmarks.md", description = "Where to write the report.")
         Path out;
 
@@ -157,7 +160,8 @@ public final class BenchMain {
             RunRecord run = JSON.readValue(results.toFile(), RunRecord.class);
             String jmh = jmhTable != null && Files.exists(jmhTable) ? Files.readString(jmhTable) : null;
             String profile = jfr != null && Files.exists(jfr) ? JfrSummary.markdown(jfr) : null;
-            Files.writeString(out, new Report(run, jmh, profile).render());
+            String store = storeTable != null && Files.exists(storeTable) ? Files.readString(storeTable) : null;
+            Files.writeString(out, new Report(run, jmh, profile, store).render());
             System.out.println("wrote " + out);
             return 0;
         }

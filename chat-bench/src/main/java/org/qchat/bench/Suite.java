@@ -11,6 +11,7 @@ import org.qchat.bench.load.Population;
 import org.qchat.bench.mosquitto.MosquittoTarget;
 import org.qchat.bench.qchat.QchatClientFactory;
 import org.qchat.bench.qchat.QchatOnlyWorkloads;
+import org.qchat.bench.qchat.StorageScale;
 import org.qchat.bench.sut.PostgresPinning;
 import org.qchat.bench.sut.QchatTarget;
 import org.qchat.bench.sut.Target;
@@ -20,8 +21,10 @@ import org.qchat.bench.workload.WorkloadResult;
 import org.qchat.bench.workload.Workloads;
 
 /**
- * Every workload on every system, in one run: qchat on H2 (and on PostgreSQL for W4) and
- * Mosquitto at QoS 1 and QoS 0, each started fresh for each workload, pinned to the server CPUs.
+ * Every workload on every system, in one run: qchat on its embedded store (also with
+ * {@code --durability power} for W1, and on PostgreSQL for W4) and Mosquitto at QoS 1 and QoS 0,
+ * each started fresh for each workload, pinned to the server CPUs; then what qchat's storage costs
+ * as it grows (restart time and heap with many stored messages, heap per user and group).
  */
 public final class Suite {
 
@@ -55,7 +58,8 @@ public final class Suite {
     /**
      * What to run and where.
      *
-     * @param systems the systems to drive; qchat-only workloads (W4, history, backlog) run when qchat is among them
+     * @param systems the systems to drive; qchat-only workloads (W4, history, backlog, scale, state) run when
+     *                qchat is among them
      * @param only    the workloads to run; empty for all
      */
     public record Options(Profile profile, Path runDir, Path serverJar, List<String> serverJvmFlags,
@@ -94,6 +98,12 @@ public final class Suite {
             for (Launcher system : systems) {
                 results.add(attempt("W1 1:1", system.system(), () -> workloads.oneToOne("W1 1:1", system)));
             }
+        }
+        if (qchat && selected("W1-power")) {
+            // W1 again with every group commit synced to disk: what power-loss durability costs.
+            Launcher power = launcher(new QchatTarget.Settings(options.serverJar(), options.serverJvmFlags(),
+                    options.serverCpus(), null, "power", Profile.TEXT_SIZE, QchatClientFactory.DEFAULT_ACK_DELAY));
+            results.add(attempt("W1 1:1", power.system(), () -> workloads.oneToOne("W1 1:1", power)));
         }
         for (int size : options.profile().groupSizes()) {
             if (selected("W2")) {
@@ -141,12 +151,20 @@ public final class Suite {
                 results.add(attempt("W0 idle connections", qos1.system(), () -> workloads.idle("W0 idle connections", qos1)));
             }
         }
-        QchatOnlyWorkloads.QchatLauncher h2 = qchatWithHistory();
+        QchatOnlyWorkloads.QchatLauncher withHistory = qchatWithHistory();
         if (qchat && selected("history")) {
-            results.add(attempt("History page", h2.system(), () -> qchatOnly.history("History page", h2)));
+            results.add(attempt("History page", withHistory.system(), () -> qchatOnly.history("History page", withHistory)));
         }
         if (qchat && selected("backlog")) {
-            results.add(attempt("Offline backlog", h2.system(), () -> qchatOnly.backlog("Offline backlog", h2)));
+            results.add(attempt("Offline backlog", withHistory.system(), () -> qchatOnly.backlog("Offline backlog", withHistory)));
+        }
+        StorageScale scale = new StorageScale(options.profile(), options.serverJar(), options.runDir(),
+                options.serverCpus(), log);
+        if (qchat && selected("scale")) {
+            results.add(attempt(StorageScale.STORED, "qchat (embedded)", () -> scale.stored(StorageScale.STORED)));
+        }
+        if (qchat && selected("state")) {
+            results.add(attempt(StorageScale.STATE, "qchat (embedded)", () -> scale.state(StorageScale.STATE)));
         }
         return results;
     }
@@ -175,7 +193,7 @@ public final class Suite {
     }
 
     private QchatTarget.Settings settings(String postgresUrl, List<String> jvmFlags) {
-        return new QchatTarget.Settings(options.serverJar(), jvmFlags, options.serverCpus(), postgresUrl,
+        return new QchatTarget.Settings(options.serverJar(), jvmFlags, options.serverCpus(), postgresUrl, null,
                 Profile.TEXT_SIZE, QchatClientFactory.DEFAULT_ACK_DELAY);
     }
 
@@ -184,11 +202,14 @@ public final class Suite {
     }
 
     private Launcher qchat(String postgresUrl, List<String> jvmFlags) {
-        QchatTarget.Settings settings = settings(postgresUrl, jvmFlags);
+        return launcher(settings(postgresUrl, jvmFlags));
+    }
+
+    private Launcher launcher(QchatTarget.Settings settings) {
         return new Launcher() {
             @Override
             public String system() {
-                return postgresUrl == null ? "qchat (H2)" : "qchat (PostgreSQL)";
+                return settings.systemName();
             }
 
             @Override
@@ -209,7 +230,7 @@ public final class Suite {
         return new QchatOnlyWorkloads.QchatLauncher() {
             @Override
             public String system() {
-                return "qchat (H2)";
+                return settings.systemName();
             }
 
             @Override

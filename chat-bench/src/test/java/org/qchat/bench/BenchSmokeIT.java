@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.qchat.bench.mqtt.MosquittoBroker;
+import org.qchat.bench.qchat.StorageScale;
 import org.qchat.bench.report.Machine;
 import org.qchat.bench.report.Report;
 import org.qchat.bench.report.RunRecord;
@@ -30,7 +31,7 @@ import org.qchat.bench.workload.WorkloadResult;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BenchSmokeIT {
 
-    private static final String QCHAT = "qchat (H2)";
+    private static final String QCHAT = "qchat (embedded)";
 
     private List<WorkloadResult> results;
     private String report;
@@ -99,6 +100,23 @@ class BenchSmokeIT {
     }
 
     @Test
+    void oneToOneRunsWithPowerLossDurability() {
+        assertEveryStepDeliveredEverything("W1 1:1", "qchat (embedded, power)");
+    }
+
+    @Test
+    void storageGrowthIsMeasured() {
+        WorkloadResult stored = result(StorageScale.STORED, QCHAT).orElseThrow();
+        assertThat(stored.note()).isNull();
+        assertThat(stored.figure("messages")).isEqualTo(Profile.smoke().scaleMessages());
+        assertThat(stored.figure("start seconds")).isPositive();
+        assertThat(stored.figure("heap MiB")).isPositive();
+        WorkloadResult state = result(StorageScale.STATE, QCHAT).orElseThrow();
+        assertThat(state.note()).isNull();
+        assertThat(state.figure("users")).isEqualTo(Profile.smoke().stateUsers());
+    }
+
+    @Test
     void oneToOneRunsOnPostgres() {
         Requirements.require(postgresUrl != null, "W4 needs PostgreSQL: set QCHAT_PG_URL");
         assertEveryStepDeliveredEverything("W4 1:1 on PostgreSQL", "qchat (PostgreSQL)");
@@ -138,6 +156,7 @@ class BenchSmokeIT {
     @Test
     void theReportHasEveryWorkload() {
         assertThat(report).contains("## Targets", "## W1 1:1", "## W3 broadcast", "## W5 mixed",
-                "## W0 idle connections", "## History page", "## Offline backlog");
+                "## W0 idle connections", "## History page", "## Offline backlog", "## " + StorageScale.STORED,
+                "## " + StorageScale.STATE);
     }
 }

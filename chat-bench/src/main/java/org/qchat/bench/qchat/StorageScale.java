@@ -25,6 +25,10 @@ import org.qchat.bench.workload.WorkloadResult;
  */
 public final class StorageScale {
 
+    /** The workloads' names in the results. */
+    public static final String STORED = "Stored messages: restart and heap";
+    public static final String STATE = "In-memory state: heap per user and group";
+
     /** The server runs with a fixed, small young generation so that "used after a full GC" is steady. */
     private static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx2g", "-Xmn24m");
     private static final int CONVERSATIONS = 1_000;

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Pins every PostgreSQL process (and, since backends fork from the postmaster, every backend
  * started later) to the server's CPUs for a run on PostgreSQL, so that "the server on one core"
- * includes its database, as it does with embedded H2. Restored afterwards.
+ * includes its database, as it does with the embedded store. Restored afterwards.
  */
 public final class PostgresPinning implements AutoCloseable {
 

@@ -21,16 +21,28 @@ import org.qchat.bench.qchat.QchatClientFactory;
 import org.qchat.bench.qchat.QchatFixture;
 
 /**
- * The packaged qchat server as its own process, on a freshly seeded database: embedded H2 in a
- * new data directory, or PostgreSQL in a new schema. It runs with its durability defaults; only
+ * The packaged qchat server as its own process, on a freshly seeded store: the embedded one in a
+ * new data directory, or PostgreSQL in a new schema. It runs with the durability it is given; only
  * the per-connection request rate (a hardening limit meant for one human) is raised, through its
  * config file.
  */
 public final class QchatTarget implements Target {
 
-    /** How to run the server: jar, JVM flags, CPUs, database. */
-    public record Settings(Path serverJar, List<String> jvmFlags, String cpus, String postgresUrl, int textSize,
-                           Duration ackDelay) {
+    /**
+     * How to run the server: jar, JVM flags, CPUs, database.
+     *
+     * @param durability the embedded store's {@code --durability}, or null for the default
+     */
+    public record Settings(Path serverJar, List<String> jvmFlags, String cpus, String postgresUrl, String durability,
+                           int textSize, Duration ackDelay) {
+
+        /** The system's name in the report. */
+        public String systemName() {
+            if (postgresUrl != null) {
+                return "qchat (PostgreSQL)";
+            }
+            return durability == null ? "qchat (embedded)" : "qchat (embedded, " + durability + ")";
+        }
     }
 
     private final String name;
@@ -85,6 +97,9 @@ public final class QchatTarget implements Target {
             options.add("db-url=" + settings.postgresUrl());
             options.add("db-schema=" + schema);
         }
+        if (settings.durability() != null) {
+            options.add("durability=" + settings.durability());
+        }
         Path config = runDir.resolve("qchat-" + label + ".properties");
         Files.write(config, options);
 
@@ -99,8 +114,7 @@ public final class QchatTarget implements Target {
                 port, Duration.ofSeconds(90));
         QchatClientFactory clients = new QchatClientFactory(new InetSocketAddress("127.0.0.1", port), fixture,
                 settings.textSize(), settings.ackDelay(), false);
-        String name = postgres ? "qchat (PostgreSQL)" : "qchat (H2)";
-        return new QchatTarget(name, process, clients, fixture, postgres);
+        return new QchatTarget(settings.systemName(), process, clients, fixture, postgres);
     }
 
     private static void dropSchema(String url, String schema) throws IOException {

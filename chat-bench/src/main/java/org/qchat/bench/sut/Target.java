@@ -5,7 +5,7 @@ import org.qchat.bench.load.ClientFactory;
 /** A running system under test: its clients, and what /proc says it spends. */
 public interface Target extends AutoCloseable {
 
-    /** e.g. "qchat (H2)" or "Mosquitto QoS 1". */
+    /** e.g. "qchat (embedded)" or "Mosquitto QoS 1". */
     String name();
 
     ClientFactory clients();

@@ -8,7 +8,7 @@ import org.qchat.bench.sut.Target;
 /** Starts a fresh instance of one system for one workload's population. */
 public interface Launcher {
 
-    /** The system's name in the report, e.g. "qchat (H2)". */
+    /** The system's name in the report, e.g. "qchat (embedded)". */
     String system();
 
     Target launch(Population population, String label) throws IOException;
