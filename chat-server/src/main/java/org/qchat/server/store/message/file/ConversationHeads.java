@@ -40,6 +40,13 @@ final class ConversationHeads {
         }
     }
 
+    /** A copy of every head as of now, for a checkpoint written while appends go on. */
+    synchronized ConversationHeads copy() {
+        ConversationHeads copy = new ConversationHeads();
+        heads.forEachLong(copy.heads::put);
+        return copy;
+    }
+
     synchronized int size() {
         return heads.size();
     }

@@ -115,11 +115,18 @@ final class GenerationalIndex implements AutoCloseable {
 
     /** Forces every table changed since the last call to the disk. Writer only. */
     void force() {
+        takeUnforced(false).forEach(IndexTable::force);
+    }
+
+    /**
+     * The tables changed since the last call (every table if {@code all}), for the caller to force,
+     * here or on another thread; the newest stays changing and is in the next answer too. Writer only.
+     */
+    List<IndexTable> takeUnforced(boolean all) {
         IndexTable[] current = tables;
-        for (int i = firstUnforced; i < current.length; i++) {
-            current[i].force();
-        }
+        List<IndexTable> unforced = List.of(current).subList(all ? 0 : firstUnforced, current.length);
         firstUnforced = current.length - 1;
+        return unforced;
     }
 
     /** Unmaps every table; no thread may use the index afterwards. */

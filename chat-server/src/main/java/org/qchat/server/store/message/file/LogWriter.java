@@ -5,10 +5,15 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import org.qchat.protocol.model.MessageInfo;
 import org.qchat.server.config.Durability;
 import org.qchat.server.store.message.MessageLogException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The writer's half of the log: encodes a batch into one buffer, writes it with one positional
@@ -17,7 +22,16 @@ import org.qchat.server.store.message.MessageLogException;
  * finds every record up to it. Rolls to a new segment once the active one has passed the segment
  * size, and writes checkpoints. Erases records in place.
  *
- * <p>Threads: the log's one writer only.
+ * <p>A roll's checkpoint is written off the append path, by a thread of its own: forcing a whole
+ * segment and the index tables to the disk takes up to hundreds of milliseconds, and the thread
+ * appending may be one that must never block (see {@code Storage.appendsNeverWait}). The state it
+ * records (log end, last msgId, index generations, heads) is taken at the roll, on the writer, so
+ * it describes exactly the log up to there; the tables are forced with whatever later appends put
+ * in them, which recovery tolerates (an entry beyond the checkpoint's end is checked against its
+ * record like any other). Checkpoints are written in order, one at a time; a synchronous one
+ * ({@link #checkpoint()}) first waits for those queued.
+ *
+ * <p>Threads: the log's one writer only; the checkpoint thread touches only what a roll hands it.
  *
  * <p>Failure: a batch that fails is undone (the segment cut back to where it started) before the
  * {@link MessageLogException} is thrown; if the undo fails too, the writer is broken and refuses
@@ -25,6 +39,7 @@ import org.qchat.server.store.message.MessageLogException;
  */
 final class LogWriter {
 
+    private static final Logger log = LoggerFactory.getLogger(LogWriter.class);
     private static final int WRITE_BUFFER = 64 * 1024;
     /** A batch larger than this gets a buffer of its own rather than growing the kept one for good. */
     private static final int KEPT_WRITE_BUFFER_MAX = 1024 * 1024;
@@ -39,6 +54,10 @@ final class LogWriter {
     private long lastMsgId;
     private boolean checkpointDue;
     private boolean broken;
+    /** Writes roll checkpoints in order; started with the first roll. */
+    private ExecutorService checkpoints;
+    /** Set by the checkpoint thread when one failed: the next forces every index table, not just the changed ones. */
+    private volatile boolean checkpointFailed;
 
     LogWriter(Path dir, Durability durability, LogOptions options, SegmentList segments, MessageIndexes indexes,
               ConversationHeads heads, long lastMsgId) {
@@ -115,7 +134,8 @@ final class LogWriter {
      * flag alone (so that a write torn by a crash still reads as erased, see {@link LogScanner}), then
      * the whole record with the text's bytes zeroed and the CRC recomputed. Under
      * {@link Durability#POWER} each write is forced. Returns false if there is no such message; an
-     * erased one is left as it is.
+     * erased one is written again, zeroed, which completes an erase that a crash cut between its two
+     * writes.
      */
     boolean erase(long convId, long seq) throws IOException {
         MessageIndexes.Found hit = indexes.findBySeq(convId, seq, false);
@@ -123,14 +143,15 @@ final class LogWriter {
             return false;
         }
         ByteBuffer record = hit.record();
-        if (RecordCodec.isErased(record, 0)) {
-            return true;
-        }
         Segment segment = segments.locate(hit.position());
         long offset = hit.position() - segment.base();
-        byte flags = (byte) (record.get(RecordCodec.FLAGS_OFFSET) | RecordCodec.FLAG_ERASED);
-        segment.overwrite(ByteBuffer.wrap(new byte[] {flags}), offset + RecordCodec.FLAGS_OFFSET);
-        forceIfPower(segment);
+        // Already flagged, the text may still be there: a crash between the two writes leaves it so.
+        // Writing the zeroed record again costs one write and finishes such an erase.
+        if (!RecordCodec.isErased(record, 0)) {
+            byte flags = (byte) (record.get(RecordCodec.FLAGS_OFFSET) | RecordCodec.FLAG_ERASED);
+            segment.overwrite(ByteBuffer.wrap(new byte[] {flags}), offset + RecordCodec.FLAGS_OFFSET);
+            forceIfPower(segment);
+        }
         RecordCodec.erase(record, 0, record.limit());
         segment.overwrite(record.position(0), offset);
         forceIfPower(segment);
@@ -173,21 +194,71 @@ final class LogWriter {
 
     /** Starts a new segment when the active one has passed the segment size, and checkpoints there. */
     private void rollIfFull() throws IOException {
-        Segment active = segments.active();
-        if (active.size() >= options.segmentSize()) {
-            active.force();
-            segments.roll();
-            checkpointDue = true;
-        }
         writeCheckpointIfDue();
+        Segment finished = segments.active();
+        if (finished.size() < options.segmentSize()) {
+            return;
+        }
+        segments.roll();
+        Checkpoint state = new Checkpoint(segments.end(), lastMsgId, indexes.seqGenerations(),
+                indexes.clientGenerations(), heads.copy());
+        List<IndexTable> tables = indexes.takeUnforced(checkpointFailed);
+        checkpointFailed = false;
+        if (checkpoints == null) {
+            checkpoints = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "qchat-log-checkpoint");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        checkpoints.execute(() -> {
+            try {
+                finished.force();
+                tables.forEach(IndexTable::force);
+                state.write(dir);
+            } catch (IOException | RuntimeException e) {
+                // The previous checkpoint stays; a restart re-reads more of the log, nothing is lost.
+                checkpointFailed = true;
+                log.warn("{}: could not write the checkpoint at position {}: {}", dir, state.logEnd(), e.toString());
+            }
+        });
+    }
+
+    /** Lets the checkpoints queued by rolls finish, then stops their thread. Called before the log closes. */
+    void stopCheckpoints() {
+        if (checkpoints == null) {
+            return;
+        }
+        checkpoints.shutdown();
+        awaitCheckpoints();
+        checkpoints = null;
+    }
+
+    private void awaitCheckpoints() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (checkpoints.awaitTermination(1, TimeUnit.MINUTES)) {
+                    break;
+                }
+                log.warn("{}: still waiting for a checkpoint to be written", dir);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void writeCheckpointIfDue() throws IOException {
         if (!checkpointDue) {
             return;
         }
+        stopCheckpoints();
         segments.active().force();
-        indexes.force();
+        indexes.takeUnforced(checkpointFailed).forEach(IndexTable::force);
+        checkpointFailed = false;
         new Checkpoint(segments.end(), lastMsgId, indexes.seqGenerations(), indexes.clientGenerations(), heads).write(dir);
         checkpointDue = false;
     }

@@ -3,6 +3,8 @@ package org.qchat.server.store.message.file;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.qchat.protocol.model.MessageInfo;
 
@@ -79,6 +81,13 @@ final class MessageIndexes implements AutoCloseable {
     void force() {
         bySeq.force();
         byClientId.force();
+    }
+
+    /** Both indexes' tables changed since the last force or take (all of them if {@code all}). Writer only. */
+    List<IndexTable> takeUnforced(boolean all) {
+        List<IndexTable> tables = new ArrayList<>(bySeq.takeUnforced(all));
+        tables.addAll(byClientId.takeUnforced(all));
+        return tables;
     }
 
     @Override

@@ -176,13 +176,11 @@ final class RecordCodec {
     }
 
     /**
-     * Turns the complete, valid record at {@code start} into its erased form in place: flag set, text
-     * bytes zeroed, CRC recomputed. Returns false (and changes nothing) if it was erased already.
+     * Turns the complete record at {@code start} into its erased form in place: flag set, text bytes
+     * zeroed, CRC recomputed. A record already flagged comes out the same, its text zeroed if a crash
+     * left it there.
      */
-    static boolean erase(ByteBuffer record, int start, int length) {
-        if (isErased(record, start)) {
-            return false;
-        }
+    static void erase(ByteBuffer record, int start, int length) {
         int clientLength = Short.toUnsignedInt(record.getShort(start + CLIENT_LENGTH_OFFSET));
         int textStart = start + FIXED_HEAD + clientLength + 4;
         for (int i = textStart; i < start + length; i++) {
@@ -190,7 +188,6 @@ final class RecordCodec {
         }
         record.put(start + FLAGS_OFFSET, (byte) (record.get(start + FLAGS_OFFSET) | FLAG_ERASED));
         record.putInt(start + CRC_OFFSET, crc(record, start, length));
-        return true;
     }
 
     private static int crc(ByteBuffer src, int start, int length) {

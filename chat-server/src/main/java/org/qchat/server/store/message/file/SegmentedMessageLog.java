@@ -216,6 +216,7 @@ public final class SegmentedMessageLog implements MessageLog {
             inUse.writeLock().unlock();
         }
         IOException failure = null;
+        writer.stopCheckpoints();
         if (!writer.isBroken()) {
             try {
                 writer.checkpoint();
@@ -242,6 +243,8 @@ public final class SegmentedMessageLog implements MessageLog {
         } finally {
             inUse.writeLock().unlock();
         }
+        // A checkpoint under way finishes first (as if the kill came after it): it may be forcing a table.
+        writer.stopCheckpoints();
         indexes.close();
         closeQuietly(segments);
         closeQuietly(lock);
