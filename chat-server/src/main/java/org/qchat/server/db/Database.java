@@ -40,6 +40,14 @@ public final class Database implements AutoCloseable {
         hikari.setPoolName("qchat-db");
         hikari.setAutoCommit(false);
         hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        if (url.startsWith("jdbc:postgresql:")) {
+            // A statement prepared on the server gets a generic plan after five runs, costed with
+            // the statistics of that moment: prepared while a table is nearly empty, a lookup by a
+            // unique key keeps scanning the whole table for as long as the connection lives. Custom
+            // plans see the array parameters and the table as it is now.
+            // Set at connection start-up: an init statement would leave each idle connection in a transaction.
+            hikari.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan");
+        }
 
         Flyway flyway = Flyway.configure()
                 .dataSource(url, config.dbUser(), config.dbPassword())
@@ -74,6 +82,24 @@ public final class Database implements AutoCloseable {
                 if (!committed) {
                     rollbackQuietly(c);
                 }
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
+    /**
+     * Runs a read of one statement outside a transaction (auto-commit): it sees committed data as
+     * {@link #tx} would and saves the COMMIT's round trip. SQL failures become
+     * {@link DataAccessException}.
+     */
+    public <T, X extends Exception> T read(SqlWork<T, X> work) throws X {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            try {
+                return work.run(new Tx(c));
+            } finally {
+                c.setAutoCommit(false);
             }
         } catch (SQLException e) {
             throw new DataAccessException(e);

@@ -1,6 +1,5 @@
 package org.qchat.server.store.message;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,8 +19,9 @@ import org.qchat.server.db.Jdbc;
 /**
  * Messages in the database's {@code messages} table, each conversation's last seq in
  * {@code conversations.last_seq}, both written in one transaction per batch. For PostgreSQL (and a
- * cluster of nodes sharing it): a batch costs one multi-row INSERT, one UPDATE of every head it
- * moved, and one lookup of its clientMsgIds, however many messages it holds. On H2 (tests and the
+ * cluster of nodes sharing it): a batch costs one statement that inserts every row and updates
+ * every head it moved, its commit, and one lookup of its clientMsgIds (outside a transaction),
+ * however many messages it holds. On H2 (tests and the
  * store benchmark) the same work runs as JDBC batches: H2 has no arrays-as-tables to bind.
  *
  * <p>The reads go through the {@code (conv_id, seq)} and {@code (sender_id, client_msg_id)} unique
@@ -35,11 +35,14 @@ public final class JdbcMessageLog implements MessageLog {
             + "ORDER BY seq LIMIT ?";
     private static final String ERASE = "UPDATE messages SET body = '' WHERE conv_id = ? AND seq = ?";
 
-    private static final String PG_INSERT = "INSERT INTO messages (conv_id, seq, sender_id, client_msg_id, body, created_at) "
+    /** The batch's rows and the heads they move, in one statement: one round trip before the commit. */
+    private static final String PG_INSERT = "WITH stored AS ("
+            + "INSERT INTO messages (conv_id, seq, sender_id, client_msg_id, body, created_at) "
             + "SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::varchar[], ?::varchar[], ?::bigint[]) "
-            + "RETURNING id, conv_id, seq";
-    private static final String PG_SET_HEADS = "UPDATE conversations c SET last_seq = h.last_seq "
-            + "FROM unnest(?::bigint[], ?::bigint[]) AS h(id, last_seq) WHERE c.id = h.id";
+            + "RETURNING id, conv_id, seq), "
+            + "heads AS (UPDATE conversations c SET last_seq = h.last_seq "
+            + "FROM unnest(?::bigint[], ?::bigint[]) AS h(id, last_seq) WHERE c.id = h.id) "
+            + "SELECT id, conv_id, seq FROM stored";
     private static final String PG_BY_CLIENT_IDS = "SELECT " + COLUMNS + " FROM messages "
             + "WHERE (sender_id, client_msg_id) IN (SELECT * FROM unnest(?::bigint[], ?::varchar[]))";
 
@@ -73,28 +76,34 @@ public final class JdbcMessageLog implements MessageLog {
         if (batch.isEmpty()) {
             return List.of();
         }
+        Map<Long, Long> heads = new LinkedHashMap<>();
+        for (Append a : batch) {
+            heads.merge(a.convId(), a.seq(), Math::max);
+        }
         return run(c -> {
-            long[] ids = postgres ? insertPostgres(c, batch) : insertH2(c, batch);
-            Map<Long, Long> heads = new LinkedHashMap<>();
-            List<MessageInfo> stored = new ArrayList<>(batch.size());
-            for (int i = 0; i < batch.size(); i++) {
-                Append a = batch.get(i);
-                heads.merge(a.convId(), a.seq(), Math::max);
-                stored.add(new MessageInfo(ids[i], a.convId(), a.seq(), a.senderId(), a.clientMsgId(), a.text(), a.time()));
-            }
+            long[] ids;
             if (postgres) {
-                setHeadsPostgres(c, heads);
+                ids = insertPostgres(c, batch, heads);
             } else {
+                ids = insertH2(c, batch);
                 List<Object[]> rows = new ArrayList<>(heads.size());
                 heads.forEach((conv, seq) -> rows.add(new Object[] {seq, conv}));
                 Jdbc.updateBatch(c, H2_SET_HEAD, rows);
+            }
+            List<MessageInfo> stored = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                Append a = batch.get(i);
+                stored.add(new MessageInfo(ids[i], a.convId(), a.seq(), a.senderId(), a.clientMsgId(), a.text(), a.time()));
             }
             return stored;
         });
     }
 
-    /** One INSERT of the whole batch; ids are matched back to rows by (conv, seq), whatever order they return in. */
-    private static long[] insertPostgres(Connection c, List<Append> batch) throws SQLException {
+    /**
+     * One statement: the whole batch inserted and its heads set; ids are matched back to rows by
+     * (conv, seq), whatever order they return in.
+     */
+    private static long[] insertPostgres(Connection c, List<Append> batch, Map<Long, Long> heads) throws SQLException {
         int n = batch.size();
         Long[] convs = new Long[n];
         Long[] seqs = new Long[n];
@@ -121,6 +130,8 @@ public final class JdbcMessageLog implements MessageLog {
             ps.setArray(4, c.createArrayOf("varchar", clientIds));
             ps.setArray(5, c.createArrayOf("varchar", texts));
             ps.setArray(6, c.createArrayOf("bigint", times));
+            ps.setArray(7, c.createArrayOf("bigint", heads.keySet().toArray(Long[]::new)));
+            ps.setArray(8, c.createArrayOf("bigint", heads.values().toArray(Long[]::new)));
             int returned = 0;
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -145,23 +156,16 @@ public final class JdbcMessageLog implements MessageLog {
         return Jdbc.insertBatch(c, H2_INSERT, "id", rows);
     }
 
-    private static void setHeadsPostgres(Connection c, Map<Long, Long> heads) throws SQLException {
-        Long[] convs = heads.keySet().toArray(Long[]::new);
-        Long[] seqs = heads.values().toArray(Long[]::new);
-        try (PreparedStatement ps = c.prepareStatement(PG_SET_HEADS)) {
-            Array convArray = c.createArrayOf("bigint", convs);
-            ps.setArray(1, convArray);
-            ps.setArray(2, c.createArrayOf("bigint", seqs));
-            ps.executeUpdate();
-        }
-    }
-
     @Override
     public Map<ClientKey, MessageInfo> findByClientIds(Collection<ClientKey> keys) {
         if (keys.isEmpty()) {
             return Map.of();
         }
-        return run(c -> postgres ? findPostgres(c, keys) : findH2(c, keys));
+        try {
+            return db.read(tx -> postgres ? findPostgres(tx.connection(), keys) : findH2(tx.connection(), keys));
+        } catch (DataAccessException e) {
+            throw new MessageLogException("message store: " + e.getMessage(), e);
+        }
     }
 
     private static Map<ClientKey, MessageInfo> findPostgres(Connection c, Collection<ClientKey> keys) throws SQLException {
