@@ -72,6 +72,15 @@ public final class JmhTable {
                     .append(" | ").append(score(required(metric, "score").asDouble(), metric.path("scoreError").asDouble(Double.NaN)))
                     .append(" | ").append(cell(required(metric, "scoreUnit").asText()))
                     .append(" |\n");
+            // A profiler's figures (e.g. StoreBenchmark's CPU of every thread), each on its own row.
+            for (Map.Entry<String, JsonNode> secondary : result.path("secondaryMetrics").properties()) {
+                JsonNode m = secondary.getValue();
+                table.append("| ").append(cell(secondaryName(result, secondary.getKey())))
+                        .append(" | ").append(cell(required(result, "mode").asText()))
+                        .append(" | ").append(score(required(m, "score").asDouble(), m.path("scoreError").asDouble(Double.NaN)))
+                        .append(" | ").append(cell(required(m, "scoreUnit").asText()))
+                        .append(" |\n");
+            }
         }
         return table.toString();
     }
@@ -87,6 +96,14 @@ public final class JmhTable {
             params.add(param.getKey() + "=" + param.getValue().asText());
         }
         return params.isEmpty() ? name : name + " (" + String.join(", ", params) + ")";
+    }
+
+    /** {@code StoreBenchmark.send:·cpu (store=h2)}: the benchmark's name with the metric's after a colon. */
+    static String secondaryName(JsonNode result, String metric) {
+        String name = name(result);
+        int params = name.indexOf(" (");
+        String label = ":·" + metric;
+        return params < 0 ? name + label : name.substring(0, params) + label + name.substring(params);
     }
 
     /**

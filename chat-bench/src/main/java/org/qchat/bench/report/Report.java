@@ -129,9 +129,9 @@ public final class Report {
         find("W0 idle connections", QCHAT).ifPresent(r -> {
             double connections = r.figure("connections");
             double bytes = r.figure("bytes/connection");
-            row("W0 logged-in idle connections in one process", "19,000 at ≤ 6.5 kB each",
+            row("W0 logged-in idle connections in one process", "19,000 at ≤ 6.5 KiB (6,656 B) each",
                     String.format(Locale.ROOT, "%,.0f at %,.0f B each", connections, bytes),
-                    connections >= 19_000 && bytes <= 6_500);
+                    connections >= 19_000 && bytes <= 6.5 * 1024);
         });
         find(StorageScale.STORED, QCHAT).ifPresent(r -> {
             String messages = fmt(r.figure("messages"), 0);

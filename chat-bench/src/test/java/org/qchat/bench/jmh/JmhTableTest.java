@@ -163,6 +163,22 @@ class JmhTableTest {
     }
 
     @Test
+    void aProfilersFigureGetsARowOfItsOwnUnderItsBenchmark() throws IOException {
+        String result = """
+                [{"benchmark": "org.qchat.bench.jmh.StoreBenchmark.send", "mode": "avgt", "params": {"store": "h2"},
+                  "primaryMetric": {"score": 112.4, "scoreError": 3.1, "scoreUnit": "us/op"},
+                  "secondaryMetrics": {"cpu": {"score": 151234.5, "scoreError": 2000.0, "scoreUnit": "ns/op"}}}]
+                """;
+
+        assertThat(JmhTable.render(stream(result))).isEqualTo("""
+                | Benchmark | Mode | Score | Unit |
+                |---|---|--:|---|
+                | StoreBenchmark.send (store=h2) | avgt | 112 ± 3 | us/op |
+                | StoreBenchmark.send:·cpu (store=h2) | avgt | 151235 ± 2000 | ns/op |
+                """);
+    }
+
+    @Test
     void scoreAndErrorShareDecimalsThatShrinkAsTheScoreGrows() {
         assertThat(JmhTable.score(0.12345, 0.0061)).isEqualTo("0.123 ± 0.006");
         assertThat(JmhTable.score(3.14159, 0.2)).isEqualTo("3.14 ± 0.20");

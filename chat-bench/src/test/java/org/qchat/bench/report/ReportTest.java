@@ -55,7 +55,7 @@ class ReportTest {
         assertThat(md).contains("| W1 knee vs Mosquitto QoS 1 | ≥ 0.45× | 0.50× (20,000 vs 40,000 /s) | yes |");
         assertThat(md).contains("| W1 server CPU per delivered message at 10,000 /s | ≤ 40 µs | 12.5 µs | yes |");
         assertThat(md).contains("| W2 groups of 100, deliveries/s vs Mosquitto QoS 1 | ≥ 1.00× | 1.50× (150,000 vs 100,000 /s) | yes |");
-        assertThat(md).contains("| W0 logged-in idle connections in one process | 19,000 at ≤ 6.5 kB each | 19,000 at 7,000 B each | **no** |");
+        assertThat(md).contains("| W0 logged-in idle connections in one process | 19,000 at ≤ 6.5 KiB (6,656 B) each | 19,000 at 7,000 B each | **no** |");
         assertThat(md).contains("p99 ≤ 2 ms | 6.50 ms | **no** |");
         assertThat(md).contains("| ≤ 0.5 s | 0.80 s | **no** |");
         assertThat(md).contains("| Restart with 10,000,000 stored messages | ≤ 3 s | 1.25 s | yes |");
