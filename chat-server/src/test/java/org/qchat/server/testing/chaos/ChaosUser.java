@@ -301,7 +301,7 @@ final class ChaosUser {
         for (ConversationInfo conv : state.conversations()) {
             long from = received.contiguousSeq(conv.convId());
             if (conv.lastSeq() > from) {
-                pullAll(conv.convId(), from).forEach(this::hold);
+                pullUpTo(conv.convId(), from, conv.lastSeq()).forEach(this::hold);
             }
             long upTo = Math.min(received.contiguousSeq(conv.convId()), conv.lastSeq());
             if (upTo > conv.ackSeq()) {
@@ -314,6 +314,28 @@ final class ChaosUser {
     /** The final resync, once every outbox is empty and no one sends any more. */
     void finalResync() {
         resync();
+    }
+
+    /**
+     * The messages of {@code convId} after {@code afterSeq} up to {@code lastSeq} (the head that
+     * {@code sync} reported): later ones come as pushes. Pulling until the server says there is no
+     * more would chase the others' sends for as long as they outpace the pages.
+     */
+    private List<MessageInfo> pullUpTo(long convId, long afterSeq, long lastSeq) {
+        List<MessageInfo> all = new ArrayList<>();
+        long after = afterSeq;
+        while (after < lastSeq) {
+            MessagePage page = client.pull(convId, after, PAGE);
+            all.addAll(page.messages());
+            if (!page.more()) {
+                break;
+            }
+            if (page.messages().isEmpty()) {
+                throw new AssertionError("conv " + convId + ": a page with more=true but no messages after seq " + after);
+            }
+            after = page.messages().get(page.messages().size() - 1).seq();
+        }
+        return all;
     }
 
     /** Every message of {@code convId} after {@code afterSeq} that this user may read, in full pages. */
