@@ -101,8 +101,7 @@ public final class Suite {
         }
         if (qchat && selected("W1-power")) {
             // W1 again with every group commit synced to disk: what power-loss durability costs.
-            Launcher power = launcher(new QchatTarget.Settings(options.serverJar(), options.serverJvmFlags(),
-                    options.serverCpus(), null, "power", Profile.TEXT_SIZE, QchatClientFactory.DEFAULT_ACK_DELAY));
+            Launcher power = launcher(settings(null, options.serverJvmFlags(), "power"));
             results.add(attempt("W1 1:1", power.system(), () -> workloads.oneToOne("W1 1:1", power)));
         }
         for (int size : options.profile().groupSizes()) {
@@ -193,7 +192,11 @@ public final class Suite {
     }
 
     private QchatTarget.Settings settings(String postgresUrl, List<String> jvmFlags) {
-        return new QchatTarget.Settings(options.serverJar(), jvmFlags, options.serverCpus(), postgresUrl, null,
+        return settings(postgresUrl, jvmFlags, null);
+    }
+
+    private QchatTarget.Settings settings(String postgresUrl, List<String> jvmFlags, String durability) {
+        return new QchatTarget.Settings(options.serverJar(), jvmFlags, options.serverCpus(), postgresUrl, durability,
                 Profile.TEXT_SIZE, QchatClientFactory.DEFAULT_ACK_DELAY);
     }
 

@@ -78,9 +78,9 @@ public class StoreBenchmark {
     private static final String CLIENT_ID_TEMPLATE = "6f1c2a9e-4b7d-4e8a-9a51-000000000000";
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    /** 1,000 conversations of 1,000 messages each, and the writer's next seqs and clientMsgIds. */
+    /** A store under test, its CPU meter per iteration, closed after the trial. */
     @State(Scope.Benchmark)
-    public static class Chat {
+    public abstract static class StoreState {
 
         @Param({"segmented-process", "segmented-power", "h2", "rocksdb"})
         public String store;
@@ -88,19 +88,6 @@ public class StoreBenchmark {
         StoreFixture fixture;
         MessageLog log;
         final ProcessCpuProfiler.Meter cpu = new ProcessCpuProfiler.Meter();
-        private final long[] lastSeqs = new long[CONVERSATIONS];
-        private final String text = CodecBenchmark.text("ascii");
-        private int nextConversation;
-        private long sent;
-
-        @Setup(Level.Trial)
-        public void preload() throws IOException {
-            fixture = StoreFixture.open(store, ids(FIRST_CONVERSATION, CONVERSATIONS), ids(FIRST_USER, CONVERSATIONS));
-            log = fixture.log;
-            while (sent < PRELOAD) {
-                log.append(nextBatch(PRELOAD_BATCH));
-            }
-        }
 
         @Setup(Level.Iteration)
         public void startIteration() {
@@ -115,6 +102,25 @@ public class StoreBenchmark {
         @TearDown(Level.Trial)
         public void close() {
             fixture.close();
+        }
+    }
+
+    /** 1,000 conversations of 1,000 messages each, and the writer's next seqs and clientMsgIds. */
+    @State(Scope.Benchmark)
+    public static class Chat extends StoreState {
+
+        private final long[] lastSeqs = new long[CONVERSATIONS];
+        private final String text = CodecBenchmark.text("ascii");
+        private int nextConversation;
+        private long sent;
+
+        @Setup(Level.Trial)
+        public void preload() throws IOException {
+            fixture = StoreFixture.open(store, ids(FIRST_CONVERSATION, CONVERSATIONS), ids(FIRST_USER, CONVERSATIONS));
+            log = fixture.log;
+            while (sent < PRELOAD) {
+                log.append(nextBatch(PRELOAD_BATCH));
+            }
         }
 
         /** The next {@code size} messages: each to the next conversation in turn, from its own member. */
@@ -132,14 +138,7 @@ public class StoreBenchmark {
 
     /** One conversation of 1,000,000 messages. */
     @State(Scope.Benchmark)
-    public static class History {
-
-        @Param({"segmented-process", "segmented-power", "h2", "rocksdb"})
-        public String store;
-
-        StoreFixture fixture;
-        MessageLog log;
-        final ProcessCpuProfiler.Meter cpu = new ProcessCpuProfiler.Meter();
+    public static class History extends StoreState {
 
         @Setup(Level.Trial)
         public void preload() throws IOException {
@@ -153,21 +152,6 @@ public class StoreBenchmark {
                 }
                 log.append(batch);
             }
-        }
-
-        @Setup(Level.Iteration)
-        public void startIteration() {
-            cpu.start();
-        }
-
-        @TearDown(Level.Iteration)
-        public void endIteration() {
-            cpu.stop();
-        }
-
-        @TearDown(Level.Trial)
-        public void close() {
-            fixture.close();
         }
     }
 

@@ -340,19 +340,7 @@ final class ChaosUser {
 
     /** Every message of {@code convId} after {@code afterSeq} that this user may read, in full pages. */
     List<MessageInfo> pullAll(long convId, long afterSeq) {
-        List<MessageInfo> all = new ArrayList<>();
-        long after = afterSeq;
-        while (true) {
-            MessagePage page = client.pull(convId, after, PAGE);
-            all.addAll(page.messages());
-            if (!page.more()) {
-                return all;
-            }
-            if (page.messages().isEmpty()) {
-                throw new AssertionError("conv " + convId + ": a page with more=true but no messages after seq " + after);
-            }
-            after = page.messages().get(page.messages().size() - 1).seq();
-        }
+        return pullUpTo(convId, afterSeq, Long.MAX_VALUE);
     }
 
     private void drainPushes() {

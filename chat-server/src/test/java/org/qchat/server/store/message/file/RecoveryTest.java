@@ -64,6 +64,33 @@ class RecoveryTest {
         }
     }
 
+    /**
+     * The checkpoint of a roll is written off the appending thread, from the state taken at the
+     * roll: it covers the log up to the new segment's start, whatever was appended after.
+     */
+    @Test
+    void aRollCheckpointsTheLogAsItWasAtTheRollWhileAppendsGoOn() throws Exception {
+        Path d = root.resolve("roll-checkpoint");
+        List<MessageInfo> beforeRoll = new ArrayList<>();
+        SegmentedMessageLog log = SegmentedMessageLog.open(d, Durability.PROCESS, TINY);
+        long seq = 1;
+        while (true) {
+            List<MessageInfo> stored = log.append(batch(1, seq, 5));
+            seq += 5;
+            if (files(d, "segment-*.log").size() > 1) {
+                break; // this batch opened the second segment
+            }
+            beforeRoll.addAll(stored);
+        }
+        log.append(batch(1, seq, 5));
+        log.abandon(); // lets the checkpoint under way finish, writes no other
+
+        Checkpoint checkpoint = Checkpoint.read(d);
+        assertThat(checkpoint.logEnd()).isEqualTo(Files.size(files(d, "segment-*.log").get(0)));
+        assertThat(checkpoint.lastMsgId()).isEqualTo(beforeRoll.get(beforeRoll.size() - 1).msgId());
+        assertThat(checkpoint.heads().get(1)).isEqualTo(beforeRoll.get(beforeRoll.size() - 1).seq());
+    }
+
     @Test
     void indexTablesStartANewGenerationWhenHalfFullAndAllGenerationsSurviveAReopen() throws Exception {
         Path d = root.resolve("generations");
