@@ -8,6 +8,7 @@ import java.util.prefs.Preferences;
 import org.qchat.client.core.SessionStore;
 import org.qchat.client.i18n.Language;
 import org.qchat.client.transport.ServerAddress;
+import org.qchat.client.transport.ServerList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +23,8 @@ public final class ClientPreferences implements SessionStore {
     private static final Logger log = LoggerFactory.getLogger(ClientPreferences.class);
     private static final String ROOT = "org/qchat/client";
 
+    /** The whole list, {@code a:9321,b:9321}; HOST and PORT keep its first address for older clients. */
+    private static final String SERVERS = "server.list";
     private static final String HOST = "server.host";
     private static final String PORT = "server.port";
     private static final String USERNAME = "username";
@@ -50,17 +53,25 @@ public final class ClientPreferences implements SessionStore {
         return node;
     }
 
-    public ServerAddress server(ServerAddress fallback) {
+    /** The server last used: its list, or the single address an older version saved, else {@code fallback}. */
+    public ServerList servers(ServerList fallback) {
         try {
-            return new ServerAddress(node.get(HOST, fallback.host()), node.getInt(PORT, fallback.port()));
+            String list = node.get(SERVERS, null);
+            if (list != null) {
+                return ServerList.parse(list);
+            }
+            String host = node.get(HOST, null);
+            return host == null ? fallback
+                    : ServerList.of(new ServerAddress(host, node.getInt(PORT, ServerAddress.DEFAULT_PORT)));
         } catch (IllegalArgumentException e) {
             return fallback;
         }
     }
 
-    public void setServer(ServerAddress server) {
-        node.put(HOST, server.host());
-        node.putInt(PORT, server.port());
+    public void setServers(ServerList servers) {
+        node.put(SERVERS, servers.toString());
+        node.put(HOST, servers.first().host());
+        node.putInt(PORT, servers.first().port());
     }
 
     public String username() {
@@ -124,7 +135,8 @@ public final class ClientPreferences implements SessionStore {
             return Optional.empty();
         }
         try {
-            return Optional.of(new SavedSession(ServerAddress.parse(server), username, token));
+            // A single address, as older versions saved it, parses as a list of one.
+            return Optional.of(new SavedSession(ServerList.parse(server), username, token));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -134,7 +146,7 @@ public final class ClientPreferences implements SessionStore {
     public void saveSession(SavedSession session) {
         node.put(SAVED_TOKEN, session.token());
         node.put(SAVED_USERNAME, session.username());
-        node.put(SAVED_SERVER, session.server().toString());
+        node.put(SAVED_SERVER, session.servers().toString());
         flush();
     }
 

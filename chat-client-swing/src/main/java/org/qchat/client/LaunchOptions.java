@@ -6,14 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.qchat.client.i18n.Language;
-import org.qchat.client.transport.ServerAddress;
+import org.qchat.client.transport.ServerList;
 import org.qchat.client.transport.TlsSettings;
 
 /**
  * Command-line flags (system properties give the same defaults, for scripts):
  *
  * <pre>
- *   --server host:port   -Dqchat.server=   server to offer in the login window
+ *   --server host:port[,host:port...]
+ *                        -Dqchat.server=   server to offer in the login window; several addresses
+ *                                          are the nodes of one cluster, tried in turn
  *   --lang en|zh         -Dqchat.lang=     language for this run (and saved)
  *   --theme light|dark   -Dqchat.theme=    theme for this run (and saved)
  *   --profile NAME       -Dqchat.profile=  separate preferences, e.g. for a second client
@@ -22,12 +24,14 @@ import org.qchat.client.transport.TlsSettings;
  *   --tls-cert FILE      -Dqchat.tls.cert= encrypt the link, trusting only this certificate (PEM or DER)
  * </pre>
  */
-public record LaunchOptions(ServerAddress server, Language language, String theme, String profile, String username,
+public record LaunchOptions(ServerList servers, Language language, String theme, String profile, String username,
                             TlsSettings tls, boolean help, List<String> errors) {
 
     public static final String USAGE = """
             Usage: java -jar qchat-client.jar [options]
-              --server host:port   server to connect to (default: last used, else localhost:9321)
+              --server host:port   server to connect to (default: last used, else localhost:9321);
+                                   a comma-separated list (a:9321,b:9321) names the nodes of a
+                                   cluster: the client fails over between them
               --lang en|zh         user interface language (default: the system's, or the saved choice)
               --theme light|dark   look (default: the saved choice, else light)
               --profile NAME       keep a separate set of preferences, e.g. to run a second client
@@ -39,7 +43,7 @@ public record LaunchOptions(ServerAddress server, Language language, String them
             qchat.tls (true) and qchat.tls.cert do the same.""";
 
     public static LaunchOptions parse(String[] args) {
-        ServerAddress server = null;
+        ServerList servers = null;
         Language language = null;
         String theme = null;
         String profile = System.getProperty("qchat.profile");
@@ -86,7 +90,7 @@ public record LaunchOptions(ServerAddress server, Language language, String them
         }
         if (serverText != null) {
             try {
-                server = ServerAddress.parse(serverText);
+                servers = ServerList.parse(serverText);
             } catch (IllegalArgumentException e) {
                 errors.add("--server: " + e.getMessage());
             }
@@ -112,6 +116,6 @@ public record LaunchOptions(ServerAddress server, Language language, String them
         } else if (tls) {
             tlsSettings = new TlsSettings(true, null);
         }
-        return new LaunchOptions(server, language, theme, profile, username, tlsSettings, help, List.copyOf(errors));
+        return new LaunchOptions(servers, language, theme, profile, username, tlsSettings, help, List.copyOf(errors));
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.qchat.client.core.SessionStore;
 import org.qchat.client.i18n.Language;
 import org.qchat.client.transport.ServerAddress;
+import org.qchat.client.transport.ServerList;
 
 class ClientPreferencesTest {
 
@@ -32,18 +33,50 @@ class ClientPreferencesTest {
 
     @Test
     void aRememberedSessionHoldsTheTokenAndCanBeForgotten() {
-        prefs.saveSession(new SessionStore.SavedSession(new ServerAddress("chat.example", 9400), "alice", "tok"));
+        prefs.saveSession(new SessionStore.SavedSession(ServerList.of(new ServerAddress("chat.example", 9400)), "alice", "tok"));
 
         assertThat(new ClientPreferences(node).savedSession()).get()
-                .isEqualTo(new SessionStore.SavedSession(new ServerAddress("chat.example", 9400), "alice", "tok"));
+                .isEqualTo(new SessionStore.SavedSession(ServerList.of(new ServerAddress("chat.example", 9400)), "alice", "tok"));
         prefs.forgetSession();
         assertThat(prefs.savedSession()).isEmpty();
     }
 
     @Test
+    void aListOfServersIsRememberedWholeAndItsSessionToo() {
+        ServerList cluster = ServerList.parse("a.chat.example:9321,b.chat.example:9400,[::1]:9321");
+        prefs.setServers(cluster);
+        prefs.saveSession(new SessionStore.SavedSession(cluster, "alice", "tok"));
+
+        ClientPreferences again = new ClientPreferences(node);
+        assertThat(again.servers(ServerList.of(new ServerAddress("localhost", 9321)))).isEqualTo(cluster);
+        assertThat(again.savedSession()).get().extracting(SessionStore.SavedSession::servers).isEqualTo(cluster);
+    }
+
+    @Test
+    void aSingleServerSavedByAnOlderVersionIsReadAsAListOfOne() {
+        node.put("server.host", "old.example");
+        node.putInt("server.port", 9400);
+        node.put("session.server", "old.example:9400");
+        node.put("session.token", "tok");
+        node.put("session.username", "alice");
+
+        assertThat(prefs.servers(ServerList.of(new ServerAddress("localhost", 9321))))
+                .isEqualTo(ServerList.of(new ServerAddress("old.example", 9400)));
+        assertThat(prefs.savedSession()).get().extracting(SessionStore.SavedSession::servers)
+                .isEqualTo(ServerList.of(new ServerAddress("old.example", 9400)));
+    }
+
+    @Test
+    void noServerSavedGivesTheFallback() {
+        ServerList fallback = ServerList.parse("x:1,y:2");
+
+        assertThat(prefs.servers(fallback)).isEqualTo(fallback);
+    }
+
+    @Test
     void noPasswordIsEverStored() throws BackingStoreException {
         prefs.setUsername("alice");
-        prefs.saveSession(new SessionStore.SavedSession(new ServerAddress("h", 1), "alice", "tok"));
+        prefs.saveSession(new SessionStore.SavedSession(ServerList.of(new ServerAddress("h", 1)), "alice", "tok"));
 
         assertThat(node.keys()).noneMatch(k -> k.toLowerCase().contains("password"));
     }
@@ -52,11 +85,12 @@ class ClientPreferencesTest {
     void languageThemeAndServerAreRemembered() {
         prefs.setLanguage(Language.CHINESE);
         prefs.setTheme("dark");
-        prefs.setServer(new ServerAddress("chat.example", 9400));
+        prefs.setServers(ServerList.of(new ServerAddress("chat.example", 9400)));
 
         ClientPreferences again = new ClientPreferences(node);
         assertThat(again.language()).isEqualTo(Language.CHINESE);
         assertThat(again.theme()).isEqualTo("dark");
-        assertThat(again.server(new ServerAddress("localhost", 9321))).isEqualTo(new ServerAddress("chat.example", 9400));
+        assertThat(again.servers(ServerList.of(new ServerAddress("localhost", 9321))))
+                .isEqualTo(ServerList.of(new ServerAddress("chat.example", 9400)));
     }
 }

@@ -17,7 +17,7 @@ import org.qchat.client.core.model.Listeners;
 import org.qchat.client.core.model.Session;
 import org.qchat.client.core.model.UserDirectory;
 import org.qchat.client.transport.ChatTransport;
-import org.qchat.client.transport.ServerAddress;
+import org.qchat.client.transport.ServerList;
 import org.qchat.protocol.Push;
 import org.qchat.protocol.Request;
 import org.qchat.protocol.Response;
@@ -154,8 +154,8 @@ public final class ChatClient {
      *
      * @param remember keep the session token (never the password) to resume at the next start
      */
-    public CompletableFuture<Void> login(ServerAddress server, Credentials credentials, boolean remember) {
-        return connection.start(server, credentials, remember);
+    public CompletableFuture<Void> login(ServerList servers, Credentials credentials, boolean remember) {
+        return connection.start(servers, credentials, remember);
     }
 
     public void logout() {
@@ -167,8 +167,9 @@ public final class ChatClient {
         connection.close();
     }
 
-    public ServerAddress server() {
-        return connection.server();
+    /** The server's addresses, as given to {@link #login}. */
+    public ServerList servers() {
+        return connection.servers();
     }
 
     /** Group messages can come from people we have no profile of: load the member list, once. */

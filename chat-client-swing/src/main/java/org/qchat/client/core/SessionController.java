@@ -9,7 +9,7 @@ import org.qchat.client.core.model.ConnectionState;
 import org.qchat.client.core.model.Session;
 import org.qchat.client.transport.ChatTransport;
 import org.qchat.client.transport.DispatchingListener;
-import org.qchat.client.transport.ServerAddress;
+import org.qchat.client.transport.ServerList;
 import org.qchat.client.transport.TransportListener;
 import org.qchat.protocol.Packet;
 import org.qchat.protocol.ProtocolVersion;
@@ -70,7 +70,7 @@ final class SessionController {
     private Hooks hooks;
 
     private ChatTransport transport;
-    private ServerAddress server;
+    private ServerList servers;
     private Credentials credentials;
     private boolean remember;
     private String token;
@@ -78,6 +78,8 @@ final class SessionController {
     private CompletableFuture<Void> pendingLogin;
     private Scheduler.Cancellable connectTimeout;
     private int generation;
+    /** Connection attempts that failed during this login. */
+    private int failedAttempts;
 
     SessionController(Supplier<ChatTransport> transports, Executor dispatcher, Scheduler scheduler, SessionStore store,
                       Requester requester, Session session) {
@@ -103,15 +105,16 @@ final class SessionController {
      * ({@code UNREACHABLE}, or the server's refusal: map it with {@link ErrorKeys} and
      * {@code credentials.action()}).
      */
-    CompletableFuture<Void> start(ServerAddress server, Credentials credentials, boolean remember) {
+    CompletableFuture<Void> start(ServerList servers, Credentials credentials, boolean remember) {
         if (session.state() != ConnectionState.SIGNED_OUT) {
             return CompletableFuture.failedFuture(new IllegalStateException("already " + session.state()));
         }
-        this.server = server;
+        this.servers = servers;
         this.credentials = credentials;
         this.remember = remember;
         this.token = null;
         this.linkUp = false;
+        this.failedAttempts = 0;
         this.pendingLogin = new CompletableFuture<>();
         CompletableFuture<Void> result = pendingLogin;
         session.setState(ConnectionState.CONNECTING);
@@ -155,15 +158,15 @@ final class SessionController {
         return token;
     }
 
-    ServerAddress server() {
-        return server;
+    ServerList servers() {
+        return servers;
     }
 
     private void openTransport() {
         int myGeneration = ++generation;
         transport = transports.get();
         requester.setTransport(transport);
-        transport.connect(server, new DispatchingListener(dispatcher, new LinkListener(myGeneration)));
+        transport.connect(servers, new DispatchingListener(dispatcher, new LinkListener(myGeneration)));
     }
 
     private void closeTransport() {
@@ -224,7 +227,7 @@ final class SessionController {
                 connectTimeout = null;
             }
             if (remember) {
-                store.saveSession(new SessionStore.SavedSession(server, started.user().username(), token));
+                store.saveSession(new SessionStore.SavedSession(servers, started.user().username(), token));
             } else {
                 store.forgetSession();
             }
@@ -318,7 +321,9 @@ final class SessionController {
             if (stale()) {
                 return;
             }
-            if (session.state() == ConnectionState.CONNECTING) {
+            // A login gives up once every address has refused (one attempt for a single server);
+            // until then the transport is already trying the next one.
+            if (session.state() == ConnectionState.CONNECTING && ++failedAttempts >= servers.size()) {
                 failLogin(new ChatException(ChatException.Kind.UNREACHABLE, reason));
             }
             // While reconnecting the transport keeps trying with back-off; the header says so.

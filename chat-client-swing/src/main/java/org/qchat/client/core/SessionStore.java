@@ -2,7 +2,7 @@ package org.qchat.client.core;
 
 import java.util.Optional;
 
-import org.qchat.client.transport.ServerAddress;
+import org.qchat.client.transport.ServerList;
 
 /**
  * What the client keeps between runs: its device name (sync cursors belong to a device) and,
@@ -22,7 +22,10 @@ public interface SessionStore {
 
     void forgetSession();
 
-    /** A remembered login: resume it at the next start. */
-    record SavedSession(ServerAddress server, String username, String token) {
+    /**
+     * A remembered login: resume it at the next start. The token is good on any node of
+     * {@code servers}; {@link ServerList#key()} tells whether a server the user names is this one.
+     */
+    record SavedSession(ServerList servers, String username, String token) {
     }
 }

@@ -3,18 +3,20 @@ package org.qchat.client.transport;
 import org.qchat.protocol.Request;
 
 /**
- * One link to the chat server that reconnects by itself. Requests go out as frames; everything the
+ * One link to the chat server that reconnects by itself, to the next of the server's addresses
+ * when the current one fails. Requests go out as frames; everything the
  * server sends comes back through the {@link TransportListener}. Knows nothing of sessions, ids
  * or replies: that is {@code core}'s business.
  */
 public interface ChatTransport {
 
     /**
-     * Starts connecting to {@code address} and keeps the link up (reconnecting with back-off after
-     * any drop or failed attempt) until {@link #close()}. Returns at once; the outcome arrives via
-     * {@code listener}. Call once per transport.
+     * Starts connecting to the first of {@code servers} and keeps a link up until {@link #close()}.
+     * After a drop or a failed attempt the next address in the list is tried at once (round robin);
+     * once every address has failed in turn, the next round waits with back-off. Returns at once;
+     * the outcome arrives via {@code listener}. Call once per transport.
      */
-    void connect(ServerAddress address, TransportListener listener);
+    void connect(ServerList servers, TransportListener listener);
 
     /**
      * Queues a request for sending.

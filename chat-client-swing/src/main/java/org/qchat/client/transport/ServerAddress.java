@@ -24,6 +24,11 @@ public record ServerAddress(String host, int port) {
      * @throws IllegalArgumentException the text is not an address
      */
     public static ServerAddress parse(String text) {
+        return parse(text, DEFAULT_PORT);
+    }
+
+    /** As {@link #parse(String)}, with {@code defaultPort} for text that names no port. */
+    public static ServerAddress parse(String text, int defaultPort) {
         String s = text == null ? "" : text.strip();
         if (s.startsWith("[")) {
             int close = s.indexOf(']');
@@ -32,13 +37,13 @@ public record ServerAddress(String host, int port) {
             }
             String host = s.substring(1, close);
             String rest = s.substring(close + 1);
-            return new ServerAddress(host, rest.startsWith(":") ? parsePort(rest.substring(1)) : DEFAULT_PORT);
+            return new ServerAddress(host, rest.startsWith(":") ? parsePort(rest.substring(1)) : defaultPort);
         }
         int colon = s.lastIndexOf(':');
         if (colon >= 0 && s.indexOf(':') == colon) {
             return new ServerAddress(s.substring(0, colon), parsePort(s.substring(colon + 1)));
         }
-        return new ServerAddress(s, DEFAULT_PORT);
+        return new ServerAddress(s, defaultPort);
     }
 
     private static int parsePort(String text) {

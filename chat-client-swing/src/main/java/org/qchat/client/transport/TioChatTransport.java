@@ -2,10 +2,13 @@ package org.qchat.client.transport;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.net.ssl.TrustManager;
 
 import org.qchat.protocol.FrameCodec;
 import org.qchat.protocol.PacketMapper;
@@ -28,34 +31,53 @@ import org.tio.core.intf.Packet;
 import org.tio.utils.thread.pool.SynThreadPoolExecutor;
 
 /**
- * {@link ChatTransport} on t-io's client: framing by {@link TioCodecAdapter}, reconnection by
- * t-io's {@link org.tio.client.ReconnConf} (with our back-off). Each instance owns its thread
- * pools, because {@link TioClient#stop()} shuts down the pools it was given and t-io's defaults
- * are JVM-wide: a second client in the same JVM would be dead.
+ * {@link ChatTransport} on t-io's client: framing by {@link TioCodecAdapter}; reconnection by our
+ * own loop, one attempt at a time on a "connect" thread, because t-io's
+ * {@link org.tio.client.ReconnConf} only ever returns to the address a link was first made to. The
+ * {@link Rotation} picks the next address (round robin, back-off after a full round). Each instance
+ * owns its thread pools, because {@link TioClient#stop()} shuts down the pools it was given and
+ * t-io's defaults are JVM-wide: a second client in the same JVM would be dead.
+ *
+ * <p>Every link is a fresh {@link ClientChannelContext}. An attempt is known by the {@link Node}
+ * it was made with (a new object each time): whatever t-io reports for another node is a link we
+ * gave up on, and is removed.
  *
  * <p>t-io's own heartbeat is off ({@code heartbeatPacket} returns null and the timeout is 0): the
  * core sends {@code ping} at the interval the server announces in {@code welcome}.
  *
- * <p>Listener callbacks arrive on t-io I/O threads, in order, and must not block.
+ * <p>Listener callbacks arrive on t-io I/O threads or on the connect thread, one at a time and in
+ * order (they are made under {@link #lock}), and must not block.
  */
 public final class TioChatTransport implements ChatTransport {
 
     /** Server frames may exceed the server's maxFrame (big member lists); the protocol caps them at 4 MiB. */
     public static final int MAX_INBOUND_FRAME = 4 * 1024 * 1024;
+    /** With other nodes to try, one that silently drops our packets must not hold up the failover. */
+    static final int FAILOVER_CONNECT_TIMEOUT_SECONDS = 5;
+    /** With a single address there is nothing better to do than wait: the system gives up first. */
+    static final int SOLE_CONNECT_TIMEOUT_SECONDS = 300;
 
     private static final Logger log = LoggerFactory.getLogger(TioChatTransport.class);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final TioCodecAdapter codec = new TioCodecAdapter(new FrameCodec(new PacketMapper(), MAX_INBOUND_FRAME));
     private final int instance = INSTANCES.incrementAndGet();
+    private final TlsSettings tls;
+    /** Guards the link's state below and orders the listener's callbacks. */
+    private final Object lock = new Object();
     private volatile TransportListener listener;
     private volatile TioClient client;
+    private volatile ScheduledThreadPoolExecutor connector;
     private volatile ClientChannelContext channel;
-    private volatile BackoffReconnConf reconnConf;
-    private volatile SynThreadPoolExecutor reconnExecutor;
     private volatile boolean closed;
     private volatile int maxOutboundFrame = FrameCodec.DEFAULT_MAX_FRAME_LENGTH;
-    private final TlsSettings tls;
+    /** Read by the TLS trust manager during a handshake: the address of the attempt in progress. */
+    private volatile ServerAddress attemptAddress;
+    private Rotation rotation;
+    /** The attempt in progress, null between attempts; written under {@link #lock}. */
+    private volatile Node attemptNode;
+    private int connectTimeoutSeconds;
+    private final RetiredLinks retired = new RetiredLinks();
 
     public TioChatTransport() {
         this(TlsSettings.OFF);
@@ -66,7 +88,7 @@ public final class TioChatTransport implements ChatTransport {
     }
 
     @Override
-    public void connect(ServerAddress address, TransportListener listener) {
+    public void connect(ServerList servers, TransportListener listener) {
         if (this.listener != null) {
             throw new IllegalStateException("connect() may be called once");
         }
@@ -78,27 +100,33 @@ public final class TioChatTransport implements ChatTransport {
                 daemonThreads(prefix + "-tio"), prefix + "-tio", new ThreadPoolExecutor.DiscardPolicy());
         ThreadPoolExecutor groupExecutor = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), daemonThreads(prefix + "-io"), new ThreadPoolExecutor.DiscardPolicy());
-        // Discards work once shut down: t-io may still queue a reconnection for a link closed
-        // during close() (a read failing as the socket closes races with our remove).
-        reconnExecutor = new SynThreadPoolExecutor(1, 1, 0, new LinkedBlockingQueue<>(),
-                daemonThreads(prefix + "-reconnect"), prefix + "-reconnect", new ThreadPoolExecutor.DiscardPolicy());
-        reconnConf = new BackoffReconnConf(reconnExecutor);
-        TioClientConfig config = new TioClientConfig(new Handler(), new Listener(), reconnConf, tioExecutor, groupExecutor);
+        connector = new ScheduledThreadPoolExecutor(1, daemonThreads(prefix + "-connect"),
+                new ThreadPoolExecutor.DiscardPolicy());
+        // No ReconnConf: the connect loop below reconnects, to whichever address comes next.
+        TioClientConfig config = new TioClientConfig(new Handler(), new Listener(), null, tioExecutor, groupExecutor);
         config.setName(prefix);
         // Must be set before TioClient starts its heartbeat thread: 0 makes that thread exit at once.
         config.setHeartbeatTimeout(0);
         config.logWhenDecodeError = false;
+        connectTimeoutSeconds = servers.size() > 1 ? FAILOVER_CONNECT_TIMEOUT_SECONDS : SOLE_CONNECT_TIMEOUT_SECONDS;
         try {
             if (tls.enabled()) {
                 // t-io's client engine has no peer host, so the host check lives in our trust manager.
-                config.setSslConfig(TioTls.client(tls.trustManagers(address.host())));
+                config.setSslConfig(TioTls.client(new TrustManager[] {
+                        AttemptTrust.of(tls, servers, () -> attemptAddress == null ? null : attemptAddress.host())}));
             }
             client = new TioClient(config);
-            client.asynConnect(new Node(address.host(), address.port()));
         } catch (Exception e) {
-            // Only setup failures land here (an unreachable server is reported asynchronously).
+            // Only setup failures land here (an unreachable server is reported by the connect loop).
             listener.connectFailed(e.toString());
+            return;
         }
+        Rotation.Attempt first;
+        synchronized (lock) {
+            rotation = new Rotation(servers);
+            first = rotation.first();
+        }
+        schedule(first);
     }
 
     @Override
@@ -132,18 +160,28 @@ public final class TioChatTransport implements ChatTransport {
 
     @Override
     public void close() {
-        if (closed) {
-            return;
+        ClientChannelContext context;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            context = channel;
+            channel = null;
         }
-        closed = true;
+        ScheduledThreadPoolExecutor loop = connector;
+        if (loop != null) {
+            // Interrupts an attempt waiting for its connection; no further attempt starts.
+            loop.shutdownNow();
+        }
         TioClient current = client;
-        ClientChannelContext context = channel;
         if (current == null) {
             return;
         }
         // TioClient.stop() waits for its pools to drain: never on the caller's (possibly the Swing) thread.
         Thread stopper = new Thread(() -> {
             try {
+                retired.removeAll();
                 if (context != null) {
                     Tio.remove(context, "closed by the client");
                     awaitRemoved(context);
@@ -154,13 +192,6 @@ public final class TioChatTransport implements ChatTransport {
                 current.getChannelGroup().shutdown();
             } catch (Exception e) {
                 log.debug("error while stopping the t-io client", e);
-            } finally {
-                reconnExecutor.shutdownNow();
-                if (context != null) {
-                    // t-io's reconnect thread waits on this queue; one more entry lets it see that
-                    // the client stopped and end, instead of idling for the rest of the JVM's life.
-                    reconnConf.getQueue().add(context);
-                }
             }
         }, "qchat-client-" + instance + "-close");
         stopper.setDaemon(true);
@@ -173,6 +204,54 @@ public final class TioChatTransport implements ChatTransport {
         while (!context.isRemoved && System.nanoTime() < deadline) {
             // Only on the dedicated close thread; t-io offers no completion callback for remove.
             Thread.sleep(10);
+        }
+    }
+
+    // ---- the connect loop ----------------------------------------------------------------------
+
+    private void schedule(Rotation.Attempt attempt) {
+        connector.schedule(() -> attempt(attempt.address()), attempt.delayMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** One connection attempt, on the connect thread. Blocks until TCP connects, fails or times out. */
+    private void attempt(ServerAddress address) {
+        Node node = new Node(address.host(), address.port());
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            attemptNode = node;
+            attemptAddress = address;
+        }
+        retired.removeClosed();
+        ClientChannelContext context;
+        try {
+            // Returns the new link once TCP is up (TLS then shakes hands), null if it failed or timed out.
+            context = client.connect(node, null, 0, null, connectTimeoutSeconds);
+        } catch (InterruptedException e) {
+            return; // close() stopped the loop
+        } catch (Exception e) {
+            log.debug("connecting to {} failed", address, e);
+            context = null;
+        }
+        if (context == null) {
+            attemptFailed(node, "cannot connect to " + address);
+        }
+        // Otherwise Listener.onAfterConnected (after the TLS handshake, if any) or onBeforeClose decides.
+    }
+
+    /** The attempt made with {@code node} failed, unless it was already given up on. */
+    private void attemptFailed(Node node, String reason) {
+        synchronized (lock) {
+            if (closed || node != attemptNode) {
+                return;
+            }
+            attemptNode = null;
+            ServerAddress failed = rotation.current();
+            Rotation.Attempt next = rotation.failed();
+            log.info("connecting to {} failed; next: {} in {} ms", failed, next.address(), next.delayMillis());
+            listener.connectFailed(reason);
+            schedule(next);
         }
     }
 
@@ -212,7 +291,9 @@ public final class TioChatTransport implements ChatTransport {
                 log.info("ignoring a packet we cannot read: {}", frame.rejected().getMessage());
                 return;
             }
-            if (!closed) {
+            // A server greets at once, possibly before t-io reports the link up: the attempt's own
+            // link counts too. Only a link given up on (removed as soon as t-io reports it) is ignored.
+            if (!closed && (context == channel || context.getServerNode() == attemptNode)) {
                 log.debug("received {}", frame.packet().type());
                 listener.packetReceived(frame.packet());
             }
@@ -229,34 +310,50 @@ public final class TioChatTransport implements ChatTransport {
 
         @Override
         public void onAfterConnected(ChannelContext context, boolean isConnected, boolean isReconnect) {
-            if (closed) {
-                if (isConnected) {
-                    Tio.remove(context, "closed by the client");
+            ClientChannelContext link = (ClientChannelContext) context;
+            synchronized (lock) {
+                if (!closed && link.getServerNode() == attemptNode) {
+                    if (!isConnected) {
+                        attemptFailed(attemptNode, "cannot connect");
+                        return;
+                    }
+                    attemptNode = null;
+                    channel = link;
+                    rotation.connected();
+                    log.info("connected to {}:{}", link.getServerNode().getIp(), link.getServerNode().getPort());
+                    listener.connected();
+                    return;
                 }
-                return;
             }
             if (isConnected) {
-                channel = (ClientChannelContext) context;
-                reconnConf.succeeded();
-                log.info("connected to {}:{}", context.getServerNode().getIp(), context.getServerNode().getPort());
-                listener.connected();
-            } else {
-                reconnConf.failed();
-                log.info("connection attempt failed; next in {} ms", reconnConf.getInterval());
-                listener.connectFailed("cannot connect");
+                // Closed meanwhile, or an attempt that came through after we had moved on.
+                Tio.remove(context, closed ? "closed by the client" : "an attempt already given up");
             }
         }
 
         @Override
         public void onBeforeClose(ChannelContext context, Throwable throwable, String remark, boolean isRemove) {
-            if (closed || context != channel) {
-                return;
+            ClientChannelContext link = (ClientChannelContext) context;
+            synchronized (lock) {
+                if (closed) {
+                    return;
+                }
+                if (link == channel) {
+                    channel = null;
+                    retired.add(link);
+                    String reason = remark != null && remark.chars().allMatch(ch -> ch < 128) ? remark
+                            : String.valueOf(context.getCloseCode());
+                    ServerAddress lost = rotation.current();
+                    Rotation.Attempt next = rotation.dropped();
+                    log.info("link to {} closed: {}; next: {} in {} ms", lost, reason, next.address(), next.delayMillis());
+                    listener.disconnected(reason);
+                    schedule(next);
+                } else if (link.getServerNode() == attemptNode) {
+                    // TCP came up but the link closed before it was ready: the TLS handshake failed.
+                    retired.add(link);
+                    attemptFailed(attemptNode, remark == null ? "the connection closed at once" : remark);
+                }
             }
-            channel = null;
-            String reason = remark != null && remark.chars().allMatch(ch -> ch < 128) ? remark
-                    : String.valueOf(context.getCloseCode());
-            log.info("link closed: {}", reason);
-            listener.disconnected(reason);
         }
 
         @Override

@@ -12,8 +12,8 @@ public interface TransportListener {
     void connected();
 
     /**
-     * A connection attempt failed (the first one or a reconnection). The transport keeps trying,
-     * with back-off, until it is closed.
+     * A connection attempt failed (the first one or a reconnection). The transport keeps trying (the
+     * server's next address at once, a new round of them with back-off) until it is closed.
      */
     void connectFailed(String reason);
 

@@ -19,6 +19,7 @@ import org.qchat.client.core.model.Session;
 import org.qchat.client.i18n.I18n;
 import org.qchat.client.i18n.Language;
 import org.qchat.client.transport.ServerAddress;
+import org.qchat.client.transport.ServerList;
 import org.qchat.client.transport.TioChatTransport;
 
 /**
@@ -54,7 +55,7 @@ public final class ClientApplication implements UiActions, LoginWindow.Handler {
         client.session().addListener(this::sessionChanged);
         showLogin(null);
         prefs.savedSession().ifPresent(saved -> {
-            boolean sameServer = options.server() == null || options.server().equals(saved.server());
+            boolean sameServer = options.servers() == null || options.servers().key().equals(saved.servers().key());
             boolean sameUser = options.username() == null || options.username().equalsIgnoreCase(saved.username());
             if (sameServer && sameUser && loginWindow != null) {
                 loginWindow.submit();
@@ -69,12 +70,13 @@ public final class ClientApplication implements UiActions, LoginWindow.Handler {
     // ---- login -----------------------------------------------------------------------------
 
     private void showLogin(String messageKey) {
-        ServerAddress fallback = options.server() != null ? options.server()
-                : new ServerAddress("localhost", ServerAddress.DEFAULT_PORT);
-        ServerAddress server = options.server() != null ? options.server() : prefs.server(fallback);
+        ServerList servers = options.servers() != null ? options.servers()
+                : prefs.servers(ServerList.of(new ServerAddress("localhost", ServerAddress.DEFAULT_PORT)));
         String username = options.username() != null ? options.username() : prefs.username();
-        loginWindow = new LoginWindow(this, server, username, prefs.remember());
-        prefs.savedSession().filter(s -> s.server().equals(server) && s.username().equalsIgnoreCase(username))
+        loginWindow = new LoginWindow(this, servers, username, prefs.remember());
+        // Same key, same cluster: the token is good on any of its nodes.
+        prefs.savedSession()
+                .filter(s -> s.servers().key().equals(servers.key()) && s.username().equalsIgnoreCase(username))
                 .ifPresent(loginWindow::setSavedSession);
         if (messageKey != null) {
             loginWindow.showError(I18n.tr(messageKey));
@@ -85,13 +87,13 @@ public final class ClientApplication implements UiActions, LoginWindow.Handler {
     }
 
     @Override
-    public void submit(ServerAddress server, Credentials credentials, boolean remember) {
-        prefs.setServer(server);
+    public void submit(ServerList servers, Credentials credentials, boolean remember) {
+        prefs.setServers(servers);
         prefs.setUsername(credentials.username());
         prefs.setRemember(remember);
         prefs.flush();
         pending = credentials;
-        client.login(server, credentials, remember).whenComplete((v, failure) -> SwingUtilities.invokeLater(() -> {
+        client.login(servers, credentials, remember).whenComplete((v, failure) -> SwingUtilities.invokeLater(() -> {
             if (failure != null) {
                 if (loginWindow != null) {
                     loginWindow.failed(failure, credentials);

@@ -26,6 +26,7 @@ import org.qchat.client.core.SessionStore;
 import org.qchat.client.core.Validation;
 import org.qchat.client.i18n.I18n;
 import org.qchat.client.transport.ServerAddress;
+import org.qchat.client.transport.ServerList;
 
 /**
  * Log in or create an account. Checks input with the server's rules first, then hands the
@@ -36,7 +37,7 @@ public final class LoginWindow extends JFrame {
     /** What the window asks the application to do. */
     public interface Handler {
         /** Starts a login; the application calls {@link #failed} or closes this window. */
-        void submit(ServerAddress server, Credentials credentials, boolean remember);
+        void submit(ServerList servers, Credentials credentials, boolean remember);
 
         void showSettings();
 
@@ -44,6 +45,7 @@ public final class LoginWindow extends JFrame {
     }
 
     private final Handler handler;
+    /** One host, or a cluster's nodes separated by commas; the port field is for entries without one. */
     private final JTextField host = new JTextField(16);
     private final JTextField port = new JTextField(5);
     private final JTextField username = new JTextField(16);
@@ -61,7 +63,7 @@ public final class LoginWindow extends JFrame {
     private boolean registering;
     private SessionStore.SavedSession saved;
 
-    public LoginWindow(Handler handler, ServerAddress server, String lastUsername, boolean rememberMe) {
+    public LoginWindow(Handler handler, ServerList servers, String lastUsername, boolean rememberMe) {
         super(I18n.tr("login.window.title"));
         this.handler = handler;
         setName(ComponentNames.LOGIN_WINDOW);
@@ -84,8 +86,9 @@ public final class LoginWindow extends JFrame {
         switchMode.setName(ComponentNames.LOGIN_REGISTER);
         error.setName(ComponentNames.LOGIN_ERROR);
         progress.setName(ComponentNames.LOGIN_PROGRESS);
-        host.setText(server.host());
-        port.setText(Integer.toString(server.port()));
+        host.setText(hostText(servers));
+        host.setToolTipText(I18n.tr("login.server.hint"));
+        port.setText(Integer.toString(servers.first().port()));
         username.setText(lastUsername == null ? "" : lastUsername);
         remember.setSelected(rememberMe);
         nickname.putClientProperty("JTextField.placeholderText", I18n.tr("login.nickname.placeholder"));
@@ -172,7 +175,19 @@ public final class LoginWindow extends JFrame {
         form.add(field, c);
     }
 
-    /** A remembered session for {@code server} and {@code user}: an empty password resumes it. */
+    /**
+     * What the host field shows: the host names when every address uses one port (a single server
+     * looks as it always did), else each address with its port, the port field then being unused.
+     */
+    static String hostText(ServerList servers) {
+        int port = servers.first().port();
+        if (servers.addresses().stream().allMatch(a -> a.port() == port)) {
+            return String.join(",", servers.addresses().stream().map(ServerAddress::host).toList());
+        }
+        return servers.toString();
+    }
+
+    /** A remembered session for {@code servers} and {@code user}: an empty password resumes it. */
     public void setSavedSession(SessionStore.SavedSession saved) {
         this.saved = saved;
         if (saved != null) {
@@ -202,14 +217,20 @@ public final class LoginWindow extends JFrame {
     /** Validates, then asks the application to log in. Public so the app can auto-submit a remembered session. */
     public void submit() {
         clearError();
-        ServerAddress server;
+        ServerList servers;
         try {
-            server = new ServerAddress(host.getText(), Integer.parseInt(port.getText().strip()));
+            int defaultPort = Integer.parseInt(port.getText().strip());
+            if (defaultPort < 1 || defaultPort > 65535) {
+                showError(I18n.tr("validation.port"));
+                return;
+            }
+            servers = ServerList.parse(host.getText(), defaultPort);
         } catch (NumberFormatException e) {
             showError(I18n.tr("validation.port"));
             return;
-        } catch (IllegalArgumentException e) {
-            showError(I18n.tr(host.getText().isBlank() ? "validation.host" : "validation.port"));
+        } catch (ServerList.BadEntry e) {
+            showError(host.getText().isBlank() ? I18n.tr("validation.host")
+                    : I18n.tr("validation.server.entry", e.entry()));
             return;
         }
         String user = username.getText().strip();
@@ -227,7 +248,7 @@ public final class LoginWindow extends JFrame {
             }
             String nick = nickname.getText().isBlank() ? null : nickname.getText().strip();
             credentials = new Credentials.Registration(user, pass, nick);
-        } else if (pass.isEmpty() && saved != null && saved.server().equals(server)
+        } else if (pass.isEmpty() && saved != null && saved.servers().key().equals(servers.key())
                 && saved.username().equalsIgnoreCase(user)) {
             credentials = new Credentials.Token(saved.username(), saved.token());
         } else {
@@ -242,7 +263,7 @@ public final class LoginWindow extends JFrame {
             credentials = new Credentials.Password(user, pass);
         }
         setBusy(true);
-        handler.submit(server, credentials, remember.isSelected());
+        handler.submit(servers, credentials, remember.isSelected());
     }
 
     /** The attempt failed: say why and let the user try again. */

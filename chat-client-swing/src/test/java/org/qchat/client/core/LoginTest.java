@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.qchat.client.core.model.ConnectionState;
 import org.qchat.client.testing.ClientHarness;
 import org.qchat.client.testing.Wire;
+import org.qchat.client.transport.ServerList;
 import org.qchat.protocol.ErrorCode;
 import org.qchat.protocol.ProtocolVersion;
 import org.qchat.protocol.model.UserInfo;
@@ -26,6 +27,7 @@ import org.qchat.protocol.packet.Sync;
 class LoginTest {
 
     private static final UserInfo ME = user(1, "Alice");
+    private static final ServerList CLUSTER = ServerList.parse("a.chat.example,b.chat.example");
     private final ClientHarness h = new ClientHarness();
 
     private static String errorKey(CompletableFuture<?> f, Action action) {
@@ -71,7 +73,7 @@ class LoginTest {
         assertThat(h.store.savedSession()).get().satisfies(saved -> {
             assertThat(saved.token()).isEqualTo(ClientHarness.TOKEN);
             assertThat(saved.username()).isEqualTo("alice");
-            assertThat(saved.server()).isEqualTo(ClientHarness.SERVER);
+            assertThat(saved.servers()).isEqualTo(ClientHarness.SERVER);
             assertThat(saved.toString()).doesNotContain("password1");
         });
     }
@@ -143,6 +145,31 @@ class LoginTest {
         assertThat(errorKey(login, Action.LOGIN)).isEqualTo("error.unreachable");
         assertThat(h.transport().isClosed()).isTrue();
         assertThat(h.client.session().state()).isEqualTo(ConnectionState.SIGNED_OUT);
+    }
+
+    @Test
+    void withSeveralServersARefusedFirstAddressLeavesTheLoginToTheNext() {
+        CompletableFuture<Void> login = h.client.login(CLUSTER, new Credentials.Password("alice", "password1"), false);
+
+        h.transport().refuseConnection(); // node a is down; the transport moves on to node b
+        assertThat(login).isNotDone();
+        assertThat(h.client.session().state()).isEqualTo(ConnectionState.CONNECTING);
+        h.transport().acceptConnection();
+        h.answer(Login.class, r -> ClientHarness.session(r.id(), ME));
+
+        assertThat(login).isCompleted();
+        assertThat(h.transport().servers()).isEqualTo(CLUSTER);
+    }
+
+    @Test
+    void withSeveralServersTheLoginIsUnreachableOnceEveryAddressRefused() {
+        CompletableFuture<Void> login = h.client.login(CLUSTER, new Credentials.Password("alice", "password1"), false);
+
+        h.transport().refuseConnection();
+        h.transport().refuseConnection();
+
+        assertThat(errorKey(login, Action.LOGIN)).isEqualTo("error.unreachable");
+        assertThat(h.transport().isClosed()).isTrue();
     }
 
     @Test

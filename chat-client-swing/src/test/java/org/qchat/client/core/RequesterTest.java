@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.qchat.client.testing.FakeTransport;
 import org.qchat.client.testing.ManualScheduler;
 import org.qchat.client.transport.ServerAddress;
+import org.qchat.client.transport.ServerList;
 import org.qchat.client.transport.TransportListener;
 import org.qchat.protocol.ErrorCode;
 import org.qchat.protocol.Packet;
@@ -27,7 +28,7 @@ class RequesterTest {
 
     @BeforeEach
     void connect() {
-        transport.connect(new ServerAddress("h", 1), new TransportListener() {
+        transport.connect(ServerList.of(new ServerAddress("h", 1)), new TransportListener() {
             @Override
             public void connected() {
             }
@@ -126,7 +127,7 @@ class RequesterTest {
     void idsAreNeverReusedAcrossLinks() {
         requester.call(Ping::new, Pong.class);
         FakeTransport next = new FakeTransport();
-        next.connect(new ServerAddress("h", 1), null);
+        next.connect(ServerList.of(new ServerAddress("h", 1)), null);
         requester.setTransport(null);
         requester.call(Ping::new, Pong.class);
 

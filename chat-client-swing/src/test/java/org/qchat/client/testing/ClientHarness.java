@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.qchat.client.core.ChatClient;
 import org.qchat.client.core.Credentials;
 import org.qchat.client.transport.ServerAddress;
+import org.qchat.client.transport.ServerList;
 import org.qchat.protocol.Request;
 import org.qchat.protocol.Response;
 import org.qchat.protocol.model.ConversationInfo;
@@ -36,7 +37,7 @@ import org.qchat.protocol.packet.Welcome;
  */
 public final class ClientHarness {
 
-    public static final ServerAddress SERVER = new ServerAddress("chat.example", 9321);
+    public static final ServerList SERVER = ServerList.of(new ServerAddress("chat.example", 9321));
     public static final String TOKEN = "tok-1234567890";
 
     public final ManualScheduler scheduler = new ManualScheduler();

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.qchat.client.transport.ChatTransport;
-import org.qchat.client.transport.ServerAddress;
+import org.qchat.client.transport.ServerList;
 import org.qchat.client.transport.TransportListener;
 import org.qchat.protocol.Packet;
 import org.qchat.protocol.Request;
@@ -18,7 +18,7 @@ public final class FakeTransport implements ChatTransport {
 
     private final List<Request> sent = new ArrayList<>();
     private TransportListener listener;
-    private ServerAddress address;
+    private ServerList servers;
     private boolean up;
     private boolean closed;
     private int resets;
@@ -27,8 +27,8 @@ public final class FakeTransport implements ChatTransport {
     // ---- ChatTransport ---------------------------------------------------------------------
 
     @Override
-    public void connect(ServerAddress address, TransportListener listener) {
-        this.address = address;
+    public void connect(ServerList servers, TransportListener listener) {
+        this.servers = servers;
         this.listener = listener;
     }
 
@@ -96,8 +96,8 @@ public final class FakeTransport implements ChatTransport {
         return listener != null;
     }
 
-    public ServerAddress address() {
-        return address;
+    public ServerList servers() {
+        return servers;
     }
 
     public int resets() {

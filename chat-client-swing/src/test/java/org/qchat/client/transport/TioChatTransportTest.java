@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qchat.client.testing.FrameServer;
+import org.qchat.client.testing.TcpRelay;
 import org.qchat.protocol.Packet;
 import org.qchat.protocol.model.UserInfo;
 import org.qchat.protocol.packet.Ping;
@@ -29,6 +31,8 @@ import org.qchat.protocol.packet.Welcome;
 class TioChatTransportTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
+    /** Failing over must not wait for back-off (1 s, growing to 30 s); this leaves room for a slow machine. */
+    private static final Duration FAILOVER = Duration.ofSeconds(5);
 
     private FrameServer server;
     private final List<TioChatTransport> transports = new ArrayList<>();
@@ -44,12 +48,20 @@ class TioChatTransportTest {
         server.close();
     }
 
-    private Recorder connect(int port) {
+    /** Connects to the loopback {@code ports}, in that order. */
+    private Recorder connect(int... ports) {
         TioChatTransport transport = new TioChatTransport();
         transports.add(transport);
         Recorder recorder = new Recorder(transport);
-        transport.connect(new ServerAddress("127.0.0.1", port), recorder);
+        transport.connect(new ServerList(Arrays.stream(ports).mapToObj(p -> new ServerAddress("127.0.0.1", p)).toList()),
+                recorder);
         return recorder;
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 
     @Test
@@ -123,11 +135,7 @@ class TioChatTransportTest {
 
     @Test
     void anUnreachableServerIsReportedAsAFailedAttempt() throws Exception {
-        int closedPort;
-        try (ServerSocket s = new ServerSocket(0)) {
-            closedPort = s.getLocalPort();
-        }
-        Recorder client = connect(closedPort);
+        Recorder client = connect(closedPort());
 
         await().atMost(WAIT).until(() -> client.failures.get() >= 1);
         assertThat(client.connects.get()).isZero();
@@ -155,9 +163,72 @@ class TioChatTransportTest {
         await().atMost(WAIT).until(() -> server.openConnections() == 0);
 
         // Longer than the first reconnection delay: nobody comes back.
-        await().during(Duration.ofMillis(BackoffReconnConf.FIRST_DELAY_MILLIS + 1000)).atMost(WAIT)
+        await().during(Duration.ofMillis(Backoff.FIRST_DELAY_MILLIS + 1000)).atMost(WAIT)
                 .until(() -> server.acceptedCount() == 1);
         assertThat(client.transport.send(new Ping("x"))).isFalse();
+    }
+
+    // ---- several servers ------------------------------------------------------------------------
+
+    @Test
+    void withTwoServersTheFirstIsUsedAndWhenItDiesTheSecondTakesOverWithoutBackOff() throws Exception {
+        try (FrameServer second = new FrameServer()) {
+            Recorder client = connect(server.port(), second.port());
+            await().atMost(WAIT).until(() -> client.connects.get() == 1);
+            assertThat(server.acceptedCount()).isEqualTo(1);
+            assertThat(second.acceptedCount()).isZero();
+
+            server.close(); // the node dies: its connections go and it accepts no new ones
+
+            // Far below the 30 s a back-off may reach: the next node is tried at once.
+            await().atMost(FAILOVER).until(() -> client.disconnects.get() == 1 && client.connects.get() == 2);
+            assertThat(client.failures.get()).as("the live node was tried first").isZero();
+            assertThat(client.transport.send(new Ping("b"))).isTrue();
+            assertThat(second.received().poll(10, TimeUnit.SECONDS)).isEqualTo(new Ping("b"));
+            second.send(new Pong("b", 7));
+            assertThat(client.next()).isEqualTo(new Pong("b", 7));
+        }
+    }
+
+    @Test
+    void aDeadFirstAddressIsSkippedOnTheFirstConnect() throws Exception {
+        Recorder client = connect(closedPort(), server.port());
+
+        await().atMost(FAILOVER).until(() -> client.connects.get() == 1);
+        assertThat(client.failures.get()).isEqualTo(1);
+        assertThat(client.transport.send(new Ping("2"))).isTrue();
+        assertThat(server.received().poll(10, TimeUnit.SECONDS)).isEqualTo(new Ping("2"));
+    }
+
+    @Test
+    void whenEveryServerIsDownRoundsRepeatWithBackOffUntilOneComesBack() throws Exception {
+        try (TcpRelay a = TcpRelay.to(server.port()); TcpRelay b = TcpRelay.to(server.port())) {
+            Recorder client = connect(a.port(), b.port());
+            await().atMost(WAIT).until(() -> client.connects.get() == 1);
+
+            a.cut();
+            b.cut();
+            await().atMost(WAIT).until(() -> client.failures.get() >= 4); // two rounds: b, a, b, a
+            assertThat(client.connects.get()).isEqualTo(1);
+            b.restore();
+
+            await().atMost(WAIT).until(() -> client.connects.get() == 2);
+            assertThat(client.transport.send(new Ping("3"))).isTrue();
+            assertThat(server.received().poll(10, TimeUnit.SECONDS)).isEqualTo(new Ping("3"));
+        }
+    }
+
+    @Test
+    void resetMovesToTheNextServer() throws Exception {
+        try (FrameServer second = new FrameServer()) {
+            Recorder client = connect(server.port(), second.port());
+            await().atMost(WAIT).until(() -> client.connects.get() == 1);
+
+            client.transport.reset("no pong");
+
+            await().atMost(FAILOVER).until(() -> client.connects.get() == 2 && second.openConnections() == 1);
+            await().atMost(WAIT).until(() -> server.openConnections() == 0);
+        }
     }
 
     /** Records what the transport reports, from its I/O threads. */

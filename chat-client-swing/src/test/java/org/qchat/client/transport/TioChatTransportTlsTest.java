@@ -65,11 +65,33 @@ class TioChatTransportTlsTest {
         assertThat(client.packets).isEmpty();
     }
 
+    @Test
+    void withSeveralServersEachIsCheckedAgainstItsOwnHostName() throws Exception {
+        Path keystore = TestCertificates.keystore(dir, "localhost.p12", "PKCS12", "dns:localhost");
+        FrameServer server = tlsServer(keystore);
+        TlsSettings tls = new TlsSettings(true, TestCertificates.exportCertificate(keystore, "PKCS12"));
+        // One server under two names: the certificate does not name 127.0.0.1, so that attempt fails.
+        Recorder client = connect(ServerList.of(new ServerAddress("127.0.0.1", server.port()),
+                new ServerAddress("localhost", server.port())), tls);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> client.connects.get() == 1);
+        assertThat(client.failures.get()).isEqualTo(1);
+        Welcome welcome = new Welcome(1, "qchat/tls", 262144, 30);
+        await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() -> {
+            server.send(welcome);
+            assertThat(client.packets.poll(1, TimeUnit.SECONDS)).isEqualTo(welcome);
+        });
+    }
+
     private Recorder connect(String host, int port, TlsSettings tls) {
+        return connect(ServerList.of(new ServerAddress(host, port)), tls);
+    }
+
+    private Recorder connect(ServerList servers, TlsSettings tls) {
         TioChatTransport transport = new TioChatTransport(tls);
         open.add(0, transport::close);
         Recorder recorder = new Recorder();
-        transport.connect(new ServerAddress(host, port), recorder);
+        transport.connect(servers, recorder);
         return recorder;
     }
 
@@ -83,6 +105,7 @@ class TioChatTransportTlsTest {
 
     private static final class Recorder implements TransportListener {
         final AtomicInteger connects = new AtomicInteger();
+        final AtomicInteger failures = new AtomicInteger();
         final BlockingQueue<Packet> packets = new LinkedBlockingQueue<>();
 
         @Override
@@ -92,6 +115,7 @@ class TioChatTransportTlsTest {
 
         @Override
         public void connectFailed(String reason) {
+            failures.incrementAndGet();
         }
 
         @Override

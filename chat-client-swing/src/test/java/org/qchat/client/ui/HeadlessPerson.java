@@ -14,7 +14,7 @@ import org.qchat.client.core.ChatClient;
 import org.qchat.client.core.Credentials;
 import org.qchat.client.core.ExecutorScheduler;
 import org.qchat.client.testing.MemorySessionStore;
-import org.qchat.client.transport.ServerAddress;
+import org.qchat.client.transport.ServerList;
 import org.qchat.client.transport.TioChatTransport;
 import org.qchat.protocol.model.GroupInfo;
 import org.qchat.protocol.model.UserInfo;
@@ -47,7 +47,7 @@ final class HeadlessPerson implements AutoCloseable {
     }
 
     /** Creates the account (and logs in), then sets the signature. */
-    static HeadlessPerson register(ServerAddress server, String username, String nickname, String signature) {
+    static HeadlessPerson register(ServerList server, String username, String nickname, String signature) {
         HeadlessPerson p = new HeadlessPerson(username, nickname);
         p.call(c -> c.login(server, new Credentials.Registration(username, "password-" + username, nickname), false));
         p.call(c -> c.updateProfile(null, signature));

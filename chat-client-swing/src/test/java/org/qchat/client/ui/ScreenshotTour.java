@@ -83,7 +83,7 @@ public final class ScreenshotTour {
         }
         String[] clientArgs = Arrays.copyOfRange(args, 3, args.length);
         LaunchOptions options = LaunchOptions.parse(clientArgs);
-        if (!options.errors().isEmpty() || options.server() == null || options.username() == null) {
+        if (!options.errors().isEmpty() || options.servers() == null || options.username() == null) {
             System.err.println("ScreenshotTour needs valid client flags with --server and --user: " + options.errors());
             System.exit(2);
         }
@@ -101,10 +101,10 @@ public final class ScreenshotTour {
 
     private void run(String[] clientArgs) throws Exception {
         TourLines l = lines;
-        HeadlessPerson bob = HeadlessPerson.register(options.server(), l.bob()[0], l.bob()[1], l.bob()[2]);
-        HeadlessPerson carol = HeadlessPerson.register(options.server(), l.carol()[0], l.carol()[1], l.carol()[2]);
-        HeadlessPerson dave = HeadlessPerson.register(options.server(), l.dave()[0], l.dave()[1], l.dave()[2]);
-        HeadlessPerson erin = HeadlessPerson.register(options.server(), l.erin()[0], l.erin()[1], l.erin()[2]);
+        HeadlessPerson bob = HeadlessPerson.register(options.servers(), l.bob()[0], l.bob()[1], l.bob()[2]);
+        HeadlessPerson carol = HeadlessPerson.register(options.servers(), l.carol()[0], l.carol()[1], l.carol()[2]);
+        HeadlessPerson dave = HeadlessPerson.register(options.servers(), l.dave()[0], l.dave()[1], l.dave()[2]);
+        HeadlessPerson erin = HeadlessPerson.register(options.servers(), l.erin()[0], l.erin()[1], l.erin()[2]);
 
         // The real application, exactly as `java -jar qchat-client.jar FLAGS` starts it.
         ChatClientApp.main(clientArgs);
