@@ -15,7 +15,14 @@ import org.qchat.protocol.packet.ByePush;
 import org.qchat.protocol.packet.Welcome;
 import org.qchat.protocol.tio.TioTls;
 import org.qchat.protocol.tls.ServerIdentity;
+import org.qchat.server.cluster.ClusterNode;
 import org.qchat.server.config.ServerConfig;
+import org.qchat.server.db.Jdbc;
+import org.qchat.server.service.ClusterWrites;
+import org.qchat.server.service.DeviceCloser;
+import org.qchat.server.service.DeviceNotices;
+import org.qchat.server.state.StateRefresher;
+import org.qchat.server.store.message.JdbcMessageLog;
 import org.qchat.server.config.Tls;
 import org.qchat.server.config.ServerOptions;
 import org.qchat.server.handler.ErrorReporter;
@@ -52,11 +59,15 @@ public final class ChatServer implements AutoCloseable {
     private final ServerMetrics metrics;
     private final MetricsHttpServer metricsHttp;
     private final ScheduledExecutorService housekeeping;
+    private final ClusterNode node;
+    private final DeviceNotices notices;
     private volatile boolean closed;
 
     private ChatServer(Storage storage, ExecutorService workers, MessageWriter writer, CursorWriter cursorWriter,
                        TioTransport transport, ServerMetrics metrics, MetricsHttpServer metricsHttp,
-                       ScheduledExecutorService housekeeping) {
+                       ScheduledExecutorService housekeeping, ClusterNode node, DeviceNotices notices) {
+        this.node = node;
+        this.notices = notices;
         this.storage = storage;
         this.workers = workers;
         this.writer = writer;
@@ -79,16 +90,37 @@ public final class ChatServer implements AutoCloseable {
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 4),
                 new NamedThreads("qchat-worker"));
         Services services = null;
+        ClusterNode node = null;
+        DeviceNotices notices = null;
         try {
             PacketMapper mapper = new PacketMapper();
             FrameCodec codec = new FrameCodec(mapper, config.maxFrameLength());
             LocalRouter router = new LocalRouter(codec);
-            services = Services.create(config, storage, router, mapper, clock, metrics::messagesStored);
+            // Every server on PostgreSQL hears when another process (a node, the user command) closes a user's devices.
+            notices = config.embedded() || !storage.db().tx(Jdbc::isPostgres) ? null : new DeviceNotices(storage.db());
+            DeviceCloser.Elsewhere elsewhere = notices == null ? DeviceCloser.Elsewhere.NOWHERE : notices;
+            Services.Wiring wiring;
+            if (config.cluster() != null) {
+                node = new ClusterNode(config.cluster(), storage.state(), storage.messages(), storage.db(), router, codec);
+                wiring = new Services.Wiring(node.router(), router, node.pushes(),
+                        new ClusterWrites((JdbcMessageLog) storage.messages(), new StateRefresher(storage.state()), node),
+                        elsewhere, node.beforeLogin());
+            } else {
+                wiring = Services.Wiring.single(router, elsewhere);
+            }
+            services = Services.create(config, storage, wiring, mapper, clock, metrics::messagesStored);
             RequestDispatcher dispatcher = new RequestDispatcher(Handlers.create(config, clock, services),
                     new ErrorReporter(metrics::error),
                     () -> new TokenBucket(config.rateLimits().requestBurst(), config.rateLimits().requestsPerSecond(),
                             System::nanoTime));
             services.start();
+            if (notices != null) {
+                notices.listen(new DeviceCloser(router));
+            }
+            if (node != null) {
+                node.start(services.writer(), services.presence(), metrics);
+            }
+            ClusterNode clusterNode = node;
 
             long idleSeconds = config.idleTimeout().toSeconds();
             Welcome welcome = new Welcome(ProtocolVersion.CURRENT, VERSION, config.maxFrameLength(),
@@ -108,12 +140,13 @@ public final class ChatServer implements AutoCloseable {
             MetricsHttpServer http = config.metricsPort() < 0 ? null
                     : MetricsHttpServer.start(config.metricsBindAddress(), config.metricsPort(), metrics,
                             () -> "{\"status\":\"up\",\"connections\":" + transport.connectionCount()
-                                    + ",\"onlineUsers\":" + router.onlineUserCount() + "}");
+                                    + ",\"onlineUsers\":" + router.onlineUserCount()
+                                    + (clusterNode == null ? "" : ",\"cluster\":" + clusterNode.healthJson()) + "}");
             log.info("qchat listening on {}:{} ({}, {}), metrics {}", config.bindAddress(), transport.port(),
                     config.tls() == null ? "plain TCP" : "TLS",
                     config.embedded() ? "embedded store in " + config.dataDir().toAbsolutePath()
                             + ", durability " + config.durability().name().toLowerCase(java.util.Locale.ROOT)
-                            : "external database",
+                            : config.cluster() != null ? "cluster node " + config.cluster().nodeId() : "external database",
                     http == null ? "off" : config.metricsBindAddress() + ":" + http.port());
             SessionJanitor janitor = services.janitor();
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(new NamedThreads("qchat-housekeeping"));
@@ -125,11 +158,17 @@ public final class ChatServer implements AutoCloseable {
                 }
             }, 1, 60, TimeUnit.MINUTES);
             return new ChatServer(storage, workers, services.writer(), services.cursorWriter(), transport, metrics, http,
-                    housekeeping);
+                    housekeeping, node, notices);
         } catch (Exception | Error e) {
             if (services != null) {
                 services.writer().close();
                 services.cursorWriter().close();
+            }
+            if (node != null) {
+                node.close();
+            }
+            if (notices != null) {
+                notices.close();
             }
             workers.shutdownNow();
             metrics.close();
@@ -171,6 +210,12 @@ public final class ChatServer implements AutoCloseable {
         writer.close();
         transport.closeAll(new ByePush("shutdown", "the server is shutting down"), Duration.ofSeconds(3));
         transport.close();
+        if (node != null) {
+            node.close();
+        }
+        if (notices != null) {
+            notices.close();
+        }
         workers.shutdown();
         try {
             if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {

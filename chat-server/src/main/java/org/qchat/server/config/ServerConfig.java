@@ -25,7 +25,7 @@ public record ServerConfig(
         Set<String> adminUsernames, Limits limits,
         String metricsBindAddress, int metricsPort,
         int messageBatchSize, Durability durability, RateLimits rateLimits, Caps caps, Tls tls,
-        boolean unsafeAckBeforeCommit) {
+        boolean unsafeAckBeforeCommit, ClusterConfig cluster) {
 
     public static final int DEFAULT_PORT = 9321;
     public static final int DEFAULT_METRICS_PORT = 9322;
@@ -41,6 +41,10 @@ public record ServerConfig(
             throw new IllegalArgumentException("idle timeout must be at least 1 second");
         }
         java.util.Objects.requireNonNull(durability, "durability");
+        if (cluster != null && (dbUrl == null || !dbUrl.startsWith("jdbc:postgresql:"))) {
+            throw new IllegalArgumentException("a cluster node keeps everything in PostgreSQL, which the nodes share: "
+                    + "--cluster-redis needs --db-url jdbc:postgresql://...");
+        }
         adminUsernames = Set.copyOf(adminUsernames.stream().map(s -> s.toLowerCase(java.util.Locale.ROOT)).toList());
     }
 
@@ -98,6 +102,7 @@ public record ServerConfig(
         b.caps = caps;
         b.tls = tls;
         b.unsafeAckBeforeCommit = unsafeAckBeforeCommit;
+        b.cluster = cluster;
         return b;
     }
 
@@ -124,6 +129,7 @@ public record ServerConfig(
         private Caps caps = Caps.defaults();
         private Tls tls;
         private boolean unsafeAckBeforeCommit;
+        private ClusterConfig cluster;
 
         private Builder() {
         }
@@ -149,11 +155,12 @@ public record ServerConfig(
         public Builder caps(Caps v) { caps = v; return this; }
         public Builder tls(Tls v) { tls = v; return this; }
         public Builder unsafeAckBeforeCommit(boolean v) { unsafeAckBeforeCommit = v; return this; }
+        public Builder cluster(ClusterConfig v) { cluster = v; return this; }
 
         public ServerConfig build() {
             return new ServerConfig(bindAddress, port, dataDir, dbUrl, dbUser, dbPassword, dbSchema, dbPoolSize,
                     maxFrameLength, idleTimeout, tokenIdleTimeout, adminUsernames, limits, metricsBindAddress,
-                    metricsPort, messageBatchSize, durability, rateLimits, caps, tls, unsafeAckBeforeCommit);
+                    metricsPort, messageBatchSize, durability, rateLimits, caps, tls, unsafeAckBeforeCommit, cluster);
         }
     }
 }

@@ -153,6 +153,20 @@ public final class ServerOptions implements Callable<Integer> {
     @Option(names = "--tls-keystore-type", defaultValue = "PKCS12", description = "PKCS12 or JKS (default: ${DEFAULT-VALUE}).")
     String tlsKeystoreType;
 
+    @Option(names = "--cluster-redis", description = "Redis URI (redis://host:port, rediss:// for TLS) that makes this "
+            + "server a node of a cluster sharing --db-url (PostgreSQL).")
+    String clusterRedis;
+
+    @Option(names = "--cluster-redis-password", description = "Redis password (prefer QCHAT_CLUSTER_REDIS_PASSWORD).")
+    String clusterRedisPassword;
+
+    @Option(names = "--node-id", description = "This node's name in the cluster (default: host name and port).")
+    String nodeId;
+
+    @Option(names = "--node-timeout", defaultValue = "15", description = "Seconds without a heartbeat before a node's "
+            + "users are shown offline (default: ${DEFAULT-VALUE}).")
+    int nodeTimeoutSeconds;
+
     @Option(names = "--test-only-ack-before-commit", hidden = true,
             description = "Breaks durability on purpose (acks before commit) so the crash test can prove it notices.")
     boolean unsafeAckBeforeCommit;
@@ -163,7 +177,8 @@ public final class ServerOptions implements Callable<Integer> {
             CommandLine cli = new CommandLine(new ServerOptions());
             cli.setDefaultValueProvider(LayeredDefaults.load(System.getenv(), configFileOf(args)));
             cli.setExecutionExceptionHandler((e, command, parsed) -> {
-                if (e instanceof MessageLogException refused) {
+                if (e instanceof MessageLogException || e instanceof IllegalArgumentException) {
+                    Exception refused = e;
                     // e.g. the data dir is in use by another server: the operator needs the sentence, not a trace.
                     System.err.println("qchat-server: " + refused.getMessage());
                     return 1;
@@ -208,7 +223,20 @@ public final class ServerOptions implements Callable<Integer> {
                 .caps(new Caps(maxFriends, maxGroupsPerUser, maxPendingRequests, maxOutboundQueue))
                 .tls(tlsKeystore == null ? null : new Tls(tlsKeystore, tlsKeystorePassword, tlsKeystoreType))
                 .unsafeAckBeforeCommit(unsafeAckBeforeCommit)
+                .cluster(clusterRedis == null || clusterRedis.isBlank() ? null
+                        : new ClusterConfig(clusterRedis, clusterRedisPassword, nodeId == null ? defaultNodeId() : nodeId,
+                                Duration.ofSeconds(Math.max(1, nodeTimeoutSeconds))))
                 .build();
+    }
+
+    private String defaultNodeId() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "node";
+        }
+        return host + "-" + port;
     }
 
     /** Accepts the documented lower-case names. */

@@ -11,6 +11,7 @@ import org.qchat.server.route.LocalRouter;
 import org.qchat.server.service.AdminService;
 import org.qchat.server.service.ChatException;
 import org.qchat.server.service.DeviceCloser;
+import org.qchat.server.service.DeviceNotices;
 import org.qchat.server.service.InputValidator;
 import org.qchat.server.service.PasswordHasher;
 import org.qchat.server.store.SessionStore;
@@ -54,8 +55,10 @@ final class UserCommand implements Callable<Integer> {
         try (db) {
             PasswordHasher hasher = new PasswordHasher();
             InputValidator validate = new InputValidator(config.limits());
+            // On PostgreSQL the running servers (every node of a cluster) close the user's devices when told.
+            DeviceCloser.Elsewhere servers = db.tx(org.qchat.server.db.Jdbc::isPostgres) ? new DeviceNotices(db) : DeviceCloser.Elsewhere.NOWHERE;
             AdminService admin = new AdminService(db, new UserStore(), new SessionStore(), hasher, validate,
-                    new DeviceCloser(new LocalRouter(null)));
+                    new DeviceCloser(new LocalRouter(null), servers));
             switch (action) {
                 case "disable" -> admin.setDisabled(username, true);
                 case "enable" -> admin.setDisabled(username, false);

@@ -182,4 +182,14 @@ public final class Jdbc {
             ps.setObject(i + 1, args[i]);
         }
     }
+
+    /** Whether {@code failure} or one of its causes is a unique-constraint violation (SQLSTATE 23505). */
+    public static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException e && "23505".equals(e.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

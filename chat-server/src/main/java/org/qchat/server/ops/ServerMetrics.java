@@ -46,6 +46,12 @@ public final class ServerMetrics implements AutoCloseable {
         Gauge.builder(name, value).description(description).register(registry);
     }
 
+    /** A counter that reads its count from {@code count} (which only grows). */
+    public void counter(String name, String description, Supplier<Number> count) {
+        io.micrometer.core.instrument.FunctionCounter.builder(name, count, c -> c.get().doubleValue())
+                .description(description).register(registry);
+    }
+
     public void messagesStored(int count) {
         messagesStored.increment(count);
     }

@@ -125,9 +125,29 @@ public final class LocalRouter implements Router {
         }
     }
 
+    /** Queues an encoded frame (from another node) to every device of the listed users. */
+    public void sendFrameToUsers(Collection<Long> userIds, byte[] frame) {
+        for (long userId : userIds) {
+            Set<ClientConnection> connections = devices.get(userId);
+            if (connections != null) {
+                connections.forEach(connection -> connection.sendFrame(frame));
+            }
+        }
+    }
+
+    /** Queues an encoded frame (from another node) to every logged-in device. */
+    public void sendFrameToAll(byte[] frame) {
+        devices.values().forEach(set -> set.forEach(connection -> connection.sendFrame(frame)));
+    }
+
     @Override
     public List<ClientConnection> localConnections() {
         return devices.values().stream().flatMap(Set::stream).toList();
+    }
+
+    /** The users with a device on this node. */
+    public Set<Long> onlineUserIds() {
+        return Set.copyOf(devices.keySet());
     }
 
     @Override

@@ -54,7 +54,7 @@ public final class AccountService {
     public AccountService(Database db, UserStore users, SessionStore sessions, MessageWriter writer,
                           FriendStore friends, PasswordHasher hasher, TokenGenerator tokens, InputValidator validate,
                           PresenceService presence, Router router, Clock clock, long tokenIdleMillis,
-                          AccountThrottles throttles) {
+                          AccountThrottles throttles, DeviceCloser closer) {
         this.db = db;
         this.users = users;
         this.sessions = sessions;
@@ -65,7 +65,7 @@ public final class AccountService {
         this.validate = validate;
         this.presence = presence;
         this.router = router;
-        this.closer = new DeviceCloser(router);
+        this.closer = closer;
         this.clock = clock;
         this.tokenIdleMillis = tokenIdleMillis;
         this.throttles = throttles;

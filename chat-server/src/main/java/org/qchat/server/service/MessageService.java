@@ -7,9 +7,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.qchat.protocol.PacketMapper;
 import org.qchat.protocol.model.MessageInfo;
-import org.qchat.protocol.packet.MessagePush;
 import org.qchat.server.route.ClientConnection;
-import org.qchat.server.route.Router;
 import org.qchat.server.state.ChatState;
 import org.qchat.server.state.Conversation;
 import org.qchat.server.store.MembershipPeriod;
@@ -36,7 +34,7 @@ public final class MessageService {
     private final MessageLog messages;
     private final MessageWriter writer;
     private final InputValidator validate;
-    private final Router router;
+    private final MessagePushes pushes;
     private final PacketMapper mapper;
     private final int pageByteBudget;
     private final boolean unsafeAckBeforeCommit;
@@ -46,13 +44,13 @@ public final class MessageService {
      *                              {@link #queuedNotStored}; false in every real deployment
      */
     public MessageService(ChatState state, MessageLog messages, MessageWriter writer,
-                          InputValidator validate, Router router, PacketMapper mapper, int maxFrameLength,
+                          InputValidator validate, MessagePushes pushes, PacketMapper mapper, int maxFrameLength,
                           boolean unsafeAckBeforeCommit) {
         this.state = state;
         this.messages = messages;
         this.writer = writer;
         this.validate = validate;
-        this.router = router;
+        this.pushes = pushes;
         this.mapper = mapper;
         this.pageByteBudget = maxFrameLength - PAGE_OVERHEAD;
         this.unsafeAckBeforeCommit = unsafeAckBeforeCommit;
@@ -78,12 +76,7 @@ public final class MessageService {
         CompletableFuture<MessageInfo> committed = appended
                 .thenApply(stored -> {
                     if (!stored.duplicate()) {
-                        MessagePush push = new MessagePush(stored.message());
-                        if (stored.recipients() == null) {
-                            router.sendToAll(push, origin);
-                        } else {
-                            router.sendToUsers(stored.recipients(), push, origin);
-                        }
+                        pushes.committed(stored.message(), stored.recipients(), origin);
                     }
                     return stored.message();
                 });

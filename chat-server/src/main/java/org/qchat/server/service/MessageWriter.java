@@ -2,13 +2,20 @@ package org.qchat.server.service;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.IntConsumer;
 
 import org.qchat.protocol.ErrorCode;
+import org.qchat.protocol.model.ConversationKind;
 import org.qchat.protocol.model.MessageInfo;
+import org.qchat.server.db.Jdbc;
+import org.qchat.server.store.message.JdbcMessageLog;
 import org.qchat.server.db.Database;
 import org.qchat.server.state.ChatState;
 import org.qchat.server.state.Conversation;
@@ -32,8 +39,16 @@ public final class MessageWriter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MessageWriter.class);
 
-    private sealed interface Command permits Send, Change {
+    private sealed interface Command permits Send, Change, Reread {
     }
+
+    private record Reread(ClusterWrites.Refresh refresh, CompletableFuture<Void> done) implements Command {
+    }
+
+    /** Cluster: sends tried again after a reread, before they are refused as unavailable. */
+    private static final int MAX_CLUSTER_ATTEMPTS = 4;
+    /** Cluster: one key for every state change of every node, held for its transaction. */
+    private static final long STATE_CHANGE_LOCK = 0x71636861745f7363L;
 
     private record Send(SendRequest request, CompletableFuture<SendResult> result) implements Command {
     }
@@ -52,6 +67,7 @@ public final class MessageWriter implements AutoCloseable {
     private final Runnable afterStateCommit;
     private final GroupCommitter<Command> committer;
     private final boolean sendsOnCaller;
+    private final ClusterWrites cluster;
 
     /**
      * @param onStored         told how many new messages each append stored (metrics)
@@ -64,6 +80,14 @@ public final class MessageWriter implements AutoCloseable {
     public MessageWriter(Database db, ChatState state, ConversationStore conversations, BlockStore blocks,
                          MessageLog messages, Clock clock, int batchSize, IntConsumer onStored, Runnable afterStateCommit,
                          boolean sendsOnCaller) {
+        this(db, state, conversations, blocks, messages, clock, batchSize, onStored, afterStateCommit, sendsOnCaller, null);
+    }
+
+    /** @param cluster how to write beside other nodes, or null for a single server */
+    public MessageWriter(Database db, ChatState state, ConversationStore conversations, BlockStore blocks,
+                         MessageLog messages, Clock clock, int batchSize, IntConsumer onStored, Runnable afterStateCommit,
+                         boolean sendsOnCaller, ClusterWrites cluster) {
+        this.cluster = cluster;
         this.db = db;
         this.state = state;
         this.conversations = conversations;
@@ -121,6 +145,16 @@ public final class MessageWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Cluster: rereads part of the state on the writer thread, between two runs of sends. Never
+     * blocks; the future completes once the reread is in effect (exceptionally if it failed).
+     */
+    public CompletableFuture<Void> reread(ClusterWrites.Refresh refresh) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        committer.submit(new Reread(refresh, done));
+        return done;
+    }
+
     /** Requests waiting for the writer. */
     public int queued() {
         return committer.queued();
@@ -141,12 +175,16 @@ public final class MessageWriter implements AutoCloseable {
                 if (command instanceof Send send) {
                     run.add(send);
                 } else {
-                    storeRun(run);
+                    store(run);
                     run.clear();
-                    applyChange((Change) command);
+                    if (command instanceof Change change) {
+                        applyChange(change);
+                    } else {
+                        applyReread((Reread) command);
+                    }
                 }
             }
-            storeRun(run);
+            store(run);
         }
 
         @Override
@@ -156,8 +194,17 @@ public final class MessageWriter implements AutoCloseable {
 
         @Override
         public void reject(Command command, Exception cause) {
-            CompletableFuture<?> result = command instanceof Send send ? send.result() : ((Change) command).result();
+            CompletableFuture<?> result = command instanceof Send send ? send.result()
+                    : command instanceof Change change ? change.result() : ((Reread) command).done();
             result.completeExceptionally(cause);
+        }
+    }
+
+    private void store(List<Send> run) {
+        if (cluster == null) {
+            storeRun(run);
+        } else {
+            storeClusteredRun(run, 0);
         }
     }
 
@@ -212,7 +259,11 @@ public final class MessageWriter implements AutoCloseable {
         try {
             Object[] value = new Object[1];
             StateEditor editor = db.tx(c -> {
-                StateEditor edit = new StateEditor(state, conversations, blocks, c);
+                if (cluster != null) {
+                    // Serialises state changes across nodes as the writer thread does within one.
+                    Jdbc.one(c, "SELECT pg_advisory_xact_lock(?)", rs -> 1, STATE_CHANGE_LOCK);
+                }
+                StateEditor edit = new StateEditor(state, conversations, blocks, c, cluster != null);
                 value[0] = command.change().apply(edit);
                 return edit;
             });
@@ -221,10 +272,171 @@ public final class MessageWriter implements AutoCloseable {
             } catch (RuntimeException e) {
                 log.error("forcing a committed state change to disk failed", e);
             }
-            editor.apply();
+            if (cluster == null) {
+                editor.apply();
+            } else {
+                reread(editor.touched());
+                cluster.link().changed(editor.touched());
+            }
             command.result().complete(value[0]);
         } catch (ChatException | RuntimeException e) {
             command.result().completeExceptionally(e);
         }
+    }
+
+    /** Cluster: rereads what a committed change touched, so the next sends are decided against it. */
+    private void reread(StateEditor.Touched touched) {
+        db.txRun(c -> {
+            for (long convId : touched.conversations()) {
+                cluster.refresher().reloadConversation(c, convId);
+            }
+            for (long userId : touched.systemUsers()) {
+                cluster.refresher().reloadUser(c, userId);
+            }
+            for (String pair : touched.blockPairs()) {
+                int colon = pair.indexOf(':');
+                cluster.refresher().reloadBlocks(c, Long.parseLong(pair.substring(0, colon)),
+                        Long.parseLong(pair.substring(colon + 1)));
+            }
+        });
+    }
+
+    private void applyReread(Reread command) {
+        try {
+            db.txRun(c -> command.refresh().apply(cluster.refresher(), c));
+            command.done().complete(null);
+        } catch (RuntimeException e) {
+            log.warn("rereading the state failed: {}", e.toString());
+            command.done().completeExceptionally(e);
+        }
+    }
+
+    /**
+     * Cluster: decides the run against the state in memory, then appends it checked against the
+     * conversations' state versions. A refusal is first checked against the database (this node may
+     * not have heard of a change that allows it yet); sends to conversations another node changed
+     * meanwhile are decided again after a reread.
+     */
+    private void storeClusteredRun(List<Send> run, int attempt) {
+        if (run.isEmpty()) {
+            return;
+        }
+        List<SendRequest> requests = new ArrayList<>(run.size());
+        for (Send send : run) {
+            requests.add(send.request());
+        }
+        AppendDecider.Run decided;
+        JdbcMessageLog.Checked checked;
+        try {
+            decided = decider.decide(requests, clock.millis());
+            if (attempt == 0 && rereadRefused(requests, decided)) {
+                decided.touched.forEach(Conversation::rollBack);
+                decided = decider.decide(requests, clock.millis());
+            }
+        } catch (RuntimeException e) {
+            log.error("checking {} messages failed", run.size(), e);
+            run.forEach(send -> send.result().completeExceptionally(e));
+            return;
+        }
+        Map<Long, Long> versions = new LinkedHashMap<>();
+        for (Conversation conv : decided.touched) {
+            versions.put(conv.id(), conv.kind() == ConversationKind.SYSTEM ? JdbcMessageLog.ANY_VERSION : conv.stateVersion());
+        }
+        try {
+            checked = decided.appends.isEmpty() ? new JdbcMessageLog.Checked(List.of(), Set.of(), Map.of())
+                    : cluster.log().checkedAppend(decided.appends, versions);
+        } catch (RuntimeException e) {
+            decided.touched.forEach(Conversation::rollBack);
+            if (attempt + 1 < MAX_CLUSTER_ATTEMPTS && Jdbc.isUniqueViolation(e)) {
+                // Another node stored one of these clientMsgIds meanwhile (a resend after failover):
+                // deciding again finds it and answers with the stored message.
+                storeClusteredRun(run, attempt + 1);
+                return;
+            }
+            log.error("storing {} messages failed", decided.appends.size(), e);
+            for (int i = 0; i < run.size(); i++) {
+                Object decision = decided.decisions.get(i);
+                complete(run.get(i), decision instanceof AppendDecider.Fresh ? e : decision);
+            }
+            return;
+        }
+        for (Conversation conv : decided.touched) {
+            Long head = checked.heads().get(conv.id());
+            if (head != null) {
+                conv.advanceTo(head);
+            }
+            conv.resumeFromHead();
+        }
+        List<Send> again = new ArrayList<>();
+        List<MessageInfo> stored = new ArrayList<>();
+        for (int i = 0; i < run.size(); i++) {
+            Object decision = decided.decisions.get(i);
+            if (decision instanceof AppendDecider.Fresh fresh) {
+                MessageInfo message = checked.stored().get(fresh.append());
+                if (message == null) {
+                    again.add(run.get(i));
+                    continue;
+                }
+                if (!fresh.resend()) {
+                    stored.add(message);
+                }
+                decision = new SendResult(message, fresh.recipients(), fresh.resend());
+            }
+            complete(run.get(i), decision);
+        }
+        onStored.accept(stored.size());
+        if (!stored.isEmpty()) {
+            cluster.link().stored(stored);
+        }
+        if (again.isEmpty()) {
+            return;
+        }
+        if (attempt + 1 >= MAX_CLUSTER_ATTEMPTS) {
+            ChatException busy = new ChatException(ErrorCode.UNAVAILABLE, "the conversation is changing; try again");
+            again.forEach(send -> send.result().completeExceptionally(busy));
+            return;
+        }
+        try {
+            db.txRun(c -> {
+                for (long convId : checked.stale()) {
+                    cluster.refresher().reloadConversation(c, convId);
+                }
+            });
+        } catch (RuntimeException e) {
+            log.error("rereading {} conversations failed", checked.stale().size(), e);
+            again.forEach(send -> send.result().completeExceptionally(e));
+            return;
+        }
+        storeClusteredRun(again, attempt + 1);
+    }
+
+    /**
+     * Cluster: whether a refusal of the run (no such conversation, not a member, blocked) came from
+     * a view of a conversation that another node has changed since; such conversations are reread.
+     */
+    private boolean rereadRefused(List<SendRequest> requests, AppendDecider.Run decided) {
+        Set<Long> refused = new HashSet<>();
+        for (int i = 0; i < requests.size(); i++) {
+            if (decided.decisions.get(i) instanceof ChatException e
+                    && (e.code() == ErrorCode.NOT_FOUND || e.code() == ErrorCode.FORBIDDEN)) {
+                refused.add(requests.get(i).convId());
+            }
+        }
+        if (refused.isEmpty()) {
+            return false;
+        }
+        return db.tx(c -> {
+            boolean changed = false;
+            for (long convId : refused) {
+                Conversation known = state.conversation(convId);
+                Long version = Jdbc.one(c, "SELECT state_version FROM conversations WHERE id = ?", rs -> rs.getLong(1), convId)
+                        .orElse(null);
+                if (version != null && (known == null || known.stateVersion() != version)) {
+                    cluster.refresher().reloadConversation(c, convId);
+                    changed = true;
+                }
+            }
+            return changed;
+        });
     }
 }

@@ -21,18 +21,35 @@ public final class PresenceService {
     private final FriendStore friends;
     private final SessionStore sessions;
     private final Router router;
+    private final Router friendsNearby;
     private final Clock clock;
+    private final java.util.function.LongConsumer beforeLogin;
 
     public PresenceService(Database db, FriendStore friends, SessionStore sessions, Router router, Clock clock) {
+        this(db, friends, sessions, router, router, clock, userId -> { });
+    }
+
+    /**
+     * @param router        where devices are bound
+     * @param friendsNearby where a change is announced: in a cluster, this node's devices only, as
+     *                      every node announces what it sees to its own
+     * @param beforeLogin   run before a device is bound (a cluster node rereads the user's
+     *                      memberships there); may block
+     */
+    public PresenceService(Database db, FriendStore friends, SessionStore sessions, Router router, Router friendsNearby,
+                           Clock clock, java.util.function.LongConsumer beforeLogin) {
         this.db = db;
         this.friends = friends;
         this.sessions = sessions;
         this.router = router;
+        this.friendsNearby = friendsNearby;
         this.clock = clock;
+        this.beforeLogin = beforeLogin;
     }
 
     /** Marks the connection logged in as {@code identity}. */
     public void attach(ClientConnection connection, ConnectionSession.Identity identity) {
+        beforeLogin.accept(identity.userId());
         connection.session().login(identity);
         if (router.bind(identity.userId(), connection)) {
             announce(identity.userId(), true);
@@ -56,8 +73,9 @@ public final class PresenceService {
         }
     }
 
-    private void announce(long userId, boolean online) {
+    /** Tells the user's friends on this node (all of them, on a single server) that it came or went. */
+    public void announce(long userId, boolean online) {
         List<Long> friendIds = db.tx(c -> friends.friendIds(c, userId));
-        router.sendToUsers(friendIds, new PresencePush(userId, online), null);
+        friendsNearby.sendToUsers(friendIds, new PresencePush(userId, online), null);
     }
 }

@@ -25,9 +25,35 @@ public record Services(AccountService accounts, FriendService friends, GroupServ
                        SyncService sync, AdminService admin, PresenceService presence, SessionJanitor janitor,
                        MessageWriter writer, CursorWriter cursorWriter) {
 
+    /**
+     * Where the services reach devices and other processes: a single server's own router, or a
+     * cluster node's.
+     *
+     * @param router        devices of every user (a cluster's reaches other nodes)
+     * @param nearby        devices of this process only
+     * @param pushes        how committed messages reach devices
+     * @param cluster       how the writer writes beside other nodes; null for a single server
+     * @param elsewhere     closes devices held by other processes
+     * @param beforeLogin   run before a login binds a device
+     */
+    public record Wiring(Router router, Router nearby, MessagePushes pushes, ClusterWrites cluster,
+                         DeviceCloser.Elsewhere elsewhere, java.util.function.LongConsumer beforeLogin) {
+
+        public static Wiring single(Router router, DeviceCloser.Elsewhere elsewhere) {
+            return new Wiring(router, router, MessagePushes.through(router), null, elsewhere, userId -> { });
+        }
+    }
+
     /** @param onStored told how many messages each append stored (metrics) */
     public static Services create(ServerConfig config, Storage storage, Router router, PacketMapper mapper, Clock clock,
                                   IntConsumer onStored) {
+        return create(config, storage, Wiring.single(router, DeviceCloser.Elsewhere.NOWHERE), mapper, clock, onStored);
+    }
+
+    /** @param onStored told how many messages each append stored (metrics) */
+    public static Services create(ServerConfig config, Storage storage, Wiring wiring, PacketMapper mapper, Clock clock,
+                                  IntConsumer onStored) {
+        Router router = wiring.router();
         var db = storage.db();
         UserStore users = new UserStore();
         SessionStore sessions = new SessionStore();
@@ -41,20 +67,22 @@ public record Services(AccountService accounts, FriendService friends, GroupServ
         MessageWriter writer = new MessageWriter(db, storage.state(), conversations, blocks, storage.messages(), clock,
                 config.messageBatchSize(), onStored, storage.afterStateCommit(),
                 // The test-only early ack needs sends to wait in the queue, where a kill loses them.
-                storage.appendsNeverWait() && !config.unsafeAckBeforeCommit());
+                storage.appendsNeverWait() && !config.unsafeAckBeforeCommit(), wiring.cluster());
         CursorWriter cursorWriter = new CursorWriter(db, new CursorStore(), clock);
-        PresenceService presence = new PresenceService(db, friendStore, sessions, router, clock);
+        PresenceService presence = new PresenceService(db, friendStore, sessions, router, wiring.nearby(), clock,
+                wiring.beforeLogin());
+        DeviceCloser closer = new DeviceCloser(router, wiring.elsewhere());
         AccountService accounts = new AccountService(db, users, sessions, writer, friendStore, hasher,
                 new TokenGenerator(), validate, presence, router, clock, config.tokenIdleTimeout().toMillis(),
-                AccountThrottles.of(config.rateLimits(), System::nanoTime));
+                AccountThrottles.of(config.rateLimits(), System::nanoTime), closer);
         FriendService friends = new FriendService(db, writer, friendStore, blocks, users, conversations, directory, validate,
                 router, clock, config.caps());
         GroupService groups = new GroupService(db, writer, new GroupStore(), friendStore, blocks, users, directory,
                 validate, router, clock, config.caps());
-        MessageService messages = new MessageService(storage.state(), storage.messages(), writer, validate, router,
+        MessageService messages = new MessageService(storage.state(), storage.messages(), writer, validate, wiring.pushes(),
                 mapper, config.maxFrameLength(), config.unsafeAckBeforeCommit());
         SyncService sync = new SyncService(db, storage.state(), new CursorStore(), friends, cursorWriter);
-        AdminService admin = new AdminService(db, users, sessions, hasher, validate, new DeviceCloser(router));
+        AdminService admin = new AdminService(db, users, sessions, hasher, validate, closer);
         SessionJanitor janitor = new SessionJanitor(db, sessions, router, clock, config.tokenIdleTimeout().toMillis());
         return new Services(accounts, friends, groups, messages, sync, admin, presence, janitor, writer, cursorWriter);
     }

@@ -26,6 +26,14 @@ public final class Conversation {
     private long decidedSeq;
     /** Current members, ascending; always empty for the system conversation, whose members are everyone. */
     private volatile long[] members = NOBODY;
+    /**
+     * Cluster: the database's {@code state_version} this view of members and blocks was read at; an
+     * append commits only while the row still holds it.
+     */
+    private volatile long stateVersion;
+    /** Cluster: the last seq pushed to this node's devices; pushes go out gapless from here. Under {@link #pushLock}. */
+    private long pushedSeq;
+    private final Object pushLock = new Object();
 
     private Conversation(long id, ConversationKind kind, long userLo, long userHi) {
         this.id = id;
@@ -84,12 +92,14 @@ public final class Conversation {
     }
 
     /** Writer thread: the seqs handed out up to here are stored; readers may see them. */
-    public void publish() {
-        lastSeq = decidedSeq;
+    public synchronized void publish() {
+        if (decidedSeq > lastSeq) {
+            lastSeq = decidedSeq;
+        }
     }
 
     /** Writer thread: the seqs handed out since the last {@link #publish} were not stored. */
-    public void rollBack() {
+    public synchronized void rollBack() {
         decidedSeq = lastSeq;
     }
 
@@ -97,6 +107,49 @@ public final class Conversation {
     void setLastSeq(long seq) {
         decidedSeq = seq;
         lastSeq = seq;
+        pushedSeq = seq;
+    }
+
+    /**
+     * Cluster, any thread: messages up to {@code seq} are committed (by this node or another).
+     * The head only moves forward.
+     */
+    public synchronized void advanceTo(long seq) {
+        if (seq > lastSeq) {
+            lastSeq = seq;
+        }
+    }
+
+    /** Cluster, writer thread: the next seqs are handed out after the stored head, wherever it was stored. */
+    public synchronized void resumeFromHead() {
+        decidedSeq = lastSeq;
+    }
+
+    public long stateVersion() {
+        return stateVersion;
+    }
+
+    void setStateVersion(long version) {
+        stateVersion = version;
+    }
+
+    /** Cluster: held while this node pushes the conversation's messages, so they leave in seq order. */
+    public Object pushLock() {
+        return pushLock;
+    }
+
+    /** Cluster, under {@link #pushLock}: the last seq pushed here. */
+    public long pushedSeq() {
+        return pushedSeq;
+    }
+
+    public void setPushedSeq(long seq) {
+        pushedSeq = seq;
+    }
+
+    /** Writer thread: replaces the members (ascending) after a reload from the database. */
+    void setMembers(long[] ascending) {
+        members = kind == ConversationKind.SYSTEM || ascending.length == 0 ? NOBODY : ascending;
     }
 
     void addMember(long userId) {

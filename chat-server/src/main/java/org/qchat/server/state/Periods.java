@@ -92,6 +92,30 @@ public final class Periods {
         return new Periods(next);
     }
 
+    /**
+     * A copy whose periods in {@code convId} are exactly {@code inConv} (oldest first): a reload of
+     * one conversation from the database.
+     */
+    Periods replacing(long convId, List<MembershipPeriod> inConv) {
+        int last = lastIndexOf(convId);
+        int first = last;
+        while (first > 0 && triples[3 * (first - 1)] == convId) {
+            first--;
+        }
+        int at = last < 0 ? insertionPoint(convId) : first;
+        int removed = last < 0 ? 0 : last - first + 1;
+        long[] next = new long[triples.length + 3 * (inConv.size() - removed)];
+        System.arraycopy(triples, 0, next, 0, 3 * at);
+        int i = 3 * at;
+        for (MembershipPeriod p : inConv) {
+            next[i++] = convId;
+            next[i++] = p.fromSeq();
+            next[i++] = p.untilSeq() == null ? OPEN : p.untilSeq();
+        }
+        System.arraycopy(triples, 3 * (at + removed), next, i, triples.length - 3 * (at + removed));
+        return new Periods(next);
+    }
+
     /** Builds one user's periods at loading; they are added sorted by conversation and start. */
     static final class Builder {
         private long[] triples = new long[12];

@@ -3,8 +3,12 @@ package org.qchat.server.state;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import org.qchat.protocol.model.ConversationKind;
 
 import org.qchat.server.db.Tx;
 import org.qchat.server.store.BlockStore;
@@ -19,6 +23,12 @@ import org.qchat.server.store.ConversationStore;
  * <p>Membership boundaries come from the conversations' last seqs in memory: the writer has stored
  * every message it handed a seq before the change began, so {@code fromSeq = lastSeq + 1} and
  * {@code untilSeq = lastSeq} agree exactly with the seqs around the change.
+ *
+ * <p>In a cluster other nodes append to the same conversations, so the boundary comes from the
+ * database instead: the conversation row is locked and its {@code state_version} bumped
+ * ({@link ConversationStore#lockForChange}), which also makes every node's append that decided
+ * against the old members fail its version check. Nothing is applied in memory: the writer rereads
+ * what the change {@link #touched} once it committed, here and on every other node.
  */
 public final class StateEditor {
 
@@ -26,15 +36,40 @@ public final class StateEditor {
     private final ConversationStore conversations;
     private final BlockStore blocks;
     private final Tx tx;
+    private final boolean clustered;
     private final Map<Long, Conversation> created = new HashMap<>();
     private final List<Runnable> pending = new ArrayList<>();
+    /** Cluster: each conversation's last seq as read under its lock. */
+    private final Map<Long, Long> lockedHeads = new HashMap<>();
+    private final Touched touched = new Touched(new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>());
+
+    /**
+     * What a committed change needs reread: conversations (whole), users' periods in the system
+     * conversation, and pairs whose blocks changed ({@code "a:b"}).
+     */
+    public record Touched(Set<Long> conversations, Set<Long> systemUsers, Set<String> blockPairs) {
+        public boolean isEmpty() {
+            return conversations.isEmpty() && systemUsers.isEmpty() && blockPairs.isEmpty();
+        }
+    }
 
     /** Writer thread: an editor for one change written into the transaction {@code tx}. */
     public StateEditor(ChatState state, ConversationStore conversations, BlockStore blocks, Tx tx) {
+        this(state, conversations, blocks, tx, false);
+    }
+
+    /** @param clustered whether other nodes append to the same database (see the class comment) */
+    public StateEditor(ChatState state, ConversationStore conversations, BlockStore blocks, Tx tx, boolean clustered) {
         this.state = state;
         this.conversations = conversations;
         this.blocks = blocks;
         this.tx = tx;
+        this.clustered = clustered;
+    }
+
+    /** Cluster: what this change needs reread once committed. */
+    public Touched touched() {
+        return touched;
     }
 
     /** The transaction every change of this editor is written into. */
@@ -47,15 +82,39 @@ public final class StateEditor {
         return state;
     }
 
-    /** The conversation's last stored seq. */
-    public long lastSeq(long convId) {
-        return conversation(convId).decidedSeq();
+    /** The conversation's last stored seq, here or, in a cluster, on any node. */
+    public long lastSeq(long convId) throws SQLException {
+        return head(conversation(convId));
+    }
+
+    private long head(Conversation conv) throws SQLException {
+        if (!clustered) {
+            return conv.decidedSeq();
+        }
+        if (created.containsKey(conv.id())) {
+            return 0;
+        }
+        Long head = lockedHeads.get(conv.id());
+        if (head == null) {
+            head = conversations.lockForChange(tx, conv.id());
+            lockedHeads.put(conv.id(), head);
+        }
+        return head;
+    }
+
+    private void touch(Conversation conv, long userId) {
+        if (conv.kind() == ConversationKind.SYSTEM) {
+            touched.systemUsers().add(userId);
+        } else {
+            touched.conversations().add(conv.id());
+        }
     }
 
     public long createPrivate(long a, long b, long now) throws SQLException {
         long id = conversations.createPrivate(tx, a, b, now);
         Conversation conv = Conversation.ofPrivate(id, a, b);
         created.put(id, conv);
+        touched.conversations().add(id);
         pending.add(() -> state.add(conv));
         return id;
     }
@@ -64,6 +123,7 @@ public final class StateEditor {
         long id = conversations.createGroup(tx, now);
         Conversation conv = Conversation.ofGroup(id);
         created.put(id, conv);
+        touched.conversations().add(id);
         pending.add(() -> state.add(conv));
         return id;
     }
@@ -71,25 +131,47 @@ public final class StateEditor {
     /** Starts a membership period of {@code userId} right after the conversation's last message. */
     public void openPeriod(long convId, long userId) throws SQLException {
         Conversation conv = conversation(convId);
-        conversations.openPeriod(tx, convId, userId, conv.decidedSeq());
+        conversations.openPeriod(tx, convId, userId, head(conv));
+        touch(conv, userId);
         pending.add(() -> state.openPeriod(conv, userId));
     }
 
     /** Ends the open membership period of {@code userId} at the conversation's last message. */
     public void closePeriod(long convId, long userId) throws SQLException {
         Conversation conv = conversation(convId);
-        conversations.closePeriod(tx, convId, userId, conv.decidedSeq());
+        conversations.closePeriod(tx, convId, userId, head(conv));
+        touch(conv, userId);
         pending.add(() -> state.closePeriod(conv, userId));
     }
 
     public void block(long userId, long blockedId, long now) throws SQLException {
         blocks.block(tx, userId, blockedId, now);
+        touchPair(userId, blockedId);
         pending.add(() -> state.block(userId, blockedId));
     }
 
     public void unblock(long userId, long blockedId) throws SQLException {
         blocks.unblock(tx, userId, blockedId);
+        touchPair(userId, blockedId);
         pending.add(() -> state.unblock(userId, blockedId));
+    }
+
+    /** Cluster: a block decides sends in the pair's private conversation, so it moves that one's version. */
+    private void touchPair(long a, long b) throws SQLException {
+        if (!clustered) {
+            return;
+        }
+        touched.blockPairs().add(Math.min(a, b) + ":" + Math.max(a, b));
+        var conv = conversations.findPrivate(tx, a, b);
+        Conversation known = conv.isEmpty() ? null : state.conversation(conv.get().id());
+        if (known != null) {
+            head(known);
+            touched.conversations().add(known.id());
+        } else if (conv.isPresent()) {
+            // Another node created it and this one has not reread it yet: still move its version.
+            conversations.lockForChange(tx, conv.get().id());
+            touched.conversations().add(conv.get().id());
+        }
     }
 
     /** Writer thread, after the commit: makes every change visible, in the order it was made. */
@@ -98,10 +180,19 @@ public final class StateEditor {
         pending.clear();
     }
 
-    private Conversation conversation(long convId) {
+    private Conversation conversation(long convId) throws SQLException {
         Conversation conv = created.get(convId);
         if (conv == null) {
             conv = state.conversation(convId);
+        }
+        if (conv == null && clustered) {
+            // Created on another node, not reread here yet: enough to decide the boundary; the
+            // reread after the commit adds it to the state.
+            conv = conversations.find(tx, convId).map(r -> switch (r.kind()) {
+                case PRIVATE -> Conversation.ofPrivate(r.id(), r.userLo(), r.userHi());
+                case GROUP -> Conversation.ofGroup(r.id());
+                case SYSTEM -> Conversation.ofSystem(r.id());
+            }).orElse(null);
         }
         if (conv == null) {
             throw new IllegalStateException("no conversation " + convId + " in memory");

@@ -17,7 +17,7 @@ import org.qchat.server.store.message.MessageLog;
  */
 public final class StateLoader {
 
-    private static final String CONVERSATIONS = "SELECT id, kind, user_lo, user_hi FROM conversations";
+    private static final String CONVERSATIONS = "SELECT id, kind, user_lo, user_hi, state_version FROM conversations";
     private static final String PERIODS = "SELECT user_id, conv_id, from_seq, until_seq FROM conversation_members "
             + "ORDER BY user_id, conv_id, from_seq";
     private static final String BLOCKS = "SELECT user_id, blocked_id FROM blocks";
@@ -48,11 +48,13 @@ public final class StateLoader {
         stream(c, CONVERSATIONS, rs -> {
             long id = rs.getLong(1);
             ConversationKind kind = ConversationKind.valueOf(rs.getString(2).toUpperCase(Locale.ROOT));
-            state.add(switch (kind) {
+            Conversation conv = switch (kind) {
                 case PRIVATE -> Conversation.ofPrivate(id, rs.getLong(3), rs.getLong(4));
                 case GROUP -> Conversation.ofGroup(id);
                 case SYSTEM -> Conversation.ofSystem(id);
-            });
+            };
+            conv.setStateVersion(rs.getLong(5));
+            state.add(conv);
         });
     }
 

@@ -27,6 +27,8 @@ public final class ConversationStore {
     /** Followed by a list of ids; locks in id order, so two such locks can never deadlock each other. */
     private static final String LOCK_ALL_PREFIX = "SELECT " + COLUMNS + " FROM conversations WHERE id IN (";
     private static final String LOCK_ALL_SUFFIX = ") ORDER BY id FOR UPDATE";
+    private static final String LOCK_FOR_CHANGE = "UPDATE conversations SET state_version = state_version + 1 "
+            + "WHERE id = ? RETURNING last_seq";
     private static final String PRIVATE_BY_PAIR = "SELECT " + COLUMNS + " FROM conversations WHERE user_lo = ? AND user_hi = ?";
     private static final String INSERT_PRIVATE = "INSERT INTO conversations (kind, last_seq, user_lo, user_hi, created_at) "
             + "VALUES ('private', 0, ?, ?, ?)";
@@ -68,6 +70,16 @@ public final class ConversationStore {
             }
         }
         return out;
+    }
+
+    /**
+     * Cluster: locks the conversation row until the transaction ends and bumps its
+     * {@code state_version}, so every append decided against the members before this change fails
+     * its version check. Returns the last seq stored (by any node). PostgreSQL only.
+     */
+    public long lockForChange(Tx c, long convId) throws SQLException {
+        return Jdbc.one(c, LOCK_FOR_CHANGE, rs -> rs.getLong(1), convId)
+                .orElseThrow(() -> new SQLException("no conversation " + convId));
     }
 
     public Optional<ConversationRecord> findPrivate(Tx c, long a, long b) throws SQLException {

@@ -2,6 +2,7 @@ package org.qchat.server.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -46,6 +47,23 @@ public final class Environment {
             return value;
         }
         return missing("system property " + name + " is not set: " + why);
+    }
+
+    /**
+     * The executable {@code name} from the PATH (or /usr/sbin, /usr/bin); skips (or fails) the
+     * calling test when it is not installed.
+     */
+    public static java.nio.file.Path requireExecutable(String name, String why) {
+        String path = System.getenv("PATH");
+        List<String> dirs = new java.util.ArrayList<>(path == null ? List.of() : List.of(path.split(java.io.File.pathSeparator)));
+        dirs.addAll(List.of("/usr/sbin", "/usr/bin", "/usr/local/bin"));
+        for (String dir : dirs) {
+            java.nio.file.Path candidate = java.nio.file.Path.of(dir, name);
+            if (java.nio.file.Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        return missing(name + " is not installed: " + why);
     }
 
     /** Whether {@value #PG_URL} is set, for code that must decide without skipping yet. */

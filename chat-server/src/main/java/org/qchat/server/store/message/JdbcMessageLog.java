@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
 
 import org.qchat.protocol.model.MessageInfo;
 import org.qchat.server.db.DataAccessException;
@@ -45,6 +47,10 @@ public final class JdbcMessageLog implements MessageLog {
             + "SELECT id, conv_id, seq FROM stored";
     private static final String PG_BY_CLIENT_IDS = "SELECT " + COLUMNS + " FROM messages "
             + "WHERE (sender_id, client_msg_id) IN (SELECT * FROM unnest(?::bigint[], ?::varchar[]))";
+
+    /** Cluster: the batch's conversations locked in id order, so two nodes' batches never deadlock. */
+    private static final String PG_LOCK_HEADS = "SELECT id, last_seq, state_version FROM conversations "
+            + "WHERE id = ANY(?) ORDER BY id FOR UPDATE";
 
     private static final String H2_INSERT = "INSERT INTO messages (conv_id, seq, sender_id, client_msg_id, body, created_at) "
             + "VALUES (?, ?, ?, ?, ?, ?)";
@@ -96,6 +102,73 @@ public final class JdbcMessageLog implements MessageLog {
                 stored.add(new MessageInfo(ids[i], a.convId(), a.seq(), a.senderId(), a.clientMsgId(), a.text(), a.time()));
             }
             return stored;
+        });
+    }
+
+    /**
+     * What a checked append stored: per append of the batch, its stored message or null where its
+     * conversation's state version had moved (nothing of that conversation was stored), the
+     * conversations so refused, and each stored conversation's new head.
+     */
+    public record Checked(List<MessageInfo> stored, Set<Long> stale, Map<Long, Long> heads) {
+    }
+
+    /** {@link #checkedAppend}'s "any version": a conversation whose senders are not decided by members. */
+    public static final long ANY_VERSION = -1;
+
+    /**
+     * Cluster (PostgreSQL): appends while other nodes append to the same conversations. In one
+     * transaction the batch's conversation rows are locked in id order; a conversation whose
+     * {@code state_version} is no longer the one given in {@code versions} (another node changed
+     * who may send there since this node read it) gets nothing stored; the others get seqs from
+     * their row's last seq on — the seqs in {@code batch} are ignored — and are stored as
+     * {@link #append} stores them. Gapless and unique per conversation whatever the nodes do.
+     */
+    public Checked checkedAppend(List<Append> batch, Map<Long, Long> versions) {
+        if (!postgres) {
+            throw new IllegalStateException("a cluster appends to PostgreSQL only");
+        }
+        return run(c -> {
+            Map<Long, Long> heads = new LinkedHashMap<>();
+            Set<Long> stale = new HashSet<>(versions.keySet());
+            try (PreparedStatement ps = c.prepareStatement(PG_LOCK_HEADS)) {
+                ps.setArray(1, c.createArrayOf("bigint", versions.keySet().toArray(Long[]::new)));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long conv = rs.getLong(1);
+                        long expected = versions.get(conv);
+                        if (expected == ANY_VERSION || expected == rs.getLong(3)) {
+                            heads.put(conv, rs.getLong(2));
+                            stale.remove(conv);
+                        }
+                    }
+                }
+            }
+            List<Append> kept = new ArrayList<>(batch.size());
+            int[] keptIndex = new int[batch.size()];
+            for (int i = 0; i < batch.size(); i++) {
+                Append a = batch.get(i);
+                Long head = heads.get(a.convId());
+                if (head == null) {
+                    keptIndex[i] = -1;
+                    continue;
+                }
+                heads.put(a.convId(), head + 1);
+                keptIndex[i] = kept.size();
+                kept.add(new Append(a.convId(), head + 1, a.senderId(), a.clientMsgId(), a.text(), a.time()));
+            }
+            long[] ids = kept.isEmpty() ? new long[0] : insertPostgres(c, kept, heads);
+            List<MessageInfo> stored = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                if (keptIndex[i] < 0) {
+                    stored.add(null);
+                } else {
+                    Append a = kept.get(keptIndex[i]);
+                    stored.add(new MessageInfo(ids[keptIndex[i]], a.convId(), a.seq(), a.senderId(), a.clientMsgId(),
+                            a.text(), a.time()));
+                }
+            }
+            return new Checked(stored, stale, heads);
         });
     }
 
