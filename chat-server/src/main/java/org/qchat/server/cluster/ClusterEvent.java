@@ -18,7 +18,9 @@ import org.qchat.protocol.model.MessageInfo;
  * ({@code "a:b"}) to reread after a committed state change;</li>
  * <li>{@code on} / {@code off}: user {@code user}'s first device came or last device went on this node;</li>
  * <li>{@code pkt}: frame {@code f} (base64) for the devices of users {@code u}, or of everyone if absent;</li>
- * <li>{@code bye}: the node is stopping; its users are offline here.</li>
+ * <li>{@code bye}: the node is stopping; its users are offline here;</li>
+ * <li>{@code sweep}: the node is back on Redis after missing it: what it published meanwhile was
+ * lost, so every node compares itself with the database.</li>
  * </ul>
  * {@code n} is the sending node, {@code at} its clock when sent (for the lag metric).
  */
@@ -32,6 +34,7 @@ record ClusterEvent(String t, String n, long at, List<MessageInfo> m, List<Long>
     static final String OFFLINE = "off";
     static final String PACKET = "pkt";
     static final String BYE = "bye";
+    static final String SWEEP = "sweep";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -54,6 +57,10 @@ record ClusterEvent(String t, String n, long at, List<MessageInfo> m, List<Long>
 
     static ClusterEvent bye(String node, long now) {
         return new ClusterEvent(BYE, node, now, null, null, null, null, null, null);
+    }
+
+    static ClusterEvent sweep(String node, long now) {
+        return new ClusterEvent(SWEEP, node, now, null, null, null, null, null, null);
     }
 
     String toJson() {

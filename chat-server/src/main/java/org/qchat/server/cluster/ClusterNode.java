@@ -155,7 +155,13 @@ public final class ClusterNode implements ClusterWrites.Link, AutoCloseable {
     }
 
     private void beat() {
+        boolean wasOk = registry.lastBeatOk();
         registry.beat();
+        if (!wasOk && registry.lastBeatOk()) {
+            // Back on Redis (or on it for the first time): whatever this node published while it was
+            // away is lost to the others, and they have no gap of their own to notice it by.
+            publish(ClusterEvent.sweep(config.nodeId(), System.currentTimeMillis()));
+        }
         if (!bus.isUp() && System.currentTimeMillis() - lastSweep >= SWEEP_WHILE_DOWN_MILLIS) {
             lastSweep = System.currentTimeMillis();
             inbox.execute(this::sweep);
@@ -218,6 +224,7 @@ public final class ClusterNode implements ClusterWrites.Link, AutoCloseable {
                     }
                 }
                 case ClusterEvent.BYE -> announce(presence.gone(event.n()));
+                case ClusterEvent.SWEEP -> sweep();
                 default -> log.debug("cluster: ignored an event of type {}", event.t());
             }
         } catch (RuntimeException e) {

@@ -43,8 +43,8 @@ public final class StateRefresher {
     }
 
     /**
-     * Rereads the conversation; one this node did not know yet is added, with nothing to push
-     * before its current head. Returns it, or empty if the database has no such conversation.
+     * Rereads the conversation; one this node did not know yet is added, with all its messages
+     * still to push here. Returns it, or empty if the database has no such conversation.
      */
     public Optional<Conversation> reloadConversation(Tx c, long convId) throws SQLException {
         Optional<ConversationRow> found = Jdbc.one(c, CONVERSATION, rs -> new ConversationRow(
@@ -63,6 +63,11 @@ public final class StateRefresher {
                 case SYSTEM -> Conversation.ofSystem(convId);
             };
             conv.setLastSeq(row.lastSeq());
+            // Every conversation that existed when this node started was loaded then: one it meets
+            // now is newer, so none of its messages was pushed here yet, whatever its head.
+            synchronized (conv.pushLock()) {
+                conv.setPushedSeq(0);
+            }
         }
         conv.advanceTo(row.lastSeq());
         conv.resumeFromHead();

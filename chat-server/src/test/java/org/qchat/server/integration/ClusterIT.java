@@ -28,6 +28,8 @@ import org.qchat.protocol.packet.MessagePush;
 import org.qchat.protocol.packet.PresencePush;
 import org.qchat.protocol.packet.SendMessage;
 import org.qchat.server.testing.LocalCluster;
+import org.qchat.server.testing.MetricsProbe;
+import org.qchat.server.testing.ServerProcess;
 import org.qchat.server.testing.Names;
 import org.qchat.server.testing.Scenarios;
 import org.qchat.server.testing.ServerHarness;
@@ -221,6 +223,60 @@ class ClusterIT {
         assertThat(ownerHeard).extracting(p -> p.message().seq()).isSorted().doesNotHaveDuplicates();
         assertThat(listener.pullAll(group.convId(), 0)).extracting(MessageInfo::seq)
                 .containsExactlyElementsOf(seqs(1, 2 * each));
+    }
+
+    @Test
+    void whileRedisIsDownNodesKeepCommittingAndWhenItReturnsEveryoneGetsWhatTheyMissedWithoutReconnecting() {
+        TestClient alice = registered(0, "alice");
+        TestClient bob = registered(1, "bob");
+        long conv = Scenarios.befriend(alice, bob);
+
+        cluster.redis().stop();
+        List<String> sentWhileDown = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String id = Names.msgId();
+            alice.sendText(conv, id, "while Redis is down " + i);
+            sentWhileDown.add(id);
+        }
+        await("node 1 sees Redis down").atMost(CROSS_NODE)
+                .until(() -> new MetricsProbe(cluster.node(0).metricsPort()).health().contains("\"redis\":\"down\""));
+        cluster.redis().startAgain();
+        long back = System.nanoTime();
+        for (String id : sentWhileDown) {
+            bob.awaitPush(MessagePush.class, p -> p.message().clientMsgId().equals(id), Duration.ofSeconds(5));
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - back)).isLessThan(Duration.ofSeconds(5));
+        assertThat(bob.isEof()).as("bob stayed connected").isFalse();
+
+        String after = Names.msgId();
+        bob.sendText(conv, after, "and Redis carries word again");
+        alice.awaitPush(MessagePush.class, p -> p.message().clientMsgId().equals(after), CROSS_NODE);
+        await("both nodes back in Redis").atMost(CROSS_NODE).untilAsserted(() ->
+                assertThat(new MetricsProbe(cluster.node(0).metricsPort()).health())
+                        .contains("\"redis\":\"up\"").contains("\"n2\"").contains("\"n3\""));
+    }
+
+    @Test
+    void theUserCommandDisablingAnAccountClosesItsSessionsOnRunningNodes() {
+        TestClient onOne = registered(0, "victim");
+        TestClient onTwo = on(1);
+        onTwo.login(onOne.username(), TestClient.PASSWORD, "second");
+
+        ServerProcess.Exit exit = ServerProcess.runToExit(ServerProcess.jar(), tmp.resolve("cli"),
+                "--db-url", cluster.schema().url(), "--db-schema", cluster.schema().name(),
+                "user", "disable", onOne.username());
+        assertThat(exit.code()).as(exit.output()).isZero();
+        for (TestClient device : List.of(onOne, onTwo)) {
+            assertThat(device.awaitPush(ByePush.class, p -> true, CROSS_NODE).reason()).isEqualTo("disabled");
+        }
+    }
+
+    @Test
+    void aClusterNodeRefusesTheEmbeddedStoreWithAClearMessage() {
+        ServerProcess.Exit exit = ServerProcess.runToExit(ServerProcess.jar(), tmp.resolve("embedded"),
+                "--cluster-redis", cluster.redis().uri());
+        assertThat(exit.code()).isNotZero();
+        assertThat(exit.output()).contains("PostgreSQL").doesNotContain("Exception").doesNotContain("\tat ");
     }
 
     /** Sends {@code count} messages without waiting for each ack, then waits for all. */

@@ -45,19 +45,28 @@ public final class MetricsProbe {
     }
 
     public String scrape() {
+        return get("/metrics");
+    }
+
+    /** The body of {@code /health}. */
+    public String health() {
+        return get("/health");
+    }
+
+    private String get(String path) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
             socket.setSoTimeout(5000);
-            socket.getOutputStream().write("GET /metrics HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n"
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int body = response.indexOf("\r\n\r\n");
             if (!response.startsWith("HTTP/1.") || body < 0) {
-                throw new IllegalStateException("bad /metrics response: " + response);
+                throw new IllegalStateException("bad " + path + " response: " + response);
             }
             return response.substring(body + 4);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot scrape /metrics on port " + port, e);
+            throw new UncheckedIOException("cannot read " + path + " on port " + port, e);
         }
     }
 }
