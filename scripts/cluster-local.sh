@@ -2,7 +2,8 @@
 # Three qchat nodes on this machine as one cluster: one PostgreSQL schema, one Redis, ports 9321,
 # 9331 and 9341 (metrics on 9322, 9332, 9342). Starts Redis on 127.0.0.1:6379 if nothing answers
 # there; PostgreSQL must be running (QCHAT_PG_URL, default: local server, user postgres, database
-# test). Ctrl+C stops the three nodes (and the Redis it started).
+# test). Ctrl+C stops the nodes (and the Redis it started). A node that dies (try kill -9 on one)
+# leaves the others serving; the script prints the command that starts it again.
 #
 #   scripts/cluster-local.sh                      # build if needed, start, wait for Ctrl+C
 #   NODES=2 SCHEMA=demo scripts/cluster-local.sh  # fewer nodes, another schema
@@ -30,6 +31,7 @@ if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
 fi
 
 pids=()
+declare -A node_of_pid
 redis_pid=""
 stop_all() {
   echo
@@ -52,13 +54,18 @@ if ! (exec 3<>"/dev/tcp/$redis_host/$redis_port") 2>/dev/null; then
   redis_pid=$!
 fi
 
+node_command() {
+  local i=$1 port=$((9311 + 10 * $1))
+  echo "java -jar $JAR --port $port --metrics-port $((port + 1)) --data-dir $RUN/n$i" \
+    "--db-url '$PG_URL' --db-schema $SCHEMA --cluster-redis $REDIS_URI --node-id n$i"
+}
+
 for i in $(seq 1 "$NODES"); do
   port=$((9311 + 10 * i))
   echo "== node n$i on port $port (metrics $((port + 1))), log $RUN/n$i.log"
-  java -jar "$JAR" --port "$port" --metrics-port "$((port + 1))" --data-dir "$RUN/n$i" \
-    --db-url "$PG_URL" --db-schema "$SCHEMA" --cluster-redis "$REDIS_URI" --node-id "n$i" \
-    > "$RUN/n$i.log" 2>&1 &
+  eval "$(node_command "$i")" >> "$RUN/n$i.log" 2>&1 &
   pids+=($!)
+  node_of_pid[$!]=$i
   # One at a time: the first node creates the schema.
   for _ in $(seq 1 120); do
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
@@ -73,5 +80,19 @@ echo "cluster up: $NODES nodes, schema $SCHEMA, Redis $REDIS_URI"
 echo "  health:  curl -s 127.0.0.1:9322/health"
 echo "  client:  java -jar chat-client-swing/target/qchat-client.jar --server ${servers%,}"
 echo "Ctrl+C stops the cluster."
-wait -n "${pids[@]}" || true
-echo "a node exited; see $RUN/*.log" >&2
+# A dead node leaves the others serving: say so, and how to start it again (in another terminal).
+while true; do
+  wait -n "${pids[@]}" 2>/dev/null || true
+  alive=()
+  for pid in "${pids[@]}"; do
+    if kill -0 "$pid" 2>/dev/null; then
+      alive+=("$pid")
+    else
+      i=${node_of_pid[$pid]}
+      echo "node n$i exited (see $RUN/n$i.log); the others keep serving. To start it again:"
+      echo "  $(node_command "$i")"
+    fi
+  done
+  [ ${#alive[@]} -eq 0 ] && break
+  pids=("${alive[@]}")
+done

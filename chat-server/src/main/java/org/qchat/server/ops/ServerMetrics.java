@@ -27,6 +27,7 @@ public final class ServerMetrics implements AutoCloseable {
     private final Counter messagesStored;
     private final Map<ErrorCode, Counter> errors = new ConcurrentHashMap<>();
     private final JvmGcMetrics gc = new JvmGcMetrics();
+    private final java.util.List<Supplier<Number>> counted = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public ServerMetrics() {
         messagesStored = Counter.builder("qchat.messages.stored").description("messages committed to the database")
@@ -48,6 +49,8 @@ public final class ServerMetrics implements AutoCloseable {
 
     /** A counter that reads its count from {@code count} (which only grows). */
     public void counter(String name, String description, Supplier<Number> count) {
+        // Micrometer holds a function counter's object weakly; a lambda held by no one else is collected.
+        counted.add(count);
         io.micrometer.core.instrument.FunctionCounter.builder(name, count, c -> c.get().doubleValue())
                 .description(description).register(registry);
     }

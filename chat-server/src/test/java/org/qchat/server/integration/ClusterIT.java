@@ -247,6 +247,8 @@ class ClusterIT {
         }
         assertThat(Duration.ofNanos(System.nanoTime() - back)).isLessThan(Duration.ofSeconds(5));
         assertThat(bob.isEof()).as("bob stayed connected").isFalse();
+        assertThat(new MetricsProbe(cluster.node(1).metricsPort()).gauge("qchat_cluster_sweeps_total"))
+                .as("node 2 caught up from the database").isPositive();
 
         String after = Names.msgId();
         bob.sendText(conv, after, "and Redis carries word again");
