@@ -70,6 +70,7 @@ public final class ClusterNode implements ClusterWrites.Link, AutoCloseable {
     private volatile long lagMillis;
     private volatile long lastSweep;
     private volatile MessageWriter writer;
+    private volatile boolean closed;
     private volatile PresenceService presenceService;
 
     public ClusterNode(ClusterConfig config, ChatState state, MessageLog messages, Database db, LocalRouter local,
@@ -79,7 +80,7 @@ public final class ClusterNode implements ClusterWrites.Link, AutoCloseable {
         this.db = db;
         this.local = local;
         this.bus = new RedisBus(config.redisUri(), config.redisPassword(), CHANNEL,
-                json -> inbox.execute(() -> receive(json)), this::resubscribed);
+                json -> onInbox(() -> receive(json)), this::resubscribed);
         Publisher publisher = new Publisher() {
             @Override
             public String node() {
@@ -164,7 +165,7 @@ public final class ClusterNode implements ClusterWrites.Link, AutoCloseable {
         }
         if (!bus.isUp() && System.currentTimeMillis() - lastSweep >= SWEEP_WHILE_DOWN_MILLIS) {
             lastSweep = System.currentTimeMillis();
-            inbox.execute(this::sweep);
+            onInbox(this::sweep);
         }
     }
 
@@ -187,8 +188,29 @@ public final class ClusterNode implements ClusterWrites.Link, AutoCloseable {
     }
 
     private void localPresenceChanged(long userId, boolean online) {
-        beats.execute(() -> registry.localUser(userId, online));
+        if (closed) {
+            return; // leaving: the others drop this node's users on its bye
+        }
+        onBeats(() -> registry.localUser(userId, online));
         publish(ClusterEvent.presence(config.nodeId(), System.currentTimeMillis(), userId, online));
+    }
+
+    /** Runs on the inbox thread; dropped once the node is closing. */
+    private void onInbox(Runnable task) {
+        try {
+            inbox.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closing
+        }
+    }
+
+    /** Runs on the heartbeat thread; dropped once the node is closing. */
+    private void onBeats(Runnable task) {
+        try {
+            beats.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closing
+        }
     }
 
     private void receive(String json) {
@@ -281,7 +303,7 @@ public final class ClusterNode implements ClusterWrites.Link, AutoCloseable {
         if (flips.isEmpty() || service == null) {
             return;
         }
-        inbox.execute(() -> {
+        onInbox(() -> {
             for (ClusterPresence.Flip flip : flips) {
                 if (!local.isOnline(flip.userId())) {
                     try {
@@ -296,8 +318,8 @@ public final class ClusterNode implements ClusterWrites.Link, AutoCloseable {
 
     private void resubscribed() {
         log.info("cluster: subscribed to {}; catching up from the database", CHANNEL);
-        beats.execute(registry::forgetEpochs);
-        inbox.execute(this::sweep);
+        onBeats(registry::forgetEpochs);
+        onInbox(this::sweep);
     }
 
     /**
@@ -354,6 +376,7 @@ public final class ClusterNode implements ClusterWrites.Link, AutoCloseable {
     /** Leaves the cluster: the others drop this node's users now, not after the timeout. */
     @Override
     public void close() {
+        closed = true;
         publish(ClusterEvent.bye(config.nodeId(), System.currentTimeMillis()));
         try {
             beats.submit(registry::leave).get(3, TimeUnit.SECONDS);

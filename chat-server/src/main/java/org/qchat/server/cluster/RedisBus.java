@@ -57,7 +57,7 @@ final class RedisBus implements AutoCloseable {
         this.channel = channel;
         this.onEvent = onEvent;
         this.onSubscribed = onSubscribed;
-        this.resources = ClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(1)
+        this.resources = ClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2,
                         java.util.concurrent.TimeUnit.MILLISECONDS))
                 .build();

@@ -44,6 +44,11 @@ public record Limits(
                 maxGroupName, maxText, cap, maxInvite, defaultPage, maxPage, defaultSearch, maxSearch);
     }
 
+    public Limits withMaxNickname(int max) {
+        return new Limits(minUsername, maxUsername, minPassword, maxPassword, max, maxSignature, maxNote,
+                maxGroupName, maxText, groupMemberCap, maxInvite, defaultPage, maxPage, defaultSearch, maxSearch);
+    }
+
     private static void positive(int value, String name) {
         if (value < 1) {
             throw new IllegalArgumentException(name + " must be at least 1");

@@ -65,7 +65,7 @@ final class ServerConnectionListener implements TioServerListener {
         TioConnection connection = new TioConnection(channel, codec, workers, timer, clock, maxOutboundQueueBytes);
         channel.setAttribute(connection);
         registry.add(connection);
-        log.debug("open {}", connection);
+        log.info("open {}", connection);
         if (!accepting) {
             connection.closeWith(new ByePush("shutdown", "the server is shutting down"), "server shutdown");
             return;
@@ -85,8 +85,8 @@ final class ServerConnectionListener implements TioServerListener {
         registry.remove(connection);
         if (throwable != null && !(throwable instanceof IOException)) {
             log.warn("close {} reason={}", connection, describe(channel, throwable, remark), throwable);
-        } else if (log.isDebugEnabled()) {
-            log.debug("close {} reason={}", connection, describe(channel, throwable, remark));
+        } else if (log.isInfoEnabled()) {
+            log.info("close {} reason={}", connection, describe(channel, throwable, remark));
         }
         connection.serialExecutor().execute(() -> presence.detach(connection));
     }

@@ -76,7 +76,11 @@ public final class AccountService {
         checkProtocol(protocol);
         validate.username(username);
         validate.password(password);
-        String nick = nickname == null ? username : nickname;
+        // Without a nickname the username stands in, cut to fit however short --max-nickname is.
+        String nick = nickname == null
+                ? username.codePoints().limit(validate.limits().maxNickname())
+                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString()
+                : nickname;
         validate.nickname(nick);
         validate.device(device);
         String address = connection.remoteHost();

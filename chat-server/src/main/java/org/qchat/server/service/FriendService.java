@@ -198,6 +198,9 @@ public final class FriendService {
     }
 
     public void unblock(long me, long target) throws ChatException {
+        if (me == target) {
+            throw ChatException.badRequest("you cannot unblock yourself");
+        }
         writer.change(edit -> {
             directory.user(edit.tx(), target);
             edit.unblock(me, target);

@@ -98,6 +98,16 @@ abstract class AccountsContract extends ServerContract {
     }
 
     @Test
+    void registeringWithoutANicknameWorksWhateverTheNicknameLimitTheUsernameIsCutToFit() {
+        try (ServerHarness small = ServerHarness.start(backend(),
+                b -> b.limits(org.qchat.server.config.Limits.defaults().withMaxNickname(4)))) {
+            String name = Names.unique("LongName");
+            SessionStarted registered = small.connect().register(name, PASSWORD, null, null);
+            assertThat(registered.user().nickname()).isEqualTo(name.substring(0, 4));
+        }
+    }
+
+    @Test
     void wrongPasswordAndUnknownUserGetTheSameUnauthenticatedError() {
         TestClient owner = newUser("pw");
         TestClient c = server.connect();

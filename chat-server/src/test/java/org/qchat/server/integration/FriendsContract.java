@@ -293,6 +293,7 @@ abstract class FriendsContract extends ServerContract {
 
         bob.expectOk(new UnblockUser(bob.nextId(), alice.userId()));
         bob.expectOk(new UnblockUser(bob.nextId(), alice.userId()));
+        bob.expectError(new UnblockUser(bob.nextId(), bob.userId()), ErrorCode.BAD_REQUEST);
 
         assertThat(bob.expect(UserList.class, new ListBlocked(bob.nextId())).users()).isEmpty();
         String fromAlice = Names.msgId();
