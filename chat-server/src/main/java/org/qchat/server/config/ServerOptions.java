@@ -176,6 +176,11 @@ public final class ServerOptions implements Callable<Integer> {
         try {
             CommandLine cli = new CommandLine(new ServerOptions());
             cli.setDefaultValueProvider(LayeredDefaults.load(System.getenv(), configFileOf(args)));
+            // A bad option value is one line, not the whole usage: the operator knows what they typed.
+            cli.setParameterExceptionHandler((e, arguments) -> {
+                System.err.println("qchat-server: " + e.getMessage() + " (see --help)");
+                return 2;
+            });
             cli.setExecutionExceptionHandler((e, command, parsed) -> {
                 if (e instanceof MessageLogException || e instanceof IllegalArgumentException) {
                     Exception refused = e;

@@ -59,4 +59,42 @@ class ServerOptionsTest {
         ServerConfig config = parse(Map.of("QCHAT_DB_URL", "jdbc:postgresql://db/qchat"), null);
         assertThat(config.effectiveDbUrl()).isEqualTo("jdbc:postgresql://db/qchat");
     }
+
+    /** Runs the command line as {@code main} does; returns its exit code and what it printed on stderr. */
+    private static Object[] runCapturingStderr(String... args) {
+        java.io.PrintStream old = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            int code = ServerOptions.run(args);
+            return new Object[] {code, err.toString(java.nio.charset.StandardCharsets.UTF_8).strip()};
+        } finally {
+            System.setErr(old);
+        }
+    }
+
+    @Test
+    void aBadOptionValueIsOneLineNotTheUsage() {
+        Object[] result = runCapturingStderr("--port", "abc");
+        assertThat(result[0]).isEqualTo(2);
+        assertThat((String) result[1]).isEqualTo("qchat-server: Invalid value for option '--port': 'abc' is not an int (see --help)");
+    }
+
+    @Test
+    void aClusterNodeOnTheEmbeddedStoreIsRefusedInOneLine() {
+        Object[] result = runCapturingStderr("--cluster-redis", "redis://127.0.0.1:1", "--data-dir", dir.toString(),
+                "--metrics-port", "-1", "--port", "0");
+        assertThat(result[0]).isEqualTo(1);
+        assertThat((String) result[1]).startsWith("qchat-server: a cluster node keeps everything in PostgreSQL")
+                .doesNotContain("\n");
+    }
+
+    @Test
+    void clusterOptionsMakeANodeConfig() throws IOException {
+        ServerConfig config = parse(Map.of("QCHAT_CLUSTER_REDIS_PASSWORD", "secret"), null,
+                "--db-url", "jdbc:postgresql://db/qchat", "--cluster-redis", "redis://r:6379", "--node-id", "n7",
+                "--node-timeout", "5");
+        assertThat(config.cluster()).isEqualTo(new ClusterConfig("redis://r:6379", "secret", "n7", Duration.ofSeconds(5)));
+        assertThat(config.cluster().heartbeat()).isEqualTo(Duration.ofSeconds(1));
+    }
 }
