@@ -158,9 +158,10 @@ public final class ClusterNode implements ClusterWrites.Link, AutoCloseable {
     private void beat() {
         boolean wasOk = registry.lastBeatOk();
         registry.beat();
-        if (!wasOk && registry.lastBeatOk()) {
-            // Back on Redis (or on it for the first time): whatever this node published while it was
-            // away is lost to the others, and they have no gap of their own to notice it by.
+        if (registry.lastBeatOk() && (!wasOk | bus.takeDropped())) {
+            // Back on Redis (or on it for the first time), or a publish was lost: what this node
+            // committed meanwhile is unknown to the others, who have no gap of their own to notice
+            // it by (the last messages of a conversation leave none).
             publish(ClusterEvent.sweep(config.nodeId(), System.currentTimeMillis()));
         }
         if (!bus.isUp() && System.currentTimeMillis() - lastSweep >= SWEEP_WHILE_DOWN_MILLIS) {

@@ -41,6 +41,7 @@ final class RedisBus implements AutoCloseable {
     private volatile StatefulRedisConnection<String, String> commands;
     private volatile StatefulRedisPubSubConnection<String, String> subscription;
     private volatile boolean closed;
+    private volatile boolean dropped;
     private Thread connector;
 
     /**
@@ -120,13 +121,27 @@ final class RedisBus implements AutoCloseable {
         return c != null && s != null && c.isOpen() && s.isOpen();
     }
 
-    /** Publishes without waiting; lost if Redis is away (the receivers' sweeps find it in the database). */
+    /**
+     * Publishes without waiting. What cannot be published (Redis away, a command failed) is lost to
+     * the other nodes; {@link #takeDropped} tells, so that the node can have them read the database.
+     */
     void publish(String message) {
         StatefulRedisConnection<String, String> c = commands;
         if (c == null || !c.isOpen()) {
+            dropped = true;
             return;
         }
-        c.async().publish(channel, message).exceptionally(e -> null);
+        c.async().publish(channel, message).exceptionally(e -> {
+            dropped = true;
+            return null;
+        });
+    }
+
+    /** Whether a publish was lost since the last call. */
+    boolean takeDropped() {
+        boolean was = dropped;
+        dropped = false;
+        return was;
     }
 
     /** Blocking commands (at most the command timeout each), or null while Redis was never reached. */

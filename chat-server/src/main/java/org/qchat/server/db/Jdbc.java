@@ -183,6 +183,20 @@ public final class Jdbc {
         }
     }
 
+    /**
+     * Whether {@code failure} or one of its causes is a transaction PostgreSQL aborted to break a
+     * deadlock or a serialization conflict (SQLSTATE 40P01, 40001): nothing of it was written, and
+     * running it again may succeed.
+     */
+    public static boolean isTransient(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException e && ("40P01".equals(e.getSQLState()) || "40001".equals(e.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether {@code failure} or one of its causes is a unique-constraint violation (SQLSTATE 23505). */
     public static boolean isUniqueViolation(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {

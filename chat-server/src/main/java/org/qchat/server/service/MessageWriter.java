@@ -347,9 +347,11 @@ public final class MessageWriter implements AutoCloseable {
                     : cluster.log().checkedAppend(decided.appends, versions);
         } catch (RuntimeException e) {
             decided.touched.forEach(Conversation::rollBack);
-            if (attempt + 1 < MAX_CLUSTER_ATTEMPTS && Jdbc.isUniqueViolation(e)) {
+            if (attempt + 1 < MAX_CLUSTER_ATTEMPTS && (Jdbc.isUniqueViolation(e) || Jdbc.isTransient(e))) {
                 // Another node stored one of these clientMsgIds meanwhile (a resend after failover):
-                // deciding again finds it and answers with the stored message.
+                // deciding again finds it and answers with the stored message. Or PostgreSQL broke a
+                // deadlock by aborting this batch: nothing of it was written, so it is written again.
+                log.info("storing {} messages again after: {}", decided.appends.size(), e.getMessage());
                 storeClusteredRun(run, attempt + 1);
                 return;
             }

@@ -27,6 +27,13 @@ public final class UserStore {
     private static final String UPDATE_PASSWORD = "UPDATE users SET password_hash = ? WHERE id = ?";
     private static final String SET_DISABLED = "UPDATE users SET disabled = ? WHERE id = ?";
     private static final String LOCK = "SELECT id FROM users WHERE id = ? FOR UPDATE";
+    /**
+     * On PostgreSQL a row lock that still lets other transactions insert rows referencing the user
+     * (a message's sender key takes a key-share lock): with FOR UPDATE, a state change holding a
+     * user and waiting for a conversation that a cluster node's append holds, while that append
+     * waits to insert the user's message, would deadlock.
+     */
+    private static final String LOCK_PG = "SELECT id FROM users WHERE id = ? FOR NO KEY UPDATE";
 
     public long insert(Tx c, String username, String nickname, String passwordHash, long now) throws SQLException {
         return Jdbc.insert(c, INSERT, username, lower(username), nickname, lower(nickname), passwordHash, now);
@@ -88,8 +95,9 @@ public final class UserStore {
      * and group membership changes then never wait for each other in opposite orders.
      */
     public void lockAll(Tx c, Collection<Long> ids) throws SQLException {
+        String lock = Jdbc.isPostgres(c) ? LOCK_PG : LOCK;
         for (long id : new TreeSet<>(ids)) {
-            Jdbc.exists(c, LOCK, id);
+            Jdbc.exists(c, lock, id);
         }
     }
 

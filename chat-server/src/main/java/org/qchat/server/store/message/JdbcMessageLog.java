@@ -48,9 +48,14 @@ public final class JdbcMessageLog implements MessageLog {
     private static final String PG_BY_CLIENT_IDS = "SELECT " + COLUMNS + " FROM messages "
             + "WHERE (sender_id, client_msg_id) IN (SELECT * FROM unnest(?::bigint[], ?::varchar[]))";
 
-    /** Cluster: the batch's conversations locked in id order, so two nodes' batches never deadlock. */
+    /**
+     * Cluster: the batch's conversations locked in id order, so two nodes' batches never deadlock.
+     * NO KEY UPDATE, like the UPDATE of a state change, excludes both; unlike FOR UPDATE it lets
+     * other transactions insert rows that reference the conversation (a device cursor's foreign key
+     * takes a key-share lock), which would otherwise wait on the append and deadlock with it.
+     */
     private static final String PG_LOCK_HEADS = "SELECT id, last_seq, state_version FROM conversations "
-            + "WHERE id = ANY(?) ORDER BY id FOR UPDATE";
+            + "WHERE id = ANY(?) ORDER BY id FOR NO KEY UPDATE";
 
     private static final String H2_INSERT = "INSERT INTO messages (conv_id, seq, sender_id, client_msg_id, body, created_at) "
             + "VALUES (?, ?, ?, ?, ?, ?)";

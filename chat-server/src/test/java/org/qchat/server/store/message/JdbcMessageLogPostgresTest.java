@@ -80,6 +80,33 @@ class JdbcMessageLogPostgresTest extends JdbcMessageLogContract {
         return last[0];
     }
 
+    /**
+     * A cluster node's append locks its conversations' rows; another transaction meanwhile inserting
+     * a row that references one of them (a device cursor: its foreign key takes a key-share lock)
+     * must not wait for it, nor it for that transaction: the two taking those locks in opposite
+     * orders deadlocked two nodes under load.
+     */
+    @Test
+    void aCheckedAppendNeitherWaitsForNorBlocksARowThatReferencesItsConversation() throws Exception {
+        long conv = newConversation();
+        long sender = newUser();
+        try (Connection other = DriverManager.getConnection(schema.url())) {
+            other.setAutoCommit(false);
+            try (var st = other.createStatement()) {
+                st.execute("SET search_path TO " + schema.name());
+                // The cursor's foreign key share-locks the conversation row until this transaction ends.
+                st.execute("INSERT INTO device_cursors (user_id, device, conv_id, seq, updated_at) VALUES ("
+                        + sender + ", 'd', " + conv + ", 0, 0)");
+            }
+            var append = java.util.concurrent.CompletableFuture.supplyAsync(() -> ((JdbcMessageLog) log).checkedAppend(
+                    List.of(new MessageLog.Append(conv, 1, sender, clientId(), "while a cursor is written", 1)),
+                    java.util.Map.of(conv, JdbcMessageLog.ANY_VERSION)));
+            JdbcMessageLog.Checked checked = append.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(checked.stored()).extracting(m -> m.seq()).containsExactly(1L);
+            other.commit();
+        }
+    }
+
     private Scans scans() throws SQLException {
         try (Connection c = DriverManager.getConnection(schema.url());
              PreparedStatement st = c.prepareStatement("SELECT coalesce(seq_scan, 0), coalesce(idx_scan, 0) "
