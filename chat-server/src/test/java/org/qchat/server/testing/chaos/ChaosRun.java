@@ -6,35 +6,27 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-import org.qchat.protocol.model.GroupInfo;
-import org.qchat.protocol.model.JoinPolicy;
 import org.qchat.protocol.model.MessageInfo;
-import org.qchat.protocol.packet.GroupReply;
-import org.qchat.protocol.packet.JoinGroup;
-import org.qchat.server.testing.Scenarios;
 import org.qchat.server.testing.ServerProcess;
 import org.qchat.server.testing.chaos.ChaosUser.Outgoing;
 import org.qchat.server.testing.chaos.DeliveryChecker.Violation;
 
 /**
  * The crash scenario of issue #4. Users chat in private pairs (a ring of friendships) and in one
- * group, pipelining their sends, while the server process — the shaded jar on its embedded H2
- * database — is killed with SIGKILL again and again, each time with many messages unacknowledged
- * in flight, and restarted on the same data directory. Users reconnect, resync and resend their
+ * group, pipelining their sends, while a server process — the shaded jar on its embedded H2
+ * database or on PostgreSQL, or one node of a cluster — is killed with SIGKILL again and again,
+ * each time with many messages unacknowledged in flight, and started again ({@link ChaosServers}).
+ * The killed server's users reconnect (to another node, in a cluster), resync and resend their
  * outboxes; after the last restart nobody sends anything new, every outbox is drained, every device
  * resyncs once more, and {@link DeliveryChecker} judges what the senders were told against what
  * is stored and what every member holds.
@@ -46,12 +38,12 @@ import org.qchat.server.testing.chaos.DeliveryChecker.Violation;
 public final class ChaosRun {
 
     /** Limits are raised out of the way: only crashes are under test here. */
-    private static final List<String> SERVER_ARGS = List.of(
+    static final List<String> SERVER_ARGS = List.of(
             "--metrics-port", "-1",
             "--request-rate", "1000000", "--request-burst", "1000000",
             "--registrations-per-hour", "1000000", "--login-free-failures", "1000000");
     private static final String ACK_BEFORE_COMMIT = "--test-only-ack-before-commit";
-    private static final Duration PHASE_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration PHASE_TIMEOUT = ChaosCrowd.PHASE_TIMEOUT;
     private static final String TAG = "[qchat-chaos] ";
 
     /**
@@ -76,9 +68,9 @@ public final class ChaosRun {
             }
         }
 
-        /** What the users' live count of unanswered sends must reach before a kill. */
-        int killTrigger() {
-            return minInFlightAtKill == 0 ? 0 : Math.max(2 * minInFlightAtKill, users * window / 2);
+        /** What the live count of unanswered sends of the {@code atRisk} users of the server to kill must reach. */
+        int killTrigger(int atRisk) {
+            return minInFlightAtKill == 0 ? 0 : Math.max(2 * minInFlightAtKill, atRisk * window / 2);
         }
 
         /** Acks since the restart before a kill: traffic is flowing, not just starting. */
@@ -95,13 +87,14 @@ public final class ChaosRun {
      * @param inFlightObserved the users' live count when the kill was decided (replies read but not yet
      *                         processed still count there)
      */
-    public record Kill(int number, long wallMillis, long trafficMillis, long startMillis, int inFlight,
+    public record Kill(int number, String victim, long wallMillis, long trafficMillis, long startMillis, int inFlight,
                        int inFlightObserved, int ackedSinceRestart) {
         @Override
         public String toString() {
-            return String.format("kill %d: SIGKILL after %d ms of traffic (server start took %d ms); %d messages in "
-                            + "flight unacknowledged (%d by the live count); %d acknowledged since the restart",
-                    number, trafficMillis, startMillis, inFlight, inFlightObserved, ackedSinceRestart);
+            return String.format("kill %d: SIGKILL of %s after %d ms of traffic (the last restart took %d ms); %d "
+                            + "messages in flight unacknowledged (%d by the live count of its users); %d acknowledged "
+                            + "since the restart", number, victim, trafficMillis, startMillis, inFlight,
+                    inFlightObserved, ackedSinceRestart);
         }
     }
 
@@ -142,212 +135,150 @@ public final class ChaosRun {
         }
     }
 
-    private final Path jar;
-    private final Path dataDir;
+    private final ChaosServers servers;
     private final Settings settings;
     private final SplittableRandom random;
-    private final List<ChaosUser> users = new ArrayList<>();
-    /** Conversation id to its members' user ids, all members before the first message. */
-    private final Map<Long, Set<Long>> members = new LinkedHashMap<>();
-    private final ExecutorService pool;
+    private final ChaosCrowd crowd;
 
-    private ChaosRun(Path jar, Path workDir, Settings settings) {
-        this.jar = jar;
-        this.dataDir = workDir.resolve("data");
+    private ChaosRun(ChaosServers servers, Settings settings) {
+        this.servers = servers;
         this.settings = settings;
         this.random = new SplittableRandom(settings.seed());
-        for (int i = 0; i < settings.users(); i++) {
-            users.add(new ChaosUser(i, "chaos_u" + i, random.split(), settings.window()));
-        }
-        this.pool = Executors.newFixedThreadPool(settings.users());
+        this.crowd = new ChaosCrowd(settings.users(), settings.window(), random);
     }
 
-    /** Runs the whole scenario with its database under {@code workDir}; prints its progress. */
+    /** Runs the whole scenario against one server with its database under {@code workDir}; prints its progress. */
     public static Result run(Path jar, Path workDir, Settings settings) {
+        return run(ChaosServers.single(jar, workDir.resolve("data"), serverArgs(settings)), settings);
+    }
+
+    /**
+     * Runs the whole scenario against a cluster of {@code nodes} nodes (a PostgreSQL schema and a
+     * Redis of its own; {@code storageArgs} unused), user {@code i} on node {@code i % nodes}: each
+     * kill takes down the node of some users, who fail over to the next live node; the node is
+     * started again while they chat there, and they move back to it at the next phase.
+     */
+    public static Result runOnCluster(Path workDir, int nodes, Settings settings) {
+        if (settings.users() / nodes * settings.window() < 2 * settings.minInFlightAtKill()) {
+            throw new IllegalArgumentException(settings.users() / nodes + " users per node x window "
+                    + settings.window() + " cannot keep " + settings.minInFlightAtKill() + " messages in flight at a node");
+        }
+        return run(ChaosServers.cluster(workDir, nodes, serverArgs(settings)), settings);
+    }
+
+    private static Result run(ChaosServers servers, Settings settings) {
         System.out.printf("%sseed=%d users=%d kills=%d window=%d ackBeforeCommit=%s "
                         + "(repeat the random choices with -Dqchat.chaos.seed=%d)%n", TAG, settings.seed(),
                 settings.users(), settings.kills(), settings.window(), settings.ackBeforeCommit(), settings.seed());
-        ChaosRun run = new ChaosRun(jar, workDir, settings);
-        try {
+        ChaosRun run = new ChaosRun(servers, settings);
+        try (servers; run.crowd) {
             return run.execute();
-        } finally {
-            run.pool.shutdownNow();
         }
     }
 
-    private Result execute() {
-        long started = System.nanoTime();
-        List<Kill> kills = new ArrayList<>();
-        ServerProcess server = startServer();
-        long startMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-        try {
-            setUp(server);
-            for (int number = 0; ; number++) {
-                boolean last = number == settings.kills();
-                ChaosPhase phase = new ChaosPhase(number, !last, users.size());
-                if (number > 0) {
-                    long t = System.nanoTime();
-                    server = startServer();
-                    startMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t);
-                }
-                List<Future<?>> running = startPhase(phase, server);
-                if (last) {
-                    awaitPhase(running, server);
-                    return finish(server, kills, started);
-                }
-                Kill kill = trafficThenKill(phase, running, server, startMillis);
-                kills.add(kill);
-                System.out.println(TAG + kill);
-                server.close();
-            }
-        } finally {
-            server.close();
-        }
-    }
-
-    private ServerProcess startServer() {
+    private static List<String> serverArgs(Settings settings) {
         List<String> args = new ArrayList<>(SERVER_ARGS);
         args.addAll(settings.storageArgs());
         if (settings.ackBeforeCommit()) {
             args.add(ACK_BEFORE_COMMIT);
         }
-        return ServerProcess.start(jar, dataDir, args.toArray(String[]::new));
+        return args;
     }
 
-    /** Accounts, a ring of friendships (a private conversation per pair) and one open group everyone joins. */
-    private void setUp(ServerProcess server) {
-        for (ChaosUser user : users) {
-            user.register(server);
+    private Result execute() {
+        long started = System.nanoTime();
+        List<Kill> kills = new ArrayList<>();
+        servers.start();
+        long startMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        crowd.setUp(servers);
+        for (int number = 0; ; number++) {
+            boolean last = number == settings.kills();
+            ChaosPhase phase = new ChaosPhase(number, !last, crowd.users.size());
+            if (number > 0 && !servers.failsOver()) {
+                startMillis = restore();
+            }
+            List<Future<?>> running = crowd.startPhase(phase, servers);
+            if (number > 0 && servers.failsOver()) {
+                // The killed node comes back while its users, failed over, chat on the others (in the
+                // last phase they may be done already: awaitPhase reports how they ended).
+                awaitPumping(phase, running, !last);
+                startMillis = restore();
+            }
+            if (last) {
+                ChaosCrowd.awaitPhase(running, servers);
+                return finish(kills, started);
+            }
+            Kill kill = trafficThenKill(phase, running, startMillis);
+            kills.add(kill);
+            System.out.println(TAG + kill);
         }
-        int n = users.size();
-        for (int i = 0; i < (n == 2 ? 1 : n); i++) {
-            ChaosUser a = users.get(i);
-            ChaosUser b = users.get((i + 1) % n);
-            long conv = Scenarios.befriend(a.client(), b.client());
-            a.conversations.add(conv);
-            b.conversations.add(conv);
-            members.put(conv, Set.of(a.userId(), b.userId()));
-        }
-        GroupInfo group = users.get(0).client().createGroup("chaos", JoinPolicy.OPEN);
-        for (ChaosUser user : users.subList(1, n)) {
-            user.client().expect(GroupReply.class, new JoinGroup(user.client().nextId(), group.groupId()));
-        }
-        Set<Long> everyone = new HashSet<>();
-        for (ChaosUser user : users) {
-            user.conversations.add(group.convId());
-            everyone.add(user.userId());
-        }
-        members.put(group.convId(), Set.copyOf(everyone));
     }
 
-    private List<Future<?>> startPhase(ChaosPhase phase, ServerProcess server) {
-        List<Future<?>> running = new ArrayList<>();
-        for (ChaosUser user : users) {
-            running.add(pool.submit(() -> user.runPhase(phase, server)));
+    private long restore() {
+        long t = System.nanoTime();
+        servers.restore();
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t);
+    }
+
+    private void awaitPumping(ChaosPhase phase, List<Future<?>> running, boolean failIfAnyEnded) {
+        await("all users resynced and sending").atMost(PHASE_TIMEOUT).pollInterval(Duration.ofMillis(10))
+                .until(() -> phase.pumping.getCount() == 0 || ChaosCrowd.anyEnded(running));
+        if (failIfAnyEnded) {
+            ChaosCrowd.failIfAnyEnded(running, servers, "before the kill");
         }
-        return running;
     }
 
     /**
-     * Lets traffic run for a random while, then kills once the users' live count of unanswered sends
-     * is above the trigger, and counts exactly what was in flight.
+     * Lets traffic run for a random while, then kills a server its users use — at random among
+     * them — once the live count of unanswered sends of that server's users is above the trigger, and
+     * counts exactly what was in flight.
      */
-    private Kill trafficThenKill(ChaosPhase phase, List<Future<?>> running, ServerProcess server, long startMillis) {
-        await("all users resynced and sending").atMost(PHASE_TIMEOUT).pollInterval(Duration.ofMillis(10))
-                .until(() -> phase.pumping.getCount() == 0 || anyEnded(running));
-        failIfAnyEnded(running, server, "before the kill");
+    private Kill trafficThenKill(ChaosPhase phase, List<Future<?>> running, long startMillis) {
+        awaitPumping(phase, running, true);
         long trafficStart = System.nanoTime();
+        List<ServerProcess> serving = crowd.users.stream().map(ChaosUser::server).distinct().toList();
+        ServerProcess victim = serving.size() == 1 ? serving.get(0) : serving.get(random.nextInt(serving.size()));
+        Predicate<ChaosUser> atRisk = u -> u.server() == victim;
+        int trigger = settings.killTrigger((int) crowd.users.stream().filter(atRisk).count());
         // Pacing, not waiting for a result: each kill lands at a different, seeded point of a phase.
         Duration traffic = Duration.ofMillis(300 + random.nextInt(1200));
         await("enough messages in flight to kill").pollDelay(traffic).pollInterval(Duration.ofMillis(2))
                 .atMost(traffic.plus(PHASE_TIMEOUT))
-                .until(() -> anyEnded(running) || (inFlight() >= settings.killTrigger()
-                        && ackedSinceRestart() >= settings.minAckedBeforeKill()));
-        failIfAnyEnded(running, server, "before the kill");
+                .until(() -> ChaosCrowd.anyEnded(running) || (crowd.inFlight(atRisk) >= trigger
+                        && crowd.ackedThisPhase() >= settings.minAckedBeforeKill()));
+        ChaosCrowd.failIfAnyEnded(running, servers, "before the kill");
         if (settings.minInFlightAtKill() > 0) {
             // A server that answers as fast as the users send has few sends unanswered at any instant
             // (the live count above also holds replies read but not yet handled). Frozen at this
             // random point, it answers nothing more while the users fill their windows, so the kill
             // finds the server's state of this instant and many sends in flight.
-            server.freeze();
+            victim.freeze();
             await("users' windows filled against the frozen server").pollInterval(Duration.ofMillis(2))
                     .atMost(PHASE_TIMEOUT)
-                    .until(() -> anyEnded(running) || inFlight() >= settings.killTrigger());
-            failIfAnyEnded(running, server, "before the kill");
+                    .until(() -> ChaosCrowd.anyEnded(running) || crowd.inFlight(atRisk) >= trigger);
+            ChaosCrowd.failIfAnyEnded(running, servers, "before the kill");
         }
-        int observed = inFlight();
-        int acked = ackedSinceRestart();
-        phase.killed = true;
+        int observed = crowd.inFlight(atRisk);
+        int acked = crowd.ackedThisPhase();
+        phase.killing(victim);
         long wallMillis = System.currentTimeMillis();
         long killNanos = System.nanoTime();
-        server.kill();
+        servers.kill(victim);
         long trafficMillis = TimeUnit.NANOSECONDS.toMillis(killNanos - trafficStart);
-        awaitPhase(running, server);
+        ChaosCrowd.awaitPhase(running, servers);
         int number = phase.number + 1;
-        int inFlight = users.stream().mapToInt(u -> u.markInFlight(phase.number, killNanos, number)).sum();
-        return new Kill(number, wallMillis, trafficMillis, startMillis, inFlight, observed, acked);
-    }
-
-    private int inFlight() {
-        return users.stream().mapToInt(u -> u.inFlight.get()).sum();
-    }
-
-    private int ackedSinceRestart() {
-        return users.stream().mapToInt(u -> u.ackedThisPhase.get()).sum();
-    }
-
-    private static boolean anyEnded(List<Future<?>> running) {
-        return running.stream().anyMatch(Future::isDone);
-    }
-
-    private static void failIfAnyEnded(List<Future<?>> running, ServerProcess server, String when) {
-        for (Future<?> f : running) {
-            if (f.isDone()) {
-                awaitPhase(List.of(f), server);
-                throw new AssertionError("a user stopped " + when + "; server log:\n" + server.logTail());
-            }
-        }
-    }
-
-    /** Waits for every user's phase to end; a user's failure fails the run with the server's log. */
-    private static void awaitPhase(List<Future<?>> running, ServerProcess server) {
-        long deadline = System.nanoTime() + PHASE_TIMEOUT.toNanos();
-        for (Future<?> f : running) {
-            try {
-                f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (ExecutionException e) {
-                throw new AssertionError("a chaos user failed: " + e.getCause() + "\nserver log:\n" + server.logTail(),
-                        e.getCause());
-            } catch (TimeoutException e) {
-                throw new AssertionError("users did not finish a phase within " + PHASE_TIMEOUT + "; server log:\n"
-                        + server.logTail());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        int inFlight = crowd.users.stream().mapToInt(u -> u.markInFlight(phase.number, killNanos, number)).sum();
+        return new Kill(number, servers.name(victim), wallMillis, trafficMillis, startMillis, inFlight, observed, acked);
     }
 
     /** After the last restart: every outbox is empty; resync every device, read what is stored, judge. */
-    private Result finish(ServerProcess server, List<Kill> kills, long started) {
-        for (ChaosUser user : users) {
+    private Result finish(List<Kill> kills, long started) {
+        for (ChaosUser user : crowd.users) {
             user.finalResync();
         }
-        List<DeliveryChecker.Conversation> conversations = new ArrayList<>();
-        Map<Long, ReceivedMessages> received = new LinkedHashMap<>();
-        for (ChaosUser user : users) {
-            received.put(user.userId(), user.received);
-        }
-        for (Map.Entry<Long, Set<Long>> conv : members.entrySet()) {
-            ChaosUser reader = users.stream().filter(u -> u.userId() == conv.getValue().iterator().next())
-                    .findFirst().orElseThrow();
-            conversations.add(new DeliveryChecker.Conversation(conv.getKey(), conv.getValue(),
-                    reader.pullAll(conv.getKey(), 0)));
-        }
-        List<DeliveryChecker.Sent> sent = new ArrayList<>();
-        users.forEach(u -> sent.addAll(u.sent()));
-        List<Violation> violations = new ArrayList<>(DeliveryChecker.check(conversations, sent, received));
-        users.forEach(u -> violations.addAll(u.observed));
+        List<DeliveryChecker.Conversation> conversations = crowd.stored();
+        List<DeliveryChecker.Sent> sent = crowd.sent();
+        List<Violation> violations = crowd.check(conversations);
 
         Set<String> storedKeys = new HashSet<>();
         int stored = 0;
@@ -361,7 +292,7 @@ public final class ChaosRun {
         int[] storedByResend = new int[kills.size() + 1];
         int[] lostAcked = new int[kills.size() + 1];
         int resent = 0;
-        for (ChaosUser user : users) {
+        for (ChaosUser user : crowd.users) {
             for (Outgoing o : user.created) {
                 resent += o.resent() ? 1 : 0;
                 long commitTime = o.acks.isEmpty() ? 0 : o.acks.get(0).time();
@@ -391,8 +322,7 @@ public final class ChaosRun {
                         + "left them unacknowledged; %d acknowledged after the last restart but not stored; "
                         + "unexpected disconnects %d, retryable errors %d%n",
                 TAG, took.toMillis() / 1000.0, result.sent(), stored, conversations.size(), resent,
-                result.lostAckedAfterLastRestart(), users.stream().mapToInt(u -> u.unexpectedDisconnects).sum(),
-                users.stream().mapToInt(u -> u.retryableErrors).sum());
+                result.lostAckedAfterLastRestart(), crowd.unexpectedDisconnects(), crowd.retryableErrors());
         System.out.println(TAG + result.summary(10));
         return result;
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.qchat.protocol.ErrorCode;
@@ -39,8 +40,9 @@ import org.qchat.server.testing.chaos.DeliveryChecker.Violation;
  * {@code msg.send} without a reply — so that a kill finds many of them in flight.
  *
  * <p>Threads: each phase runs on one pool thread. The run reads the bookkeeping only after that
- * thread's phase has ended (a happens-before through the future), except the two atomic counters
- * it watches to time the kill.
+ * thread's phase has ended (a happens-before through the future), except the atomic counters it
+ * watches to time the kill, the server in use, and the two concurrent maps of seqs acknowledged
+ * and held that a run without reconnects watches while users work.
  */
 final class ChaosUser {
 
@@ -103,9 +105,15 @@ final class ChaosUser {
     /** Sends without a claimed reply on the current connection; watched by the run to time a kill. */
     final AtomicInteger inFlight = new AtomicInteger();
     final AtomicInteger ackedThisPhase = new AtomicInteger();
+    /** Per conversation, the highest seq this user got {@code msg.sent} for. */
+    final Map<Long, Long> ackedSeq = new ConcurrentHashMap<>();
+    /** Per conversation, the highest seq up to which this device holds every message. */
+    final Map<Long, Long> heldSeq = new ConcurrentHashMap<>();
     int unexpectedDisconnects;
     int retryableErrors;
     private TestClient client;
+    /** The server the current (or last) connection went to. */
+    private volatile ServerProcess connectedTo;
     private Map<Long, Long> lastPushedSeq = new HashMap<>();
     private int nextMessage;
 
@@ -125,7 +133,13 @@ final class ChaosUser {
         return client;
     }
 
+    /** The server this user's current (or last) connection went to. */
+    ServerProcess server() {
+        return connectedTo;
+    }
+
     void register(ServerProcess server) {
+        connectedTo = server;
         client = server.connect();
         remember(client.register(username));
     }
@@ -137,18 +151,27 @@ final class ChaosUser {
     }
 
     /**
-     * One server lifetime: (re)connect with {@code resume}, resync, then resend the outbox and keep
-     * sending new messages until the connection ends — by the kill, or (last phase, no new messages)
-     * until the outbox is empty. A connection the server ends while not being killed is reopened,
-     * as a real client would.
+     * One phase: (re)connect with {@code resume} to the server {@code servers} names for this user
+     * (another one than before if that one was killed: failover; its own one again once it is back),
+     * resync, then resend the outbox and keep sending new messages until the connection ends — by
+     * the kill — or the phase ends otherwise, or (last phase, no new messages) until the outbox is
+     * empty. A connection the server ends while not being killed is reopened, as a real client would.
      */
-    void runPhase(ChaosPhase phase, ServerProcess server) {
+    void runPhase(ChaosPhase phase, ChaosServers servers) {
         Thread.currentThread().setName("chaos-" + username);
         ackedThisPhase.set(0);
         boolean reportedPumping = false;
         while (true) {
             try {
+                ServerProcess server = servers.serverFor(index);
+                if (client != null && connectedTo != server) {
+                    // Back to its own node, which serves again; nothing is unanswered between phases.
+                    drainPushes();
+                    client.close();
+                    client = null;
+                }
                 if (client == null) {
+                    connectedTo = server;
                     client = server.connect();
                     lastPushedSeq = new HashMap<>();
                     remember(client.resume(token, device));
@@ -165,7 +188,7 @@ final class ChaosUser {
             } catch (RuntimeException | AssertionError e) {
                 // After the kill every request fails one way or another; before it, only a
                 // connection the server closed is something a client copes with by reconnecting.
-                if (!phase.killed && (client == null || !client.isEof())) {
+                if (!phase.killed(connectedTo) && (client == null || !client.isEof())) {
                     throw e;
                 }
             }
@@ -173,7 +196,7 @@ final class ChaosUser {
                 drainPushes();
                 client = null;
             }
-            if (phase.killed) {
+            if (phase.killed(connectedTo)) {
                 return;
             }
             if (++unexpectedDisconnects > 10) {
@@ -199,7 +222,7 @@ final class ChaosUser {
                 }
                 if (unanswered.size() < window) {
                     Outgoing next = queue.poll();
-                    if (next == null && phase.sendNew) {
+                    if (next == null && phase.sendNew && !phase.ending()) {
                         next = newMessage();
                     }
                     if (next != null) {
@@ -276,6 +299,7 @@ final class ChaosUser {
             }
             outbox.remove(message.clientMsgId);
             ackedThisPhase.incrementAndGet();
+            ackedSeq.merge(ack.convId(), ack.seq(), Math::max);
             // The ack says where the message is: the sender holds it as well. Seq 0 comes only from
             // the test-only ack-before-commit server, which does not know the seq yet.
             if (ack.seq() > 0) {
@@ -343,6 +367,13 @@ final class ChaosUser {
         return pullUpTo(convId, afterSeq, Long.MAX_VALUE);
     }
 
+    /** Takes the pushes that arrived since; only once this user's phase has ended (the run's thread). */
+    void drainPushesAfterPhase() {
+        if (client != null) {
+            drainPushes();
+        }
+    }
+
     private void drainPushes() {
         for (Packet packet : client.takePushes(Packet.class, p -> true)) {
             if (packet instanceof MessagePush push) {
@@ -360,6 +391,7 @@ final class ChaosUser {
     private void hold(MessageInfo m) {
         received.hold(m).ifPresent(disagreement ->
                 observed.add(new Violation(Kind.CONFLICTING_COPY, username + ": " + disagreement)));
+        heldSeq.put(m.convId(), received.contiguousSeq(m.convId()));
     }
 
     /**
