@@ -6,8 +6,10 @@
 #   PROFILE=smoke scripts/bench.sh   # every workload at a tiny load, to try the setup (1 minute)
 #
 # Needs: a JDK 17+, taskset (util-linux), mosquitto (apt-get install mosquitto), and PostgreSQL for
-# W4 at QCHAT_PG_URL (default: the local server, user postgres, database test; W4 is skipped if it
-# cannot be reached). Run as root to let W4 pin PostgreSQL to the server CPU as well.
+# W4, W6 and W7 at QCHAT_PG_URL (default: the local server, user postgres, database test; they are
+# skipped if it cannot be reached); W6 and W7 (a two-node cluster, then one node killed) also need
+# redis-server (apt-get install redis-server), of which they start their own instance on a free
+# port. Run as root to let W4, W6 and W7 pin PostgreSQL to the server CPU as well.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,7 +32,7 @@ pg_args=()
 if pg_isready -q -d "${PG_URL%%\?*}" 2>/dev/null || pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
   pg_args=(--postgres-url "$PG_URL")
 else
-  echo "PostgreSQL is not reachable: W4 is skipped" >&2
+  echo "PostgreSQL is not reachable: W4, W6 and W7 are skipped" >&2
 fi
 
 echo "== building"

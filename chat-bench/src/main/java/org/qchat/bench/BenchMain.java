@@ -72,7 +72,7 @@ public final class BenchMain {
         @Option(names = "--generator-cpus", description = "CPUs this generator was pinned to, for the report.")
         String generatorCpus;
 
-        @Option(names = "--postgres-url", description = "JDBC URL for W4, e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres; W4 is skipped without it.")
+        @Option(names = "--postgres-url", description = "JDBC URL for W4, W6 and W7, e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres; they are skipped without it.")
         String postgresUrl;
 
         @Option(names = "--no-mosquitto", description = "Run qchat alone (the same as --systems qchat).")
@@ -80,14 +80,14 @@ public final class BenchMain {
 
         @Option(names = "--systems", split = ",", converter = SystemConverter.class,
                 description = "Systems to drive: qchat,mosquitto-qos1,mosquitto-qos0 (default: all). "
-                        + "W4, history and backlog need qchat; W0 and W5 run Mosquitto at QoS 1 only.")
+                        + "W4, W6, W7, history and backlog need qchat; W0 and W5 run Mosquitto at QoS 1 only.")
         List<Suite.SystemId> systems = Suite.SystemId.ALL;
 
-        @Option(names = "--only", split = ",", description = "Workloads to run: W0,W1,W1-power,W2,W3,W4,W5,history,backlog,scale,state (default: all).")
+        @Option(names = "--only", split = ",", description = "Workloads to run: W0,W1,W1-power,W2,W3,W4,W5,W6,W7,history,backlog,scale,state (default: all).")
         List<String> only = List.of();
 
         @Option(names = "--rates-1to1", split = ",",
-                description = "Offered sends/s of the W1 and W4 ladders instead of the profile's, e.g. 50000,100000 "
+                description = "Offered sends/s of the W1, W4 and W6 ladders instead of the profile's, e.g. 50000,100000 "
                         + "(the warm-up runs at the third, or the last if fewer).")
         double[] rates1to1;
 

@@ -10,10 +10,13 @@ import java.util.concurrent.TimeoutException;
 import org.qchat.bench.load.Population;
 import org.qchat.bench.mosquitto.MosquittoTarget;
 import org.qchat.bench.qchat.QchatClientFactory;
+import org.qchat.bench.qchat.NodeFailover;
 import org.qchat.bench.qchat.QchatOnlyWorkloads;
 import org.qchat.bench.qchat.StorageScale;
+import org.qchat.bench.sut.ClusterTarget;
 import org.qchat.bench.sut.PostgresPinning;
 import org.qchat.bench.sut.QchatTarget;
+import org.qchat.bench.sut.RedisServer;
 import org.qchat.bench.sut.Target;
 import org.qchat.bench.workload.Launcher;
 import org.qchat.bench.workload.Profile;
@@ -22,7 +25,8 @@ import org.qchat.bench.workload.Workloads;
 
 /**
  * Every workload on every system, in one run: qchat on its embedded store (also with
- * {@code --durability power} for W1, and on PostgreSQL for W4) and Mosquitto at QoS 1 and QoS 0,
+ * {@code --durability power} for W1, on PostgreSQL for W4, and as a two-node cluster on PostgreSQL
+ * and Redis for W6 and W7) and Mosquitto at QoS 1 and QoS 0,
  * each started fresh for each workload, pinned to the server CPUs; then what qchat's storage costs
  * as it grows (restart time and heap with many stored messages, heap per user and group).
  */
@@ -58,7 +62,7 @@ public final class Suite {
     /**
      * What to run and where.
      *
-     * @param systems the systems to drive; qchat-only workloads (W4, history, backlog, scale, state) run when
+     * @param systems the systems to drive; qchat-only workloads (W4, W6, W7, history, backlog, scale, state) run when
      *                qchat is among them
      * @param only    the workloads to run; empty for all
      */
@@ -117,18 +121,8 @@ public final class Suite {
                 results.add(attempt("W3 broadcast", system.system(), () -> workloads.broadcast("W3 broadcast", system)));
             }
         }
-        if (qchat && selected("W4") && options.postgresUrl() != null) {
-            try (PostgresPinning pinning = PostgresPinning.pin(options.serverCpus())) {
-                log.printf("%nPostgreSQL %s%n", pinning.pinned()
-                        ? "pinned to CPU " + options.serverCpus() + " with the server" : "not pinned (runs on any CPU)");
-                Launcher postgres = qchat(options.postgresUrl());
-                WorkloadResult w4 = attempt("W4 1:1 on PostgreSQL", postgres.system(),
-                        () -> workloads.oneToOne("W4 1:1 on PostgreSQL", postgres));
-                results.add(new WorkloadResult(w4.workload(), w4.system(), w4.steps(), w4.knee(), w4.figures(),
-                        join(w4.note(), pinning.pinned()
-                                ? "PostgreSQL pinned to CPU " + options.serverCpus() + " with the server; CPU/msg includes it"
-                                : "PostgreSQL unpinned; CPU/msg includes it")));
-            }
+        if (qchat && (selected("W4") || selected("W6") || selected("W7"))) {
+            onPostgres(results);
         }
         // W5 and W0 have no QoS 0 run: churn and idle connections do not depend on the QoS.
         if (selected("W5")) {
@@ -166,6 +160,103 @@ public final class Suite {
             results.add(attempt(StorageScale.STATE, "qchat (embedded)", () -> scale.state(StorageScale.STATE)));
         }
         return results;
+    }
+
+    /**
+     * W4, then W6 and W7 on a cluster of two nodes, each with PostgreSQL pinned to the server CPUs
+     * (and Redis, and both nodes): W6's knee is compared with W4's of the same run, and W7 runs at
+     * half of W4's knee (no more than W6's).
+     */
+    private void onPostgres(List<WorkloadResult> results) {
+        if (options.postgresUrl() == null) {
+            log.printf("%nNo PostgreSQL (--postgres-url): W4, W6 and W7 are skipped%n");
+            return;
+        }
+        try (PostgresPinning pinning = PostgresPinning.pin(options.serverCpus())) {
+            log.printf("%nPostgreSQL %s%n", pinning.pinned()
+                    ? "pinned to CPU " + options.serverCpus() + " with the server" : "not pinned (runs on any CPU)");
+            String pinned = pinning.pinned()
+                    ? "PostgreSQL pinned to CPU " + options.serverCpus() + " with the server" : "PostgreSQL unpinned";
+            WorkloadResult w4 = null;
+            if (selected("W4")) {
+                Launcher postgres = qchat(options.postgresUrl());
+                w4 = attempt(W4, postgres.system(), () -> workloads.oneToOne(W4, postgres));
+                results.add(withNote(w4, pinned + "; CPU/msg includes it"));
+            }
+            if (!selected("W6") && !selected("W7")) {
+                return;
+            }
+            if (!RedisServer.installed()) {
+                log.printf("%nredis-server is not installed: W6 and W7 are skipped%n");
+                return;
+            }
+            QchatTarget.Settings settings = settings(options.postgresUrl(), options.serverJvmFlags());
+            String together = (pinning.pinned() ? "both nodes, Redis and PostgreSQL pinned to CPU " + options.serverCpus()
+                    : "both nodes and Redis pinned to CPU " + options.serverCpus() + ", PostgreSQL unpinned");
+            WorkloadResult w6 = null;
+            if (selected("W6")) {
+                Launcher cluster = cluster(settings);
+                w6 = attempt(W6, cluster.system(), () -> workloads.oneToOne(W6, cluster));
+                results.add(withNote(w6, together + "; CPU/msg includes all four"));
+            }
+            if (selected("W7")) {
+                double rate = failoverRate(w4, w6);
+                NodeFailover.ClusterLauncher cluster = new NodeFailover.ClusterLauncher() {
+                    @Override
+                    public String system() {
+                        return ClusterTarget.systemName(2);
+                    }
+
+                    @Override
+                    public ClusterTarget launch(Population population, String label) throws IOException {
+                        return ClusterTarget.start(settings, 2, population, options.runDir(), label);
+                    }
+                };
+                String from = w4 != null && w4.knee() != null ? "msg/s: half of W4's knee" + (w6 != null && w6.knee() != null
+                        && rate == w6.knee().offered() ? ", capped at W6's" : "") : "msg/s: the profile's (no W4 knee in this run)";
+                results.add(withNote(attempt(W7, cluster.system(),
+                        () -> new NodeFailover(options.profile(), log).run(W7, cluster, rate)), together + "; " + from));
+            }
+        }
+    }
+
+    static final String W4 = "W4 1:1 on PostgreSQL";
+    static final String W6 = "W6 1:1 across 2 nodes";
+    static final String W7 = "W7 a node killed";
+
+    /**
+     * W7's steady rate: half of W4's knee, where the cluster should have room to take the killed
+     * node's users, but no more than W6's knee; the profile's rate when neither was measured.
+     */
+    private double failoverRate(WorkloadResult w4, WorkloadResult w6) {
+        double rate = w4 != null && w4.knee() != null ? w4.knee().offered() / 2 : options.profile().failoverRate();
+        if (w6 != null && w6.knee() != null) {
+            rate = Math.min(rate, w6.knee().offered());
+        }
+        return rate;
+    }
+
+    private static WorkloadResult withNote(WorkloadResult r, String note) {
+        return new WorkloadResult(r.workload(), r.system(), r.steps(), r.knee(), r.figures(), join(r.note(), note));
+    }
+
+    private Launcher cluster(QchatTarget.Settings settings) {
+        return new Launcher() {
+            @Override
+            public String system() {
+                return ClusterTarget.systemName(2);
+            }
+
+            @Override
+            public Target launch(Population population, String label) throws IOException {
+                return ClusterTarget.start(settings, 2, population, options.runDir(), label);
+            }
+
+            @Override
+            public boolean jit() {
+                return true;
+            }
+        };
     }
 
     /** What a workload measures; it may fail. */

@@ -18,6 +18,8 @@ import org.qchat.bench.qchat.StorageScale;
 import org.qchat.bench.report.Machine;
 import org.qchat.bench.report.Report;
 import org.qchat.bench.report.RunRecord;
+import org.qchat.bench.sut.ClusterTarget;
+import org.qchat.bench.sut.RedisServer;
 import org.qchat.bench.testing.Requirements;
 import org.qchat.bench.workload.Profile;
 import org.qchat.bench.workload.StepResult;
@@ -120,6 +122,23 @@ class BenchSmokeIT {
     void oneToOneRunsOnPostgres() {
         Requirements.require(postgresUrl != null, "W4 needs PostgreSQL: set QCHAT_PG_URL");
         assertEveryStepDeliveredEverything("W4 1:1 on PostgreSQL", "qchat (PostgreSQL)");
+    }
+
+    @Test
+    void oneToOneCrossesTwoClusterNodes() {
+        Requirements.require(postgresUrl != null && RedisServer.installed(), "W6 needs PostgreSQL and redis-server");
+        assertEveryStepDeliveredEverything("W6 1:1 across 2 nodes", ClusterTarget.systemName(2));
+    }
+
+    @Test
+    void aKilledNodesUsersAreServedAgainAndNoAcknowledgedMessageIsLost() {
+        Requirements.require(postgresUrl != null && RedisServer.installed(), "W7 needs PostgreSQL and redis-server");
+        WorkloadResult failover = result("W7 a node killed", ClusterTarget.systemName(2)).orElseThrow();
+        assertThat(failover.note()).isNull();
+        assertThat(failover.figure("users moved")).isEqualTo(Profile.smoke().pairUsers() / 2);
+        assertThat(failover.figure("acked")).isPositive();
+        assertThat(failover.figure("all served again s")).isPositive();
+        assertThat(failover.figure("messages lost")).isZero();
     }
 
     @Test

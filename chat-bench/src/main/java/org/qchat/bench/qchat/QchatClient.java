@@ -68,7 +68,7 @@ public final class QchatClient implements BenchClient, Connection.Handler {
         this.loop = loop;
         this.user = user;
         this.listener = listener;
-        this.connection = loop.connect(factory.address(), this);
+        this.connection = loop.connect(factory.address(user), this);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.qchat.bench.qchat;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 
 import org.qchat.bench.load.BenchClient;
 import org.qchat.bench.load.ClientFactory;
@@ -10,13 +11,17 @@ import org.qchat.bench.load.EventLoop;
 import org.qchat.protocol.FrameCodec;
 import org.qchat.protocol.PacketMapper;
 
-/** Makes {@link QchatClient}s for one seeded server. */
+/**
+ * Makes {@link QchatClient}s for one seeded server, or for the nodes of one cluster: user
+ * {@code u} connects to node {@code u mod nodes}, so with two nodes the partners of every pair
+ * (users 2k and 2k+1) are on different nodes.
+ */
 public final class QchatClientFactory implements ClientFactory {
 
     /** What the desktop client waits before acknowledging what it has shown. */
     public static final Duration DEFAULT_ACK_DELAY = Duration.ofMillis(800);
 
-    private final InetSocketAddress address;
+    private final List<InetSocketAddress> addresses;
     private final QchatFixture fixture;
     private final FrameCodec codec = new FrameCodec(new PacketMapper(), 4 * 1024 * 1024);
     private final int textSize;
@@ -25,7 +30,15 @@ public final class QchatClientFactory implements ClientFactory {
 
     public QchatClientFactory(InetSocketAddress address, QchatFixture fixture, int textSize, Duration ackDelay,
                               boolean passwordLogin) {
-        this.address = address;
+        this(List.of(address), fixture, textSize, ackDelay, passwordLogin);
+    }
+
+    public QchatClientFactory(List<InetSocketAddress> addresses, QchatFixture fixture, int textSize, Duration ackDelay,
+                              boolean passwordLogin) {
+        if (addresses.isEmpty()) {
+            throw new IllegalArgumentException("no server address");
+        }
+        this.addresses = List.copyOf(addresses);
         this.fixture = fixture;
         this.textSize = textSize;
         this.ackDelayNanos = ackDelay.toNanos();
@@ -34,7 +47,7 @@ public final class QchatClientFactory implements ClientFactory {
 
     /** The same users, logging in with their password instead of a session token. */
     public QchatClientFactory withPasswordLogin() {
-        return new QchatClientFactory(address, fixture, textSize, Duration.ofNanos(ackDelayNanos), true);
+        return new QchatClientFactory(addresses, fixture, textSize, Duration.ofNanos(ackDelayNanos), true);
     }
 
     @Override
@@ -42,8 +55,14 @@ public final class QchatClientFactory implements ClientFactory {
         return new QchatClient(this, loop, user, listener);
     }
 
-    InetSocketAddress address() {
-        return address;
+    /** The node {@code user} connects to first. */
+    InetSocketAddress address(int user) {
+        return addresses.get(user % addresses.size());
+    }
+
+    /** Every node, in order. */
+    List<InetSocketAddress> addresses() {
+        return addresses;
     }
 
     QchatFixture fixture() {

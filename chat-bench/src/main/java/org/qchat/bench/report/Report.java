@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.qchat.bench.qchat.StorageScale;
+import org.qchat.bench.sut.ClusterTarget;
 import org.qchat.bench.workload.Profile;
 import org.qchat.bench.workload.StepResult;
 import org.qchat.bench.workload.WorkloadResult;
@@ -24,6 +25,10 @@ public final class Report {
 
     static final String QCHAT = "qchat (embedded)";
     static final String POSTGRES = "qchat (PostgreSQL)";
+    static final String W4 = "W4 1:1 on PostgreSQL";
+    static final String W6 = "W6 1:1 across 2 nodes";
+    static final String W7 = "W7 a node killed";
+    static final String CLUSTER = ClusterTarget.systemName(2);
     static final String QOS1 = "Mosquitto QoS 1";
     static final String QOS0 = "Mosquitto QoS 0";
 
@@ -72,6 +77,11 @@ public final class Report {
             List<WorkloadResult> results = byWorkload.get(workload);
             if (workload.startsWith("W5")) {
                 mixed(workload, results);
+            } else if (workload.equals(W7)) {
+                line("## " + workload);
+                line("");
+                line(resource("failover.md"));
+                figures(null, results);
             } else if (results.get(0).steps().isEmpty()) {
                 figures(workload, results);
             } else {
@@ -115,10 +125,20 @@ public final class Report {
         find("W1 1:1", QCHAT).flatMap(r -> step(r, 10_000)).ifPresent(s -> row(
                 "W1 server CPU per delivered message at 10,000 /s", "≤ 40 µs", fmt(s.cpuMicrosPerDelivery(), 1) + " µs",
                 s.cpuMicrosPerDelivery() <= 40));
-        double w4 = kneeRate("W4 1:1 on PostgreSQL", POSTGRES);
+        double w4 = kneeRate(W4, POSTGRES);
         if (!Double.isNaN(w4)) {
             row("W4 1:1 knee on PostgreSQL pinned to the same core", "≥ 8,000 /s", fmt(w4, 0) + " /s", w4 >= 8_000);
         }
+        double w6 = kneeRate(W6, CLUSTER);
+        if (!Double.isNaN(w6)) {
+            Double ratio = clusterRatio();
+            row("W6 knee ≥ 0.7× W4's (1:1 pairs split over two nodes; the same run)", "≥ 0.70×",
+                    ratio == null ? "not measured (no W4 knee)" : clusterRatioText(), ratio != null && ratio >= 0.7);
+        }
+        find(W7, CLUSTER).filter(r -> r.figures().containsKey("messages lost")).ifPresent(r -> row(
+                "W7 messages acknowledged but lost when a node is killed", "0",
+                fmt(r.figure("messages lost"), 0) + " of " + fmt(r.figure("acked"), 0) + " acknowledged",
+                r.figure("messages lost") == 0));
         ratioTarget("W2 groups of 100, deliveries/s vs Mosquitto QoS 1", "W2 groups of 100", 1.0);
         ratioTarget("W2 groups of 10, deliveries/s vs Mosquitto QoS 1", "W2 groups of 10", 0.5);
         ratioTarget("W3 broadcast to every connected user vs Mosquitto QoS 1", "W3 broadcast", 0.5);
@@ -148,6 +168,19 @@ public final class Report {
         line("");
     }
 
+    /** W6's knee over W4's, both measured in this run; null if either is missing or W4 kept no step. */
+    private Double clusterRatio() {
+        double w6 = kneeRate(W6, CLUSTER);
+        double w4 = kneeRate(W4, POSTGRES);
+        return Double.isNaN(w6) || Double.isNaN(w4) || w4 == 0 ? null : w6 / w4;
+    }
+
+    private String clusterRatioText() {
+        Double ratio = clusterRatio();
+        return ratio == null ? "n/a" : String.format(Locale.ROOT, "%.2f× (%s vs %s /s)", ratio,
+                fmt(kneeRate(W6, CLUSTER), 0), fmt(kneeRate(W4, POSTGRES), 0));
+    }
+
     /** The step of a ladder that offered {@code rate} sends per second. */
     private static Optional<StepResult> step(WorkloadResult result, double rate) {
         return result.steps().stream().filter(s -> s.offered() == rate).findFirst();
@@ -167,10 +200,11 @@ public final class Report {
         List<String> workloads = run.results().stream().filter(r -> !r.steps().isEmpty() && !r.workload().startsWith("W5"))
                 .map(WorkloadResult::workload).distinct().toList();
         for (String w : workloads) {
-            String system = w.startsWith("W4") ? POSTGRES : QCHAT;
+            String system = w.startsWith("W4") ? POSTGRES : w.startsWith("W6") ? CLUSTER : QCHAT;
             double ours = kneeRate(w, system);
             Optional<WorkloadResult> mine = find(w, system);
-            table.append("| ").append(w).append(" | ").append(w.startsWith("W4") ? fmt(ours, 0) + " (PostgreSQL)" : fmt(ours, 0))
+            String where = system.equals(POSTGRES) ? " (PostgreSQL)" : system.equals(CLUSTER) ? " (2 nodes, PostgreSQL)" : "";
+            table.append("| ").append(w).append(" | ").append(fmt(ours, 0) + (Double.isNaN(ours) ? "" : where))
                     .append(" | ").append(mine.map(r -> r.knee() == null ? "—" : fmt(r.knee().p99(), 2)).orElse("—"))
                     .append(" | ").append(fmt(kneeRate(w, QOS1), 0)).append(" | ").append(fmt(kneeRate(w, QOS0), 0))
                     .append(" | ").append(ratioOnly(ours, kneeRate(w, QOS1))).append(" | ")
@@ -235,7 +269,7 @@ public final class Report {
         line("| Mosquitto | " + m.mosquitto() + " |");
         line("| PostgreSQL | " + m.postgres() + " |");
         line("| Server CPUs | " + (run.serverCpus() == null ? "not pinned" : run.serverCpus()) + " (taskset; Mosquitto "
-                + "and the qchat server alike, PostgreSQL too in W4) |");
+                + "and the qchat server alike, PostgreSQL too in W4, both nodes, Redis and PostgreSQL in W6 and W7) |");
         line("| Generator CPUs | " + (run.generatorCpus() == null ? "not pinned" : run.generatorCpus()) + " |");
         line("| qchat JVM flags, traffic workloads | `" + String.join(" ", run.serverJvmFlags()) + "` |");
         line("| qchat JVM flags, W0 (memory) | `" + String.join(" ", run.idleServerJvmFlags()) + "` |");
@@ -263,6 +297,10 @@ public final class Report {
                     + " | " + (k.serverRss() >> 20) + " | " + (r.note() == null ? "" : r.note()) + " |");
         }
         line("");
+        if (workload.equals(W6)) {
+            line("Ratio to W4's knee (one node on PostgreSQL) in the same run: " + clusterRatioText() + ".");
+            line("");
+        }
         if (results.stream().anyMatch(r -> r.system().equals(QCHAT))) {
             line("Ratio qchat / Mosquitto (delivered/s at the knee): QoS 1 " + ratioText(workload, QOS1) + "; QoS 0 "
                     + ratioText(workload, QOS0) + ".");
@@ -305,9 +343,12 @@ public final class Report {
         line("");
     }
 
+    /** A table of the workload's figures, one row per system; under a heading unless {@code workload} is null. */
     private void figures(String workload, List<WorkloadResult> results) {
-        line("## " + workload);
-        line("");
+        if (workload != null) {
+            line("## " + workload);
+            line("");
+        }
         List<String> names = new ArrayList<>(results.get(0).figures().keySet());
         StringBuilder header = new StringBuilder("| System |");
         StringBuilder rule = new StringBuilder("|---|");

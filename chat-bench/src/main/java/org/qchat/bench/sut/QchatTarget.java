@@ -83,7 +83,28 @@ public final class QchatTarget implements Target {
             System.out.printf("   stored %,d messages in %.1f s%n", historyMessages, (System.nanoTime() - seedStart) / 1e9);
         }
 
+        List<String> extra = new ArrayList<>();
+        if (postgres) {
+            extra.add("db-url=" + settings.postgresUrl());
+            extra.add("db-schema=" + schema);
+        }
+        if (settings.durability() != null) {
+            extra.add("durability=" + settings.durability());
+        }
         int port = ServerProcess.freePort();
+        ServerProcess process = startServer(settings, runDir, "qchat-" + label, dataDir, port, extra);
+        QchatClientFactory clients = new QchatClientFactory(new InetSocketAddress("127.0.0.1", port), fixture,
+                settings.textSize(), settings.ackDelay(), false);
+        return new QchatTarget(settings.systemName(), process, clients, fixture, postgres);
+    }
+
+    /**
+     * Starts the server jar on {@code port} with the bench's options (the raised request rate, no
+     * metrics port) and {@code extraOptions} ({@code key=value}, as in its config file), written to
+     * {@code name}.properties; its output goes to {@code name}.log.
+     */
+    static ServerProcess startServer(Settings settings, Path runDir, String name, Path dataDir, int port,
+                                     List<String> extraOptions) throws IOException {
         List<String> options = new ArrayList<>(List.of(
                 "port=" + port,
                 "bind=127.0.0.1",
@@ -93,16 +114,9 @@ public final class QchatTarget implements Target {
                 "admins=" + QchatFixture.adminUsername(),
                 "request-rate=1000000",
                 "request-burst=1000000"));
-        if (postgres) {
-            options.add("db-url=" + settings.postgresUrl());
-            options.add("db-schema=" + schema);
-        }
-        if (settings.durability() != null) {
-            options.add("durability=" + settings.durability());
-        }
-        Path config = runDir.resolve("qchat-" + label + ".properties");
+        options.addAll(extraOptions);
+        Path config = runDir.resolve(name + ".properties");
         Files.write(config, options);
-
         List<String> command = new ArrayList<>();
         command.add(ServerProcess.jdkTool("java"));
         command.addAll(settings.jvmFlags());
@@ -110,14 +124,10 @@ public final class QchatTarget implements Target {
         command.add(settings.serverJar().toAbsolutePath().toString());
         command.add("--config");
         command.add(config.toAbsolutePath().toString());
-        ServerProcess process = ServerProcess.start(command, settings.cpus(), runDir.resolve("qchat-" + label + ".log"),
-                port, Duration.ofSeconds(90));
-        QchatClientFactory clients = new QchatClientFactory(new InetSocketAddress("127.0.0.1", port), fixture,
-                settings.textSize(), settings.ackDelay(), false);
-        return new QchatTarget(settings.systemName(), process, clients, fixture, postgres);
+        return ServerProcess.start(command, settings.cpus(), runDir.resolve(name + ".log"), port, Duration.ofSeconds(90));
     }
 
-    private static void dropSchema(String url, String schema) throws IOException {
+    static void dropSchema(String url, String schema) throws IOException {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         } catch (SQLException e) {

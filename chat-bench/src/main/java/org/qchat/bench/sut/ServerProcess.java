@@ -99,6 +99,16 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** SIGKILL ({@code kill -9}): the process gets no chance to close sockets or flush anything. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** SIGTERM, then SIGKILL if it has not exited within 20 s. */
     @Override
     public void close() {

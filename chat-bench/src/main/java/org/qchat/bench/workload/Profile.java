@@ -6,7 +6,7 @@ import java.time.Duration;
  * How big a run is. {@link #full()} is the published benchmark; {@link #smoke()} runs every
  * workload at a tiny load in seconds, to prove it works (CI).
  *
- * @param rates1to1     offered 1:1 messages per second, step by step (W1, W4)
+ * @param rates1to1     offered 1:1 messages per second, step by step (W1, W4, W6)
  * @param groupSizes    the group sizes of W2, one run each
  * @param groupDeliveries offered group deliveries per second, step by step (W2)
  * @param broadcasts    offered broadcasts per second (W3)
@@ -15,12 +15,15 @@ import java.time.Duration;
  *                      core it serves from, which takes about a minute of load
  * @param scaleMessages messages stored for the restart and heap measurement ({@code StorageScale})
  * @param stateUsers    users whose in-memory state is measured ({@code StorageScale})
+ * @param failoverRate  W7's steady rate when no W4 knee was measured in the run
+ * @param failoverAfterKill how long W7 keeps sending after it killed a node
  */
 public record Profile(String name, int pairUsers, double[] rates1to1, int groupUsers, int[] groupSizes, double[] groupDeliveries,
                       int broadcastUsers, double[] broadcasts, Duration step, Duration warmup, Duration jvmWarmup, Duration grace,
                       int idleConnections, Duration idleHold, int mixedUsers, int mixedChatters, double mixedRate,
                       double mixedReconnectsPerSecond, double mixedPasswordLoginsPerSecond, Duration mixedDuration,
-                      int historyMessages, int historyRequests, int backlogMessages, long scaleMessages, int stateUsers) {
+                      int historyMessages, int historyRequests, int backlogMessages, long scaleMessages, int stateUsers,
+                      double failoverRate, Duration failoverAfterKill) {
 
     /** The objective a step must keep to count: p99 delivery latency and share delivered. */
     public static final double P99_LIMIT_MILLIS = 10;
@@ -37,7 +40,8 @@ public record Profile(String name, int pairUsers, double[] rates1to1, int groupU
                 Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(45), Duration.ofSeconds(3),
                 19_000, Duration.ofSeconds(20),
                 5_000, 500, 500, 20, 2, Duration.ofSeconds(30),
-                1_000_000, 5_000, 10_000, 10_000_000L, 100_000);
+                1_000_000, 5_000, 10_000, 10_000_000L, 100_000,
+                2_000, Duration.ofSeconds(30));
     }
 
     /** This profile with another ladder of 1:1 rates (W1, W4). */
@@ -48,7 +52,7 @@ public record Profile(String name, int pairUsers, double[] rates1to1, int groupU
         return new Profile(name, pairUsers, rates.clone(), groupUsers, groupSizes, groupDeliveries, broadcastUsers, broadcasts,
                 step, warmup, jvmWarmup, grace, idleConnections, idleHold, mixedUsers, mixedChatters, mixedRate,
                 mixedReconnectsPerSecond, mixedPasswordLoginsPerSecond, mixedDuration, historyMessages, historyRequests,
-                backlogMessages, scaleMessages, stateUsers);
+                backlogMessages, scaleMessages, stateUsers, failoverRate, failoverAfterKill);
     }
 
     public static Profile smoke() {
@@ -59,6 +63,7 @@ public record Profile(String name, int pairUsers, double[] rates1to1, int groupU
                 Duration.ofMillis(700), Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofSeconds(3),
                 100, Duration.ofMillis(300),
                 60, 10, 40, 4, 1, Duration.ofSeconds(2),
-                2_000, 50, 300, 20_000L, 200);
+                2_000, 50, 300, 20_000L, 200,
+                50, Duration.ofSeconds(3));
     }
 }

@@ -76,6 +76,27 @@ class ReportTest {
     }
 
     @Test
+    void theClusterKneeIsJudgedAgainstW4sOfTheSameRunAndLossesAgainstZero() {
+        Map<String, Double> failover = new LinkedHashMap<>();
+        failover.put("acked", 60_000.0);
+        failover.put("all served again s", 1.5);
+        failover.put("messages lost", 0.0);
+        RunRecord run = new RunRecord("full", "2026-11-26T01:00:00Z", 20, new Machine("Test CPU", 2, 24_000, "6.1",
+                "Java 17", "mosquitto 2.0.11", "PostgreSQL 15"), "0", "1", List.of(), List.of(), "scripts/bench.sh",
+                List.of(ladder(Report.W4, Report.POSTGRES, 8_000), ladder(Report.W6, Report.CLUSTER, 5_000),
+                        WorkloadResult.ofFigures(Report.W7, Report.CLUSTER, failover, null)));
+
+        String md = new Report(run, null).render();
+
+        assertThat(md).contains("| W6 knee ≥ 0.7× W4's (1:1 pairs split over two nodes; the same run) | ≥ 0.70× "
+                + "| 0.63× (5,000 vs 8,000 /s) | **no** |");
+        assertThat(md).contains("| W7 messages acknowledged but lost when a node is killed | 0 | 0 of 60,000 acknowledged | yes |");
+        assertThat(md).contains("Ratio to W4's knee (one node on PostgreSQL) in the same run: 0.63× (5,000 vs 8,000 /s).");
+        assertThat(md).contains("| W6 1:1 across 2 nodes | 5,000 (2 nodes, PostgreSQL) |");
+        assertThat(md).contains("## W7 a node killed", "**Served again**", "| qchat (2 nodes, PostgreSQL) | 60,000 | 1.50 | 0 |  |");
+    }
+
+    @Test
     void aSavedRunReadsBackTheSame() throws Exception {
         ObjectMapper json = new ObjectMapper();
         RunRecord original = run();
