@@ -45,6 +45,7 @@ public final class ClusterNode implements ClusterWrites.Link, AutoCloseable {
     private static final String CHANNEL = "qchat:events";
     private static final long SWEEP_WHILE_DOWN_MILLIS = 2000;
     private static final String HEADS = "SELECT id, last_seq, state_version FROM conversations";
+    private static final java.time.Duration STARTUP_WAIT = java.time.Duration.ofSeconds(10);
 
     /** Publishes an event on the channel (never blocks). */
     interface Publisher {
@@ -150,6 +151,16 @@ public final class ClusterNode implements ClusterWrites.Link, AutoCloseable {
                 () -> registry.liveNodes().size());
         metrics.gauge("qchat.cluster.remote.users", "users online on other nodes", presence::size);
         bus.start();
+        // Clients are let in once this node hears the others: what they do from the start (log in,
+        // befriend someone on another node) is then told at once, not only at the first beat.
+        try {
+            if (!bus.awaitConnected(STARTUP_WAIT)) {
+                log.warn("cluster: Redis did not answer within {} s; serving this node's clients meanwhile",
+                        STARTUP_WAIT.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         long every = config.heartbeat().toMillis();
         beats.scheduleWithFixedDelay(this::beat, 0, every, TimeUnit.MILLISECONDS);
         log.info("cluster: node {} of the cluster on {}", config.nodeId(), redacted(config.redisUri()));

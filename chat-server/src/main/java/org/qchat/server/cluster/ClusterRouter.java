@@ -12,9 +12,11 @@ import org.qchat.server.route.LocalRouter;
 import org.qchat.server.route.Router;
 
 /**
- * Routes over the cluster: this node's devices directly, users online on other nodes (as
- * {@link ClusterPresence} knows them) through one Redis publish per packet, whatever the number of
- * users. A user is online while any node has a device of theirs.
+ * Routes over the cluster: this node's devices directly, everyone else's through one Redis
+ * publish per packet, whatever the number of users; each node hands it to its own devices of
+ * them. Not only to users {@link ClusterPresence} knows online elsewhere: it may not have heard yet
+ * of one who just logged in on another node, and these pushes (friend and group changes) are few.
+ * A user is online while any node has a device of theirs.
  */
 final class ClusterRouter implements Router {
 
@@ -73,7 +75,7 @@ final class ClusterRouter implements Router {
         local.sendToUsers(userIds, packet, except);
         List<Long> elsewhere = new ArrayList<>();
         for (long userId : userIds) {
-            if (presence.isOnlineElsewhere(userId)) {
+            if (!local.isOnline(userId) || presence.isOnlineElsewhere(userId)) {
                 elsewhere.add(userId);
             }
         }
@@ -82,14 +84,11 @@ final class ClusterRouter implements Router {
 
     @Override
     public void sendToUsers(long[] userIds, Packet packet, ClientConnection except) {
-        local.sendToUsers(userIds, packet, except);
-        List<Long> elsewhere = new ArrayList<>();
+        List<Long> ids = new ArrayList<>(userIds.length);
         for (long userId : userIds) {
-            if (presence.isOnlineElsewhere(userId)) {
-                elsewhere.add(userId);
-            }
+            ids.add(userId);
         }
-        publish(elsewhere, packet);
+        sendToUsers(ids, packet, except);
     }
 
     private void publish(List<Long> users, Packet packet) {

@@ -42,6 +42,7 @@ final class RedisBus implements AutoCloseable {
     private volatile StatefulRedisPubSubConnection<String, String> subscription;
     private volatile boolean closed;
     private volatile boolean dropped;
+    private final java.util.concurrent.CountDownLatch connected = new java.util.concurrent.CountDownLatch(1);
     private Thread connector;
 
     /**
@@ -94,6 +95,7 @@ final class RedisBus implements AutoCloseable {
                 subscription = sub;
                 commands = client.connect();
                 log.info("cluster: connected to Redis");
+                connected.countDown();
                 return;
             } catch (RuntimeException e) {
                 if (!warned) {
@@ -112,6 +114,11 @@ final class RedisBus implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Waits until the first connection is made, at most {@code timeout}; returns whether it was. */
+    boolean awaitConnected(Duration timeout) throws InterruptedException {
+        return connected.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** Whether both connections are up now. */
