@@ -125,9 +125,19 @@ public final class ClusterNode implements ClusterWrites.Link, AutoCloseable {
         return sequencer;
     }
 
-    /** Before a login binds: the user's memberships reread, in case another node changed them unheard. */
+    /**
+     * Before a login binds: a user this node holds no memberships of (registered on another node
+     * since this one started) has them read. Anyone else's are current: every membership change
+     * moves its conversation's version, which the other node's word or the next sweep brings here,
+     * and sends are checked against the database's version anyway. Reading every user here would
+     * queue a database read on the writer for each of the thousands of clients that fail over at
+     * once when a node dies.
+     */
     public LongConsumer beforeLogin() {
         return userId -> {
+            if (state.periodsOf(userId).size() > 0) {
+                return;
+            }
             try {
                 writer.reread((refresher, tx) -> refresher.reloadUser(tx, userId)).get(10, TimeUnit.SECONDS);
             } catch (Exception e) {
@@ -366,8 +376,11 @@ public final class ClusterNode implements ClusterWrites.Link, AutoCloseable {
     }
 
     private static long pushedSeq(Conversation conv) {
-        synchronized (conv.pushLock()) {
+        conv.pushLock().lock();
+        try {
             return conv.pushedSeq();
+        } finally {
+            conv.pushLock().unlock();
         }
     }
 

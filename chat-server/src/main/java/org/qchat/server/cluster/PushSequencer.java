@@ -54,17 +54,21 @@ final class PushSequencer implements MessagePushes {
 
     /** The database holds the conversation up to {@code head}: push what this node has not. */
     void catchUp(Conversation conv, long head) {
-        synchronized (conv.pushLock()) {
+        conv.pushLock().lock();
+        try {
             if (head > conv.pushedSeq()) {
                 fill(conv, conv.pushedSeq() + 1, head);
                 conv.setPushedSeq(head);
             }
+        } finally {
+            conv.pushLock().unlock();
         }
         conv.advanceTo(head);
     }
 
     private void offer(Conversation conv, MessageInfo message, long[] recipients, ClientConnection except) {
-        synchronized (conv.pushLock()) {
+        conv.pushLock().lock();
+        try {
             long pushed = conv.pushedSeq();
             if (message.seq() <= pushed) {
                 return;
@@ -74,6 +78,8 @@ final class PushSequencer implements MessagePushes {
             }
             push(conv, message, recipients, except);
             conv.setPushedSeq(message.seq());
+        } finally {
+            conv.pushLock().unlock();
         }
     }
 

@@ -326,7 +326,6 @@ public final class MessageWriter implements AutoCloseable {
             requests.add(send.request());
         }
         AppendDecider.Run decided;
-        JdbcMessageLog.Checked checked;
         try {
             decided = decider.decide(requests, clock.millis());
             if (attempt == 0 && rereadRefused(requests, decided)) {
@@ -338,6 +337,31 @@ public final class MessageWriter implements AutoCloseable {
             run.forEach(send -> send.result().completeExceptionally(e));
             return;
         }
+        // Held until this run's messages are pushed here: word of a later message that another node
+        // stores right after this commit must not have its gap filled from the database first — that
+        // would push this node's own messages without leaving out the connections that sent them.
+        List<Conversation> pushOrder = new ArrayList<>(decided.touched);
+        pushOrder.sort(java.util.Comparator.comparingLong(Conversation::id));
+        pushOrder.forEach(conv -> conv.pushLock().lock());
+        List<Send> again;
+        try {
+            again = appendClusteredRun(run, decided, attempt);
+        } finally {
+            pushOrder.forEach(conv -> conv.pushLock().unlock());
+        }
+        if (again == null || again.isEmpty()) {
+            return;
+        }
+        storeClusteredRun(again, attempt + 1);
+    }
+
+    /**
+     * Cluster: appends a decided run and completes its sends. Returns the sends to decide again
+     * after a reread (their conversations changed on another node), or null if the whole run was
+     * handled (or is being handled by a nested attempt).
+     */
+    private List<Send> appendClusteredRun(List<Send> run, AppendDecider.Run decided, int attempt) {
+        JdbcMessageLog.Checked checked;
         Map<Long, Long> versions = new LinkedHashMap<>();
         for (Conversation conv : decided.touched) {
             versions.put(conv.id(), conv.kind() == ConversationKind.SYSTEM ? JdbcMessageLog.ANY_VERSION : conv.stateVersion());
@@ -352,15 +376,14 @@ public final class MessageWriter implements AutoCloseable {
                 // deciding again finds it and answers with the stored message. Or PostgreSQL broke a
                 // deadlock by aborting this batch: nothing of it was written, so it is written again.
                 log.info("storing {} messages again after: {}", decided.appends.size(), e.getMessage());
-                storeClusteredRun(run, attempt + 1);
-                return;
+                return run;
             }
             log.error("storing {} messages failed", decided.appends.size(), e);
             for (int i = 0; i < run.size(); i++) {
                 Object decision = decided.decisions.get(i);
                 complete(run.get(i), decision instanceof AppendDecider.Fresh ? e : decision);
             }
-            return;
+            return null;
         }
         for (Conversation conv : decided.touched) {
             Long head = checked.heads().get(conv.id());
@@ -391,12 +414,12 @@ public final class MessageWriter implements AutoCloseable {
             cluster.link().stored(stored);
         }
         if (again.isEmpty()) {
-            return;
+            return null;
         }
         if (attempt + 1 >= MAX_CLUSTER_ATTEMPTS) {
             ChatException busy = new ChatException(ErrorCode.UNAVAILABLE, "the conversation is changing; try again");
             again.forEach(send -> send.result().completeExceptionally(busy));
-            return;
+            return null;
         }
         try {
             db.txRun(c -> {
@@ -407,9 +430,9 @@ public final class MessageWriter implements AutoCloseable {
         } catch (RuntimeException e) {
             log.error("rereading {} conversations failed", checked.stale().size(), e);
             again.forEach(send -> send.result().completeExceptionally(e));
-            return;
+            return null;
         }
-        storeClusteredRun(again, attempt + 1);
+        return again;
     }
 
     /**

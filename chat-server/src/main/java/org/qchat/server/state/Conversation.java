@@ -33,7 +33,7 @@ public final class Conversation {
     private volatile long stateVersion;
     /** Cluster: the last seq pushed to this node's devices; pushes go out gapless from here. Under {@link #pushLock}. */
     private long pushedSeq;
-    private final Object pushLock = new Object();
+    private final java.util.concurrent.locks.ReentrantLock pushLock = new java.util.concurrent.locks.ReentrantLock();
 
     private Conversation(long id, ConversationKind kind, long userLo, long userHi) {
         this.id = id;
@@ -133,8 +133,12 @@ public final class Conversation {
         stateVersion = version;
     }
 
-    /** Cluster: held while this node pushes the conversation's messages, so they leave in seq order. */
-    public Object pushLock() {
+    /**
+     * Cluster: held while this node pushes the conversation's messages, so they leave in seq order;
+     * the writer holds it from before it appends to the conversation until it pushed what it stored,
+     * so word of a later message from another node cannot overtake this node's own pushes.
+     */
+    public java.util.concurrent.locks.ReentrantLock pushLock() {
         return pushLock;
     }
 

@@ -65,8 +65,11 @@ public final class StateRefresher {
             conv.setLastSeq(row.lastSeq());
             // Every conversation that existed when this node started was loaded then: one it meets
             // now is newer, so none of its messages was pushed here yet, whatever its head.
-            synchronized (conv.pushLock()) {
+            conv.pushLock().lock();
+            try {
                 conv.setPushedSeq(0);
+            } finally {
+                conv.pushLock().unlock();
             }
         }
         conv.advanceTo(row.lastSeq());

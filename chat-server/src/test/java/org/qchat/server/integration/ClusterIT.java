@@ -219,8 +219,12 @@ class ClusterIT {
         List<MessagePush> heard = listener.awaitPushes(MessagePush.class, p -> p.message().convId() == group.convId(),
                 2 * each, Duration.ofSeconds(30));
         assertThat(heard).extracting(p -> p.message().seq()).containsExactlyElementsOf(seqs(1, 2 * each));
-        List<MessagePush> ownerHeard = owner.takePushes(MessagePush.class, p -> p.message().convId() == group.convId());
+        List<MessagePush> ownerHeard = owner.awaitPushes(MessagePush.class, p -> p.message().convId() == group.convId(),
+                each, Duration.ofSeconds(30));
         assertThat(ownerHeard).extracting(p -> p.message().seq()).isSorted().doesNotHaveDuplicates();
+        assertThat(ownerHeard).as("the other sender's messages, none of its own (those are acked, not pushed back)")
+                .allMatch(p -> p.message().senderId() == other.userId());
+        owner.assertNoPush(MessagePush.class, p -> p.message().convId() == group.convId(), Duration.ofMillis(500));
         assertThat(listener.pullAll(group.convId(), 0)).extracting(MessageInfo::seq)
                 .containsExactlyElementsOf(seqs(1, 2 * each));
     }
