@@ -191,8 +191,9 @@ public final class Suite {
                 return;
             }
             QchatTarget.Settings settings = settings(options.postgresUrl(), options.serverJvmFlags());
-            String together = (pinning.pinned() ? "both nodes, Redis and PostgreSQL pinned to CPU " + options.serverCpus()
-                    : "both nodes and Redis pinned to CPU " + options.serverCpus() + ", PostgreSQL unpinned");
+            String together = options.serverCpus() == null ? "both nodes, Redis and PostgreSQL on any CPU"
+                    : pinning.pinned() ? "both nodes, Redis and PostgreSQL pinned to CPU " + options.serverCpus()
+                    : "both nodes and Redis pinned to CPU " + options.serverCpus() + ", PostgreSQL unpinned";
             WorkloadResult w6 = null;
             if (selected("W6")) {
                 Launcher cluster = cluster(settings);
