@@ -173,6 +173,8 @@ public final class ClusterNode implements ClusterWrites.Link, AutoCloseable {
         }
         long every = config.heartbeat().toMillis();
         beats.scheduleWithFixedDelay(this::beat, 0, every, TimeUnit.MILLISECONDS);
+        // Its own timer: a beat comes only every fifth of the node timeout (3 s by default).
+        beats.scheduleWithFixedDelay(this::sweepWhileRedisIsAway, SWEEP_WHILE_DOWN_MILLIS, 500, TimeUnit.MILLISECONDS);
         log.info("cluster: node {} of the cluster on {}", config.nodeId(), redacted(config.redisUri()));
     }
 
@@ -185,6 +187,10 @@ public final class ClusterNode implements ClusterWrites.Link, AutoCloseable {
             // it by (the last messages of a conversation leave none).
             publish(ClusterEvent.sweep(config.nodeId(), System.currentTimeMillis()));
         }
+    }
+
+    /** While Redis is away, word of other nodes' messages comes from the database alone. */
+    private void sweepWhileRedisIsAway() {
         if (!bus.isUp() && System.currentTimeMillis() - lastSweep >= SWEEP_WHILE_DOWN_MILLIS) {
             lastSweep = System.currentTimeMillis();
             onInbox(this::sweep);
