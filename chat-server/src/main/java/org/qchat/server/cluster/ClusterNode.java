@@ -301,25 +301,8 @@ public final class ClusterNode implements ClusterWrites.Link, AutoCloseable {
     /** Rereads on the writer and waits, so that what this inbox does next sees the change. */
     private void reread(List<Long> conversations, List<Long> users, List<String> pairs) {
         try {
-            writer.reread((refresher, tx) -> {
-                if (conversations != null) {
-                    for (long convId : conversations) {
-                        refresher.reloadConversation(tx, convId);
-                    }
-                }
-                if (users != null) {
-                    for (long userId : users) {
-                        refresher.reloadUser(tx, userId);
-                    }
-                }
-                if (pairs != null) {
-                    for (String pair : pairs) {
-                        int colon = pair.indexOf(':');
-                        refresher.reloadBlocks(tx, Long.parseLong(pair.substring(0, colon)),
-                                Long.parseLong(pair.substring(colon + 1)));
-                    }
-                }
-            }).get(30, TimeUnit.SECONDS);
+            writer.reread((refresher, tx) -> refresher.reread(tx, conversations, users, pairs))
+                    .get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             log.warn("cluster: rereading the state failed: {}", e.toString());
         }

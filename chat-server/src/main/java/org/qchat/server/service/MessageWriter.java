@@ -286,19 +286,7 @@ public final class MessageWriter implements AutoCloseable {
 
     /** Cluster: rereads what a committed change touched, so the next sends are decided against it. */
     private void reread(StateEditor.Touched touched) {
-        db.txRun(c -> {
-            for (long convId : touched.conversations()) {
-                cluster.refresher().reloadConversation(c, convId);
-            }
-            for (long userId : touched.systemUsers()) {
-                cluster.refresher().reloadUser(c, userId);
-            }
-            for (String pair : touched.blockPairs()) {
-                int colon = pair.indexOf(':');
-                cluster.refresher().reloadBlocks(c, Long.parseLong(pair.substring(0, colon)),
-                        Long.parseLong(pair.substring(colon + 1)));
-            }
-        });
+        db.txRun(c -> cluster.refresher().reread(c, touched.conversations(), touched.systemUsers(), touched.blockPairs()));
     }
 
     private void applyReread(Reread command) {

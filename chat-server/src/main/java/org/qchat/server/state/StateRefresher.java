@@ -2,6 +2,7 @@ package org.qchat.server.state;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -97,6 +98,25 @@ public final class StateRefresher {
             state.add(conv);
         }
         return Optional.of(conv);
+    }
+
+    /**
+     * Rereads what a state change touched (here after its commit, or on word of it from another
+     * node): whole conversations, users' periods, and the blocks of pairs written {@code "a:b"}.
+     * Null lists are empty.
+     */
+    public void reread(Tx c, Collection<Long> conversations, Collection<Long> users, Collection<String> pairs)
+            throws SQLException {
+        for (long convId : conversations == null ? List.<Long>of() : conversations) {
+            reloadConversation(c, convId);
+        }
+        for (long userId : users == null ? List.<Long>of() : users) {
+            reloadUser(c, userId);
+        }
+        for (String pair : pairs == null ? List.<String>of() : pairs) {
+            int colon = pair.indexOf(':');
+            reloadBlocks(c, Long.parseLong(pair.substring(0, colon)), Long.parseLong(pair.substring(colon + 1)));
+        }
     }
 
     /** Rereads whether each of the two users blocks the other. */
