@@ -13,7 +13,8 @@ import java.nio.ByteBuffer;
  *   [00 00 00 18] 7b 22 74 79 70 65 22 3a 22 70 69 6e 67 22 2c 22 69 64 22 3a 22 31 22 7d
  * </pre>
  *
- * The length counts the body only, not itself. It must be between 1 and
+ * A body whose first byte is 0x00 is not JSON but a binary data frame ({@link FileChunk}, protocol
+ * version 2). The length counts the body only, not itself. It must be between 1 and
  * {@link #maxFrameLength()} (default {@value #DEFAULT_MAX_FRAME_LENGTH} bytes); a larger or
  * negative length is rejected before any buffer is allocated. Pure Java, thread-safe, no I/O.
  */
@@ -62,8 +63,14 @@ public final class FrameCodec {
         if (length < 0) {
             return null;
         }
-        byte[] body = new byte[length];
         in.position(in.position() + HEADER_LENGTH);
+        if (in.get(in.position()) == FileChunk.MARKER) {
+            // A data frame: it keeps its own copy of the bytes, the only one made of them.
+            byte[] body = new byte[length];
+            in.get(body);
+            return FileChunk.parse(ByteBuffer.wrap(body));
+        }
+        byte[] body = new byte[length];
         in.get(body);
         return mapper.read(body);
     }

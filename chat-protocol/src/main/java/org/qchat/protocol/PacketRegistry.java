@@ -75,7 +75,18 @@ public final class PacketRegistry {
             GroupJoinedPush.class,
             GroupLeftPush.class,
             GroupMemberPush.class,
-            ByePush.class
+            ByePush.class,
+            UploadFile.class,
+            UploadStarted.class,
+            ProveFile.class,
+            FileStored.class,
+            CancelTransfer.class,
+            DownloadFile.class,
+            DownloadStarted.class,
+            UploadProgressPush.class,
+            UploadDonePush.class,
+            UploadFailedPush.class,
+            DownloadFailedPush.class
     );
 
     private static final Map<String, Class<? extends Packet>> BY_NAME;

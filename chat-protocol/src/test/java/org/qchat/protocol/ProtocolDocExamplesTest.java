@@ -35,6 +35,7 @@ import org.qchat.protocol.packet.ErrorReply;
  *   &lt;!-- qchat-frame: packet-error BAD_REQUEST id=13 --&gt;   rejected, connection stays (id=none: no id)
  *   &lt;!-- qchat-frame: frame-error BAD_REQUEST --&gt;         fatal: the body cannot be read
  *   &lt;!-- qchat-frame: header-only TOO_LARGE --&gt;           only a length prefix, rejected as such
+ *   &lt;!-- qchat-frame: chunk upload transfer=7 offset=0 --&gt;  a binary data frame (no JSON block)
  * </pre>
  * followed by a {@code **direction** — N-byte body} line, a {@code ```json} block with the body as text
  * (not for header-only examples) and a {@code ```text} block with the hex dump (a {@code len} line with
@@ -47,6 +48,7 @@ class ProtocolDocExamplesTest {
     private static final Pattern PACKET_ERROR = Pattern.compile("^packet-error ([A-Z_]+) id=(.+)$");
     private static final Pattern FRAME_ERROR = Pattern.compile("^frame-error ([A-Z_]+)$");
     private static final Pattern HEADER_ONLY = Pattern.compile("^header-only ([A-Z_]+)$");
+    private static final Pattern CHUNK = Pattern.compile("^chunk (upload|download) transfer=(\\d+) offset=(\\d+)$");
     private static final Pattern EXAMPLE_MARKER = Pattern.compile("^<!-- qchat-example: ([\\w.]+) -->$");
     private static final Pattern DIRECTION = Pattern.compile("^\\*\\*(.+?)\\*\\* — (?:(\\d+)-byte body|.*)$");
     private static final Pattern LEN_LINE = Pattern.compile("^len  ((?:[0-9a-f]{2} ){4}) +\\(= (-?\\d+)\\)$");
@@ -120,6 +122,21 @@ class ProtocolDocExamplesTest {
         byte[] body = java.util.Arrays.copyOfRange(frame, FrameCodec.HEADER_LENGTH, frame.length);
         assertThat(declared).as("the 4-byte length prefix equals the body length").isEqualTo(body.length);
         assertThat(example.statedBodyLength()).as("the 'N-byte body' caption").isEqualTo(body.length);
+        Matcher chunk = CHUNK.matcher(example.outcome());
+        if (chunk.matches()) {
+            assertThat(example.json()).as("a data frame has no JSON").isNull();
+            Packet packet = codec.decode(ByteBuffer.wrap(frame));
+            assertThat(packet).isInstanceOfSatisfying(FileChunk.class, c -> {
+                assertThat(c.direction()).isEqualTo(FileChunk.Direction.valueOf(chunk.group(1).toUpperCase(java.util.Locale.ROOT)));
+                assertThat(c.transferId()).isEqualTo(Long.parseLong(chunk.group(2)));
+                assertThat(c.offset()).isEqualTo(Long.parseLong(chunk.group(3)));
+                byte[] data = new byte[c.length()];
+                c.data().duplicate().get(data);
+                assertThat(FileChunk.frame(c.direction(), c.transferId(), c.offset(), data, 0, data.length))
+                        .as("re-encoding the data frame").isEqualTo(frame);
+            });
+            return;
+        }
         assertThat(example.json()).as("the JSON shown for the frame").isNotNull();
         assertThat(body)
                 .as("the body bytes are exactly the UTF-8 of the JSON shown: %s", example.json())

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.qchat.protocol.model.ConversationInfo;
 import org.qchat.protocol.model.ConversationKind;
+import org.qchat.protocol.model.FileInfo;
 import org.qchat.protocol.model.FriendInfo;
 import org.qchat.protocol.model.FriendRequestInfo;
 import org.qchat.protocol.model.GroupInfo;
@@ -135,6 +136,29 @@ final class WireVectors {
     static final String MSG_HISTORY = "{\"type\":\"msg.history\",\"id\":\"r-30\",\"convId\":100,\"beforeSeq\":5}";
     static final String MSGS = "{\"type\":\"msgs\",\"id\":\"r-29\",\"convId\":100,\"messages\":[" + MESSAGE_5_JSON
             + "],\"more\":false}";
+    static final String SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    static final FileInfo CAT_PNG = new FileInfo(SHA, "猫 cat.png", 48213, "image/png", 1024, 768, "/9j/4AAQ");
+    static final String CAT_PNG_JSON = "{\"fileId\":\"" + SHA + "\",\"name\":\"猫 cat.png\",\"size\":48213,"
+            + "\"mime\":\"image/png\",\"width\":1024,\"height\":768,\"thumb\":\"/9j/4AAQ\"}";
+    static final FileInfo REPORT_PDF = new FileInfo(SHA, "report.pdf", 3, "application/pdf", null, null, null);
+    static final String REPORT_PDF_JSON = "{\"fileId\":\"" + SHA + "\",\"name\":\"report.pdf\",\"size\":3,"
+            + "\"mime\":\"application/pdf\"}";
+    static final String FILE_UPLOAD = "{\"type\":\"file.upload\",\"id\":\"r-40\",\"sha256\":\"" + SHA
+            + "\",\"size\":48213,\"name\":\"猫 cat.png\"}";
+    static final String FILE_UPLOAD_OK = "{\"type\":\"file.upload.ok\",\"id\":\"r-40\",\"uploadId\":7,\"offset\":0,"
+            + "\"challenge\":{\"offset\":1024,\"length\":4096,\"nonce\":\"q83vEjRWeJA=\"}}";
+    static final String FILE_PROVE = "{\"type\":\"file.prove\",\"id\":\"r-41\",\"uploadId\":7,\"proof\":\"" + SHA + "\"}";
+    static final String FILE_STORED = "{\"type\":\"file.stored\",\"id\":\"r-41\",\"file\":" + CAT_PNG_JSON + "}";
+    static final String FILE_CANCEL = "{\"type\":\"file.cancel\",\"id\":\"r-42\",\"transferId\":7}";
+    static final String FILE_DOWNLOAD = "{\"type\":\"file.download\",\"id\":\"r-43\",\"convId\":100,\"seq\":6,\"offset\":0}";
+    static final String FILE_DOWNLOAD_OK = "{\"type\":\"file.download.ok\",\"id\":\"r-43\",\"downloadId\":8,\"file\":"
+            + REPORT_PDF_JSON + ",\"offset\":0}";
+    static final String FILE_PROGRESS = "{\"type\":\"file.progress\",\"uploadId\":7,\"offset\":131072}";
+    static final String FILE_UPLOAD_DONE = "{\"type\":\"file.upload.done\",\"uploadId\":7,\"file\":" + CAT_PNG_JSON + "}";
+    static final String FILE_UPLOAD_FAILED = "{\"type\":\"file.upload.failed\",\"uploadId\":7,\"code\":\"BAD_REQUEST\","
+            + "\"message\":\"the bytes do not match sha256\"}";
+    static final String FILE_DOWNLOAD_FAILED = "{\"type\":\"file.download.failed\",\"downloadId\":8,\"code\":\"UNAVAILABLE\","
+            + "\"message\":\"cannot read the file\"}";
     static final String SYNC = "{\"type\":\"sync\",\"id\":\"r-31\"}";
     static final String SYNC_STATE = "{\"type\":\"sync.state\",\"id\":\"r-31\",\"conversations\":["
             + "{\"convId\":100,\"kind\":\"private\",\"peerId\":43,\"lastSeq\":5,\"ackSeq\":4,\"active\":true},"
@@ -231,7 +255,18 @@ final class WireVectors {
             v(new GroupJoinedPush(BOOK_CLUB), GROUP_JOINED),
             v(new GroupLeftPush(9, "kicked"), GROUP_LEFT),
             v(new GroupMemberPush(9, new MemberInfo(BOB, Role.MEMBER, true), "joined"), GROUP_MEMBER),
-            v(new ByePush("idle", "no data for 90 s"), BYE));
+            v(new ByePush("idle", "no data for 90 s"), BYE),
+            v(new UploadFile("r-40", SHA, 48213, "猫 cat.png"), FILE_UPLOAD),
+            v(new UploadStarted("r-40", 7, 0, new UploadStarted.Challenge(1024, 4096, "q83vEjRWeJA=")), FILE_UPLOAD_OK),
+            v(new ProveFile("r-41", 7, SHA), FILE_PROVE),
+            v(new FileStored("r-41", CAT_PNG), FILE_STORED),
+            v(new CancelTransfer("r-42", 7), FILE_CANCEL),
+            v(new DownloadFile("r-43", 100, 6, 0), FILE_DOWNLOAD),
+            v(new DownloadStarted("r-43", 8, REPORT_PDF, 0), FILE_DOWNLOAD_OK),
+            v(new UploadProgressPush(7, 131072), FILE_PROGRESS),
+            v(new UploadDonePush(7, CAT_PNG), FILE_UPLOAD_DONE),
+            v(new UploadFailedPush(7, ErrorCode.BAD_REQUEST, "the bytes do not match sha256"), FILE_UPLOAD_FAILED),
+            v(new DownloadFailedPush(8, ErrorCode.UNAVAILABLE, "cannot read the file"), FILE_DOWNLOAD_FAILED));
 
     static List<Vector> all() {
         return List.copyOf(BY_TYPE.values());
