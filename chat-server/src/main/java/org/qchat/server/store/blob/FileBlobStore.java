@@ -45,6 +45,14 @@ public final class FileBlobStore implements BlobStore {
         this.layout = new BlobLayout(dir);
     }
 
+    /**
+     * Where a stored blob is on this machine's file system, for readers that need a file (image
+     * decoders). The file may not exist; it is never written through this path.
+     */
+    public Path path(String sha256) {
+        return layout.blob(sha256);
+    }
+
     @Override
     public boolean exists(String sha256) {
         return Files.isRegularFile(layout.blob(sha256));
