@@ -11,16 +11,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
+import org.qchat.protocol.FileChunk;
 import org.qchat.protocol.FrameCodec;
 import org.qchat.protocol.Packet;
 import org.qchat.protocol.PacketRegistry;
 import org.qchat.protocol.ProtocolVersion;
 import org.qchat.protocol.Request;
+import org.qchat.protocol.packet.DownloadFile;
 import org.qchat.protocol.packet.Login;
 import org.qchat.protocol.packet.Ping;
 import org.qchat.protocol.packet.Register;
 import org.qchat.protocol.packet.SendMessage;
 import org.qchat.protocol.packet.Sync;
+import org.qchat.protocol.packet.UploadFile;
 
 /**
  * Hostile frames for the network fuzz test, all derived from a {@link Random}: byte soup, request
@@ -67,17 +70,28 @@ public final class FuzzFrames {
         return FrameCodec.frame(json.append('}').toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A valid frame of a common request, then one to four random edits of its bytes. */
+    /**
+     * A valid frame of a common request (or an upload's first request, or one of its data frames),
+     * then one to four random edits of its bytes.
+     */
     public static byte[] mutatedRequest(Random random, long convId) {
         String id = "m" + random.nextInt(1000);
-        Request request = switch (random.nextInt(5)) {
-            case 0 -> new Ping(id);
-            case 1 -> new Login(id, ProtocolVersion.CURRENT, "user_" + random.nextInt(100), "password-1", null);
-            case 2 -> new Register(id, ProtocolVersion.CURRENT, "fz_" + random.nextInt(1 << 20), "password-1", null, null);
-            case 3 -> new SendMessage(id, convId, "c" + random.nextLong(), "hello 你好 👋");
-            default -> new Sync(id);
+        byte[] frame = switch (random.nextInt(8)) {
+            case 0 -> CODEC.encode(new Ping(id));
+            case 1 -> CODEC.encode(new Login(id, ProtocolVersion.CURRENT, "user_" + random.nextInt(100), "password-1", null));
+            case 2 -> CODEC.encode(new Register(id, ProtocolVersion.CURRENT, "fz_" + random.nextInt(1 << 20), "password-1",
+                    null, null));
+            case 3 -> CODEC.encode(new SendMessage(id, convId, "c" + random.nextLong(), "hello 你好 👋"));
+            case 4 -> CODEC.encode(new UploadFile(id, "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                    1 + random.nextInt(1 << 20), "fuzz.bin"));
+            case 5 -> CODEC.encode(new DownloadFile(id, convId, 1 + random.nextInt(5), random.nextInt(1000)));
+            case 6 -> {
+                byte[] data = bytes(random, 2048);
+                yield data.length == 0 ? CODEC.encode(new Sync(id)) : FileChunk.frame(FileChunk.Direction.UPLOAD,
+                        1 + random.nextInt(4), random.nextInt(1 << 16), data, 0, data.length);
+            }
+            default -> CODEC.encode(new Sync(id));
         };
-        byte[] frame = CODEC.encode(request);
         for (int edits = 1 + random.nextInt(4); edits > 0; edits--) {
             int at = random.nextInt(frame.length);
             switch (random.nextInt(4)) {
