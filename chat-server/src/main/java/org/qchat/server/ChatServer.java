@@ -1,5 +1,6 @@
 package org.qchat.server;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -36,6 +37,12 @@ import org.qchat.server.route.LocalRouter;
 import org.qchat.server.service.CursorWriter;
 import org.qchat.server.service.MessageWriter;
 import org.qchat.server.service.Services;
+import org.qchat.server.files.FileInspector;
+import org.qchat.server.files.FileService;
+import org.qchat.server.files.FileSweeper;
+import org.qchat.server.media.MediaInspector;
+import org.qchat.server.store.blob.FileBlobStore;
+import org.qchat.server.store.file.FileCatalog;
 import org.qchat.server.service.SessionJanitor;
 import org.qchat.server.store.Storage;
 import org.slf4j.Logger;
@@ -61,11 +68,20 @@ public final class ChatServer implements AutoCloseable {
     private final ScheduledExecutorService housekeeping;
     private final ClusterNode node;
     private final DeviceNotices notices;
+    /** Finishes uploads and reads files for downloads. */
+    private final ExecutorService fileWork;
     private volatile boolean closed;
+
+    /** Longest side of an image's thumbnail in its message, in pixels. */
+    static final int THUMBNAIL_SIDE = 240;
+    /** Most bytes of a thumbnail (JPEG, before base64). */
+    static final int THUMBNAIL_BYTES = 48 * 1024;
 
     private ChatServer(Storage storage, ExecutorService workers, MessageWriter writer, CursorWriter cursorWriter,
                        TioTransport transport, ServerMetrics metrics, MetricsHttpServer metricsHttp,
-                       ScheduledExecutorService housekeeping, ClusterNode node, DeviceNotices notices) {
+                       ScheduledExecutorService housekeeping, ClusterNode node, DeviceNotices notices,
+                       ExecutorService fileWork) {
+        this.fileWork = fileWork;
         this.node = node;
         this.notices = notices;
         this.storage = storage;
@@ -90,6 +106,7 @@ public final class ChatServer implements AutoCloseable {
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 4),
                 new NamedThreads("qchat-worker"));
         Services services = null;
+        ExecutorService fileWork = null;
         ClusterNode node = null;
         DeviceNotices notices = null;
         try {
@@ -109,10 +126,19 @@ public final class ChatServer implements AutoCloseable {
                 wiring = Services.Wiring.single(router, elsewhere);
             }
             services = Services.create(config, storage, wiring, mapper, clock, metrics::messagesStored);
-            RequestDispatcher dispatcher = new RequestDispatcher(Handlers.create(config, clock, services),
+            FileBlobStore blobs = new FileBlobStore(config.files().dirUnder(config.dataDir()));
+            fileWork = Executors.newFixedThreadPool(2, new NamedThreads("qchat-files"));
+            FileCatalog catalog = new FileCatalog();
+            FileService files = new FileService(storage.db(), catalog, blobs,
+                    new FileInspector(new MediaInspector(config.files().maxImagePixels(), THUMBNAIL_SIDE, THUMBNAIL_BYTES),
+                            blobs::path),
+                    services.messages(), config.files(), fileWork, clock);
+            FileSweeper sweeper = new FileSweeper(storage.db(), catalog, blobs, clock);
+            RequestDispatcher dispatcher = new RequestDispatcher(Handlers.create(config, clock, services, files),
                     new ErrorReporter(metrics::error),
                     () -> new TokenBucket(config.rateLimits().requestBurst(), config.rateLimits().requestsPerSecond(),
-                            System::nanoTime));
+                            System::nanoTime),
+                    files::received);
             services.start();
             if (notices != null) {
                 notices.listen(new DeviceCloser(router));
@@ -157,8 +183,15 @@ public final class ChatServer implements AutoCloseable {
                     log.warn("purging idle sessions failed: {}", e.toString());
                 }
             }, 1, 60, TimeUnit.MINUTES);
+            housekeeping.scheduleWithFixedDelay(() -> {
+                try {
+                    sweeper.sweep();
+                } catch (IOException | RuntimeException e) {
+                    log.warn("sweeping stored files failed: {}", e.toString());
+                }
+            }, 2, 10, TimeUnit.MINUTES);
             return new ChatServer(storage, workers, services.writer(), services.cursorWriter(), transport, metrics, http,
-                    housekeeping, node, notices);
+                    housekeeping, node, notices, fileWork);
         } catch (Exception | Error e) {
             if (services != null) {
                 services.writer().close();
@@ -171,6 +204,9 @@ public final class ChatServer implements AutoCloseable {
                 notices.close();
             }
             workers.shutdownNow();
+            if (fileWork != null) {
+                fileWork.shutdownNow();
+            }
             metrics.close();
             storage.close();
             throw e;
@@ -220,6 +256,14 @@ public final class ChatServer implements AutoCloseable {
         try {
             if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
                 workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        fileWork.shutdown();
+        try {
+            if (!fileWork.awaitTermination(5, TimeUnit.SECONDS)) {
+                fileWork.shutdownNow();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

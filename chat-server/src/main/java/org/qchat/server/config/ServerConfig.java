@@ -25,7 +25,7 @@ public record ServerConfig(
         Set<String> adminUsernames, Limits limits,
         String metricsBindAddress, int metricsPort,
         int messageBatchSize, Durability durability, RateLimits rateLimits, Caps caps, Tls tls,
-        boolean unsafeAckBeforeCommit, ClusterConfig cluster) {
+        boolean unsafeAckBeforeCommit, ClusterConfig cluster, FileLimits files) {
 
     public static final int DEFAULT_PORT = 9321;
     public static final int DEFAULT_METRICS_PORT = 9322;
@@ -103,6 +103,7 @@ public record ServerConfig(
         b.tls = tls;
         b.unsafeAckBeforeCommit = unsafeAckBeforeCommit;
         b.cluster = cluster;
+        b.files = files;
         return b;
     }
 
@@ -130,6 +131,7 @@ public record ServerConfig(
         private Tls tls;
         private boolean unsafeAckBeforeCommit;
         private ClusterConfig cluster;
+        private FileLimits files = FileLimits.defaults();
 
         private Builder() {
         }
@@ -156,11 +158,12 @@ public record ServerConfig(
         public Builder tls(Tls v) { tls = v; return this; }
         public Builder unsafeAckBeforeCommit(boolean v) { unsafeAckBeforeCommit = v; return this; }
         public Builder cluster(ClusterConfig v) { cluster = v; return this; }
+        public Builder files(FileLimits v) { files = v; return this; }
 
         public ServerConfig build() {
             return new ServerConfig(bindAddress, port, dataDir, dbUrl, dbUser, dbPassword, dbSchema, dbPoolSize,
                     maxFrameLength, idleTimeout, tokenIdleTimeout, adminUsernames, limits, metricsBindAddress,
-                    metricsPort, messageBatchSize, durability, rateLimits, caps, tls, unsafeAckBeforeCommit, cluster);
+                    metricsPort, messageBatchSize, durability, rateLimits, caps, tls, unsafeAckBeforeCommit, cluster, files);
         }
     }
 }

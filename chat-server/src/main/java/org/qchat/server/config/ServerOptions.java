@@ -144,6 +144,26 @@ public final class ServerOptions implements Callable<Integer> {
     @Option(names = "--max-outbound-queue", defaultValue = "4194304", description = "Bytes queued for a client that is not reading before it is disconnected (default: ${DEFAULT-VALUE}).")
     long maxOutboundQueue;
 
+    @Option(names = "--files-dir", description = "Directory of stored files (default: files under --data-dir). "
+            + "The nodes of a cluster must share one.")
+    Path filesDir;
+
+    @Option(names = "--max-file-size", defaultValue = "100MiB", converter = ByteSize.class,
+            description = "Largest file a user may upload: bytes, or with KiB, MiB, GiB (default: ${DEFAULT-VALUE}).")
+    long maxFileSize;
+
+    @Option(names = "--max-image-size", defaultValue = "20MiB", converter = ByteSize.class,
+            description = "Largest file sent as an image; larger ones go as files (default: ${DEFAULT-VALUE}).")
+    long maxImageSize;
+
+    @Option(names = "--max-image-pixels", defaultValue = "50000000",
+            description = "Largest image area (width x height) the server decodes for a thumbnail (default: ${DEFAULT-VALUE}).")
+    long maxImagePixels;
+
+    @Option(names = "--user-quota", defaultValue = "2GiB", converter = ByteSize.class,
+            description = "Bytes of files one user may hold (default: ${DEFAULT-VALUE}).")
+    long userQuota;
+
     @Option(names = "--tls-keystore", description = "PKCS12 or JKS keystore with the server's key and certificate; turns on TLS for the chat port.")
     Path tlsKeystore;
 
@@ -231,6 +251,7 @@ public final class ServerOptions implements Callable<Integer> {
                 .cluster(clusterRedis == null || clusterRedis.isBlank() ? null
                         : new ClusterConfig(clusterRedis, clusterRedisPassword, nodeId == null ? defaultNodeId() : nodeId,
                                 Duration.ofSeconds(Math.max(1, nodeTimeoutSeconds))))
+                .files(new FileLimits(filesDir, maxFileSize, maxImageSize, maxImagePixels, userQuota))
                 .build();
     }
 

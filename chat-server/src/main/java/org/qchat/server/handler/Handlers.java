@@ -3,6 +3,11 @@ package org.qchat.server.handler;
 import java.time.Clock;
 import java.util.List;
 
+import org.qchat.server.files.FileService;
+import org.qchat.server.handler.file.CancelTransferHandler;
+import org.qchat.server.handler.file.DownloadFileHandler;
+import org.qchat.server.handler.file.ProveFileHandler;
+import org.qchat.server.handler.file.UploadFileHandler;
 import org.qchat.server.handler.account.BlockUserHandler;
 import org.qchat.server.handler.account.ChangePasswordHandler;
 import org.qchat.server.handler.account.ListBlockedHandler;
@@ -54,7 +59,7 @@ public final class Handlers {
     private Handlers() {
     }
 
-    public static HandlerRegistry create(ServerConfig config, Clock clock, Services services) {
+    public static HandlerRegistry create(ServerConfig config, Clock clock, Services services, FileService files) {
         AdminCheck admins = new AdminCheck(config);
         AccountService accounts = services.accounts();
         FriendService friends = services.friends();
@@ -90,13 +95,17 @@ public final class Handlers {
                 new KickMemberHandler(groups),
                 new SetGroupAdminHandler(groups),
                 new DissolveGroupHandler(groups),
-                new SendMessageHandler(messages),
+                new SendMessageHandler(messages, files),
                 new PullMessagesHandler(messages),
                 new MessageHistoryHandler(messages),
                 new SyncHandler(sync, clock),
                 new AckCursorHandler(sync),
                 new BroadcastHandler(messages, admins),
                 new DisableUserHandler(admin, admins),
-                new ResetPasswordHandler(admin, admins)));
+                new ResetPasswordHandler(admin, admins),
+                new UploadFileHandler(files),
+                new ProveFileHandler(files),
+                new CancelTransferHandler(files),
+                new DownloadFileHandler(files)));
     }
 }

@@ -28,5 +28,10 @@ public interface PacketHandler<T extends Request> {
         return false;
     }
 
+    /** {@link #neverBlocks()} for this one request: a handler whose requests differ decides per request. */
+    default boolean neverBlocks(T request) {
+        return neverBlocks();
+    }
+
     void handle(RequestContext context, T request) throws ChatException;
 }

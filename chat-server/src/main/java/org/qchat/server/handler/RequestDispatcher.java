@@ -1,9 +1,11 @@
 package org.qchat.server.handler;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 import org.qchat.protocol.ErrorCode;
+import org.qchat.protocol.FileChunk;
 import org.qchat.protocol.Packet;
 import org.qchat.protocol.Request;
 import org.qchat.protocol.Response;
@@ -28,6 +30,7 @@ public final class RequestDispatcher {
     private final HandlerRegistry handlers;
     private final ErrorReporter errors;
     private final Supplier<TokenBucket> newRequestBucket;
+    private final BiConsumer<ClientConnection, FileChunk> dataFrames;
 
     /** A dispatcher without a request rate limit. */
     public RequestDispatcher(HandlerRegistry handlers, ErrorReporter errors) {
@@ -36,9 +39,24 @@ public final class RequestDispatcher {
 
     /** @param newRequestBucket makes each connection's request bucket on its first request; null for no limit */
     public RequestDispatcher(HandlerRegistry handlers, ErrorReporter errors, Supplier<TokenBucket> newRequestBucket) {
+        this(handlers, errors, newRequestBucket, (connection, chunk) -> { });
+    }
+
+    /**
+     * @param dataFrames takes the data frames of uploads, on the I/O thread that decoded them (it must
+     *                   not block); they are not requests and bypass the request rate
+     */
+    public RequestDispatcher(HandlerRegistry handlers, ErrorReporter errors, Supplier<TokenBucket> newRequestBucket,
+                             BiConsumer<ClientConnection, FileChunk> dataFrames) {
         this.handlers = handlers;
         this.errors = errors;
         this.newRequestBucket = newRequestBucket;
+        this.dataFrames = dataFrames;
+    }
+
+    /** A data frame arrived; called on an I/O thread. */
+    public void dataFrame(ClientConnection connection, FileChunk chunk) {
+        dataFrames.accept(connection, chunk);
     }
 
     /**
@@ -51,7 +69,7 @@ public final class RequestDispatcher {
             return false;
         }
         PacketHandler<Request> handler = handlers.handlerFor(request.getClass().asSubclass(Request.class));
-        return handler != null && handler.neverBlocks();
+        return handler != null && handler.neverBlocks(request);
     }
 
     public ErrorReporter errors() {

@@ -88,7 +88,10 @@ final class ServerConnectionListener implements TioServerListener {
         } else if (log.isInfoEnabled()) {
             log.info("close {} reason={}", connection, describe(channel, throwable, remark));
         }
-        connection.serialExecutor().execute(() -> presence.detach(connection));
+        connection.serialExecutor().execute(() -> {
+            presence.detach(connection);
+            connection.session().closeAttachments();
+        });
     }
 
     /** Our own close reasons are English; t-io's are not, so its close code stands in for them. */

@@ -3,6 +3,7 @@ package org.qchat.server.net;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 
+import org.qchat.protocol.FileChunk;
 import org.qchat.protocol.FrameException;
 import org.qchat.protocol.PacketException;
 import org.qchat.protocol.packet.ErrorReply;
@@ -99,6 +100,10 @@ final class ServerPacketHandler implements TioServerHandler {
         if (rejected != null) {
             dispatcher.errors().count(rejected.code());
             connection.send(new ErrorReply(rejected.requestId(), rejected.code(), rejected.getMessage()));
+            return;
+        }
+        if (frame.packet() instanceof FileChunk chunk) {
+            dispatcher.dataFrame(connection, chunk);
             return;
         }
         Runnable dispatch = () -> dispatcher.dispatch(connection, frame.packet());

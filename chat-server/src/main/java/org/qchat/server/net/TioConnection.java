@@ -107,6 +107,19 @@ final class TioConnection implements ClientConnection {
     }
 
     @Override
+    public void sendFrame(byte[] frame, Runnable written) {
+        if (!isClosed()) {
+            TioFrame outbound = TioFrame.outbound(frame);
+            outbound.setPacketListener((ctx, packet, sent) -> {
+                if (sent) {
+                    written.run();
+                }
+            });
+            enqueue(outbound);
+        }
+    }
+
+    @Override
     public void closeWith(Packet last, String reason) {
         if (!closing.compareAndSet(false, true)) {
             return;

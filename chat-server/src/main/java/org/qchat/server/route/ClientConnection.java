@@ -45,6 +45,13 @@ public interface ClientConnection {
     /** Queues an already-encoded frame (shared by many connections; must not be modified). */
     void sendFrame(byte[] frame);
 
+    /**
+     * Queues a frame and runs {@code written} once it has been written to the socket (on an I/O
+     * thread; never if the connection closes first). Lets a sender keep one large frame at a time
+     * in the queue.
+     */
+    void sendFrame(byte[] frame, Runnable written);
+
     /** Sends {@code bye} and closes once it has been written (or at once if the peer is gone). */
     void closeWith(Packet bye, String reason);
 

@@ -17,6 +17,7 @@ public final class ConnectionSession {
     private volatile Identity identity;
     /** Serial executor only. Outlives logins: logging out and in again does not refill it. */
     private TokenBucket requests;
+    private final java.util.Map<Class<?>, AutoCloseable> attachments = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Identity identity() {
         return identity;
@@ -35,6 +36,31 @@ public final class ConnectionSession {
         Identity previous = identity;
         identity = null;
         return previous;
+    }
+
+    /**
+     * State a feature keeps for this connection (its open file transfers), made by {@code create} on
+     * first use and closed with the connection ({@link #closeAttachments}).
+     */
+    public <T extends AutoCloseable> T attachment(Class<T> type, Supplier<T> create) {
+        return type.cast(attachments.computeIfAbsent(type, k -> create.get()));
+    }
+
+    /** The attachment of {@code type} if there is one. */
+    public <T extends AutoCloseable> T attachmentIfAny(Class<T> type) {
+        return type.cast(attachments.get(type));
+    }
+
+    /** Closes every attachment; called once the connection is closed, on its serial executor. */
+    public void closeAttachments() {
+        for (AutoCloseable a : attachments.values()) {
+            try {
+                a.close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(ConnectionSession.class).warn("closing {} failed: {}", a, e.toString());
+            }
+        }
+        attachments.clear();
     }
 
     /** This connection's request bucket, made by {@code create} on first use. Call on the serial executor. */

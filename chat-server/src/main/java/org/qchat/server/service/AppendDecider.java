@@ -82,7 +82,8 @@ final class AppendDecider {
                 appendedNow.put(key, run.appends.size());
                 run.decisions.add(new Fresh(run.appends.size(), conv.kind() == ConversationKind.SYSTEM ? null : conv.members(),
                         false));
-                run.appends.add(new Append(r.convId(), conv.nextSeq(), r.senderId(), r.clientMsgId(), r.text(), now));
+                run.appends.add(new Append(r.convId(), conv.nextSeq(), r.senderId(), r.clientMsgId(), r.text(), now, r.kind(),
+                        r.file()));
                 run.touched.add(conv);
             } catch (ChatException e) {
                 run.decisions.add(e);

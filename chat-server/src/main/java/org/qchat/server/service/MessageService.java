@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.qchat.protocol.PacketMapper;
+import org.qchat.protocol.model.FileInfo;
 import org.qchat.protocol.model.MessageInfo;
+import org.qchat.protocol.model.MessageKind;
 import org.qchat.server.route.ClientConnection;
 import org.qchat.server.state.ChatState;
 import org.qchat.server.state.Conversation;
@@ -69,6 +71,21 @@ public final class MessageService {
                                                String text, boolean announcement) throws ChatException {
         validate.clientMsgId(clientMsgId);
         validate.text(text);
+        return submit(origin, new SendRequest(senderId, convId, clientMsgId, text, announcement));
+    }
+
+    /**
+     * Stores an image or file message, as {@link #send} stores text. {@code file} is one the sender
+     * holds (checked by the caller, who also recorded the message's reference to it).
+     */
+    public CompletableFuture<MessageInfo> sendFile(ClientConnection origin, long senderId, long convId, String clientMsgId,
+                                                   MessageKind kind, FileInfo file) throws ChatException {
+        validate.clientMsgId(clientMsgId);
+        return submit(origin, new SendRequest(senderId, convId, clientMsgId, MessageInfo.fallbackText(kind, file.name()),
+                false, kind, file));
+    }
+
+    private CompletableFuture<MessageInfo> submit(ClientConnection origin, SendRequest request) {
         // The pushes are attached before the append is queued, so they always run on the writer
         // thread in commit order: attached later, a fast commit could leave this push to run on this
         // thread after the pushes of the messages committed behind it.
@@ -80,9 +97,9 @@ public final class MessageService {
                     }
                     return stored.message();
                 });
-        writer.submit(new SendRequest(senderId, convId, clientMsgId, text, announcement), appended);
+        writer.submit(request, appended);
         if (unsafeAckBeforeCommit && !committed.isDone()) {
-            return CompletableFuture.completedFuture(queuedNotStored(senderId, convId, clientMsgId, text));
+            return CompletableFuture.completedFuture(queuedNotStored(request));
         }
         return committed;
     }
@@ -94,8 +111,30 @@ public final class MessageService {
      * messages their senders were told are stored. msgId, seq and time are not known yet and are 0.
      * The append itself still runs; its pushes still follow its commit.
      */
-    private static MessageInfo queuedNotStored(long senderId, long convId, String clientMsgId, String text) {
-        return new MessageInfo(0, convId, 0, senderId, clientMsgId, text, 0);
+    private static MessageInfo queuedNotStored(SendRequest r) {
+        return new MessageInfo(0, r.convId(), 0, r.senderId(), r.clientMsgId(), r.text(), 0, r.kind(), r.file());
+    }
+
+    /**
+     * Message {@code (convId, seq)} if {@code userId} may read it: it is stored and lies in one of
+     * the user's membership periods of the conversation.
+     */
+    public MessageInfo readable(long userId, long convId, long seq) throws ChatException {
+        Conversation conv = find(convId);
+        long lastSeq = conv.lastSeq();
+        if (seq > lastSeq) {
+            throw ChatException.notFound("no message " + seq + " in this conversation");
+        }
+        for (MembershipPeriod p : periodsOf(conv, userId)) {
+            if (seq >= p.fromSeq() && seq <= p.lastVisible(lastSeq)) {
+                List<MessageInfo> found = messages.range(convId, seq, seq, 1);
+                if (found.isEmpty()) {
+                    throw ChatException.notFound("no message " + seq + " in this conversation");
+                }
+                return found.get(0);
+            }
+        }
+        throw ChatException.forbidden("you may not read that message");
     }
 
     /** Visible messages with seq greater than {@code afterSeq}, oldest first. */

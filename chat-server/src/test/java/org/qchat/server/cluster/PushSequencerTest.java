@@ -196,6 +196,12 @@ class PushSequencerTest {
         }
 
         @Override
+        public void sendFrame(byte[] frame, Runnable written) {
+            sendFrame(frame);
+            written.run();
+        }
+
+        @Override
         public void closeWith(Packet bye, String reason) {
         }
 

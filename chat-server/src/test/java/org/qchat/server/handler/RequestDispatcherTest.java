@@ -28,7 +28,7 @@ class RequestDispatcherTest {
     private final AtomicLong nanos = new AtomicLong();
     private final AtomicInteger bucketsMade = new AtomicInteger();
     private final RequestDispatcher dispatcher = new RequestDispatcher(
-            Handlers.create(ServerConfig.builder().build(), Clock.systemUTC(), new Services(null, null, null, null, null, null, null, null, null, null)),
+            Handlers.create(ServerConfig.builder().build(), Clock.systemUTC(), new Services(null, null, null, null, null, null, null, null, null, null), null),
             new ErrorReporter(code -> { }),
             () -> {
                 bucketsMade.incrementAndGet();
@@ -100,6 +100,7 @@ class RequestDispatcherTest {
         @Override public Executor serialExecutor() { return Runnable::run; }
         @Override public void send(Packet packet) { sent.add(packet); }
         @Override public void sendFrame(byte[] frame) { }
+        @Override public void sendFrame(byte[] frame, Runnable written) { sendFrame(frame); written.run(); }
         @Override public void closeWith(Packet bye, String reason) { }
         @Override public void close(String reason) { }
         @Override public boolean isClosed() { return false; }

@@ -24,11 +24,17 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.qchat.protocol.ErrorCode;
 import org.qchat.protocol.Response;
+import org.qchat.protocol.model.FileInfo;
 import org.qchat.protocol.model.MessageInfo;
+import org.qchat.protocol.model.MessageKind;
 import org.qchat.protocol.packet.ByePush;
 import org.qchat.protocol.packet.MessageSent;
 import org.qchat.protocol.packet.SendMessage;
+import org.qchat.protocol.packet.UploadDonePush;
+import org.qchat.protocol.packet.UploadStarted;
+import org.qchat.server.testing.Files;
 import org.qchat.server.testing.Names;
 import org.qchat.server.testing.Scenarios;
 import org.qchat.server.testing.ServerProcess;
@@ -183,6 +189,48 @@ class ServerProcessIT {
             resent.written.addAll(log.written);
             List<MessageInfo> all = assertAckedMessagesStoredExactlyOnce(bob, conv, resent);
             assertThat(all).hasSize(log.written.size());
+        }
+    }
+
+    @Test
+    void aStoredFileSurvivesKillMinusNineAndAHalfUploadedOneIsNeverServed(@TempDir Path tmp) throws Exception {
+        Path jar = ServerProcess.jar();
+        Path data = tmp.resolve("data");
+        String aliceName = Names.unique("kfile");
+        String bobName = Names.unique("kfile");
+        byte[] whole = Files.bytes(7, 3 * 1024 * 1024);
+        byte[] half = Files.bytes(8, 4 * 1024 * 1024);
+        long conv;
+        MessageSent sent;
+        try (ServerProcess server = ServerProcess.start(jar, data)) {
+            TestClient alice = server.connect();
+            alice.register(aliceName);
+            TestClient bob = server.connect();
+            bob.register(bobName);
+            conv = Scenarios.befriend(alice, bob);
+            FileInfo stored = Files.upload(alice, whole, "whole.bin");
+            sent = alice.expect(MessageSent.class, new SendMessage(alice.nextId(), conv, "kf-1", null, MessageKind.FILE,
+                    stored.fileId(), null));
+            UploadStarted started = (UploadStarted) Files.start(alice, half, "half.bin");
+            Files.send(alice, started.uploadId(), half, 0, 2 * 1024 * 1024);
+
+            server.kill();
+        }
+        try (ServerProcess restarted = ServerProcess.start(jar, data)) {
+            TestClient bob = restarted.connect();
+            bob.login(bobName, PASSWORD, null);
+            assertThat(Files.download(bob, conv, sent.seq(), 0)).isEqualTo(whole);
+
+            TestClient alice = restarted.connect();
+            alice.login(aliceName, PASSWORD, null);
+            alice.expectError(new SendMessage(alice.nextId(), conv, "kf-2", null, MessageKind.FILE, Files.sha256(half), null),
+                    ErrorCode.NOT_FOUND);
+            UploadStarted resumed = (UploadStarted) Files.start(alice, half, "half.bin");
+            assertThat(resumed.offset()).as("what reached the disk before the kill").isLessThanOrEqualTo(2L * 1024 * 1024);
+            Files.send(alice, resumed.uploadId(), half, resumed.offset(), half.length);
+            FileInfo finished = alice.awaitPush(UploadDonePush.class, p -> p.uploadId() == resumed.uploadId(),
+                    Duration.ofSeconds(30)).file();
+            assertThat(finished.fileId()).isEqualTo(Files.sha256(half));
         }
     }
 

@@ -17,6 +17,7 @@ class ClientConnectionTest {
             @Override public Executor serialExecutor() { return Runnable::run; }
             @Override public void send(Packet packet) { }
             @Override public void sendFrame(byte[] frame) { }
+            @Override public void sendFrame(byte[] frame, Runnable written) { }
             @Override public void closeWith(Packet bye, String reason) { }
             @Override public void close(String reason) { }
             @Override public boolean isClosed() { return false; }

@@ -68,6 +68,7 @@ class LocalRouterTest {
         @Override public Executor serialExecutor() { return Runnable::run; }
         @Override public void send(Packet packet) { frames.add(new FrameCodec().encode(packet)); }
         @Override public void sendFrame(byte[] frame) { frames.add(frame); }
+        @Override public void sendFrame(byte[] frame, Runnable written) { sendFrame(frame); written.run(); }
         @Override public void closeWith(Packet bye, String reason) { }
         @Override public void close(String reason) { }
         @Override public boolean isClosed() { return false; }

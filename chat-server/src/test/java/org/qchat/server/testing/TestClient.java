@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 import org.qchat.protocol.ErrorCode;
+import org.qchat.protocol.FileChunk;
 import org.qchat.protocol.FrameCodec;
 import org.qchat.protocol.Packet;
 import org.qchat.protocol.PacketMapper;
@@ -159,7 +161,9 @@ public final class TestClient implements AutoCloseable {
                 }
                 Packet packet;
                 try {
-                    packet = codec.mapper().read(body);
+                    packet = body.length > 0 && body[0] == FileChunk.MARKER
+                            ? codec.decode(ByteBuffer.wrap(FrameCodec.frame(body)))
+                            : codec.mapper().read(body);
                 } catch (Exception e) {
                     inbox.violation("server sent an undecodable frame (" + e.getMessage() + "): "
                             + new String(body, StandardCharsets.UTF_8));

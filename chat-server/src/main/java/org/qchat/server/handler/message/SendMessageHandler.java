@@ -1,6 +1,7 @@
 package org.qchat.server.handler.message;
 
 import org.qchat.protocol.packet.SendMessage;
+import org.qchat.server.files.FileService;
 import org.qchat.server.handler.PacketHandler;
 import org.qchat.server.handler.RequestContext;
 import org.qchat.server.service.ChatException;
@@ -10,9 +11,11 @@ import org.qchat.server.service.MessageService;
 public final class SendMessageHandler implements PacketHandler<SendMessage> {
 
     private final MessageService messages;
+    private final FileService files;
 
-    public SendMessageHandler(MessageService messages) {
+    public SendMessageHandler(MessageService messages, FileService files) {
         this.messages = messages;
+        this.files = files;
     }
 
     @Override
@@ -20,16 +23,18 @@ public final class SendMessageHandler implements PacketHandler<SendMessage> {
         return SendMessage.class;
     }
 
+    /** Text never blocks; an image or file is looked up in the database first. */
     @Override
-    public boolean neverBlocks() {
-        return true;
+    public boolean neverBlocks(SendMessage request) {
+        return !request.carriesFile();
     }
 
     @Override
     public void handle(RequestContext context, SendMessage request) throws ChatException {
-        context.replyWhenDone(
-                messages.send(context.connection(), context.me().userId(), request.convId(), request.clientMsgId(),
-                        request.text(), false),
+        long me = context.me().userId();
+        context.replyWhenDone(request.carriesFile()
+                        ? files.send(context.connection(), me, request)
+                        : messages.send(context.connection(), me, request.convId(), request.clientMsgId(), request.text(), false),
                 m -> MessageReplies.sent(context.id(), m));
     }
 }

@@ -31,7 +31,7 @@ import org.qchat.server.db.Jdbc;
  */
 public final class JdbcMessageLog implements MessageLog {
 
-    private static final String COLUMNS = "id, conv_id, seq, sender_id, client_msg_id, body, created_at";
+    private static final String COLUMNS = "id, conv_id, seq, sender_id, client_msg_id, body, created_at, kind";
     private static final String HEADS = "SELECT id, last_seq FROM conversations WHERE last_seq > 0";
     private static final String RANGE = "SELECT " + COLUMNS + " FROM messages WHERE conv_id = ? AND seq >= ? AND seq <= ? "
             + "ORDER BY seq LIMIT ?";
@@ -39,8 +39,8 @@ public final class JdbcMessageLog implements MessageLog {
 
     /** The batch's rows and the heads they move, in one statement: one round trip before the commit. */
     private static final String PG_INSERT = "WITH stored AS ("
-            + "INSERT INTO messages (conv_id, seq, sender_id, client_msg_id, body, created_at) "
-            + "SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::varchar[], ?::varchar[], ?::bigint[]) "
+            + "INSERT INTO messages (conv_id, seq, sender_id, client_msg_id, body, created_at, kind) "
+            + "SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::varchar[], ?::varchar[], ?::bigint[], ?::smallint[]) "
             + "RETURNING id, conv_id, seq), "
             + "heads AS (UPDATE conversations c SET last_seq = h.last_seq "
             + "FROM unnest(?::bigint[], ?::bigint[]) AS h(id, last_seq) WHERE c.id = h.id) "
@@ -57,8 +57,8 @@ public final class JdbcMessageLog implements MessageLog {
     private static final String PG_LOCK_HEADS = "SELECT id, last_seq, state_version FROM conversations "
             + "WHERE id = ANY(?) ORDER BY id FOR NO KEY UPDATE";
 
-    private static final String H2_INSERT = "INSERT INTO messages (conv_id, seq, sender_id, client_msg_id, body, created_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String H2_INSERT = "INSERT INTO messages (conv_id, seq, sender_id, client_msg_id, body, created_at, kind) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?)";
     private static final String H2_SET_HEAD = "UPDATE conversations SET last_seq = ? WHERE id = ?";
     private static final String H2_BY_CLIENT_ID = "SELECT " + COLUMNS + " FROM messages WHERE sender_id = ? AND client_msg_id = ?";
 
@@ -104,7 +104,7 @@ public final class JdbcMessageLog implements MessageLog {
             List<MessageInfo> stored = new ArrayList<>(batch.size());
             for (int i = 0; i < batch.size(); i++) {
                 Append a = batch.get(i);
-                stored.add(new MessageInfo(ids[i], a.convId(), a.seq(), a.senderId(), a.clientMsgId(), a.text(), a.time()));
+                stored.add(a.stored(ids[i]));
             }
             return stored;
         });
@@ -160,7 +160,7 @@ public final class JdbcMessageLog implements MessageLog {
                 }
                 heads.put(a.convId(), head + 1);
                 keptIndex[i] = kept.size();
-                kept.add(new Append(a.convId(), head + 1, a.senderId(), a.clientMsgId(), a.text(), a.time()));
+                kept.add(a.at(head + 1));
             }
             long[] ids = kept.isEmpty() ? new long[0] : insertPostgres(c, kept, heads);
             List<MessageInfo> stored = new ArrayList<>(batch.size());
@@ -168,9 +168,7 @@ public final class JdbcMessageLog implements MessageLog {
                 if (keptIndex[i] < 0) {
                     stored.add(null);
                 } else {
-                    Append a = kept.get(keptIndex[i]);
-                    stored.add(new MessageInfo(ids[keptIndex[i]], a.convId(), a.seq(), a.senderId(), a.clientMsgId(),
-                            a.text(), a.time()));
+                    stored.add(kept.get(keptIndex[i]).stored(ids[keptIndex[i]]));
                 }
             }
             return new Checked(stored, stale, heads);
@@ -189,6 +187,7 @@ public final class JdbcMessageLog implements MessageLog {
         String[] clientIds = new String[n];
         String[] texts = new String[n];
         Long[] times = new Long[n];
+        Short[] kinds = new Short[n];
         Map<Long, Map<Long, Integer>> rowOf = new HashMap<>();
         for (int i = 0; i < n; i++) {
             Append a = batch.get(i);
@@ -196,8 +195,9 @@ public final class JdbcMessageLog implements MessageLog {
             seqs[i] = a.seq();
             senders[i] = a.senderId();
             clientIds[i] = a.clientMsgId();
-            texts[i] = a.text();
+            texts[i] = StoredBody.body(a.kind(), a.file(), a.text());
             times[i] = a.time();
+            kinds[i] = (short) StoredBody.kindCode(a.kind());
             rowOf.computeIfAbsent(a.convId(), k -> new HashMap<>()).put(a.seq(), i);
         }
         long[] ids = new long[n];
@@ -208,8 +208,9 @@ public final class JdbcMessageLog implements MessageLog {
             ps.setArray(4, c.createArrayOf("varchar", clientIds));
             ps.setArray(5, c.createArrayOf("varchar", texts));
             ps.setArray(6, c.createArrayOf("bigint", times));
-            ps.setArray(7, c.createArrayOf("bigint", heads.keySet().toArray(Long[]::new)));
-            ps.setArray(8, c.createArrayOf("bigint", heads.values().toArray(Long[]::new)));
+            ps.setArray(7, c.createArrayOf("smallint", kinds));
+            ps.setArray(8, c.createArrayOf("bigint", heads.keySet().toArray(Long[]::new)));
+            ps.setArray(9, c.createArrayOf("bigint", heads.values().toArray(Long[]::new)));
             int returned = 0;
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -229,7 +230,8 @@ public final class JdbcMessageLog implements MessageLog {
     private static long[] insertH2(Connection c, List<Append> batch) throws SQLException {
         List<Object[]> rows = new ArrayList<>(batch.size());
         for (Append a : batch) {
-            rows.add(new Object[] {a.convId(), a.seq(), a.senderId(), a.clientMsgId(), a.text(), a.time()});
+            rows.add(new Object[] {a.convId(), a.seq(), a.senderId(), a.clientMsgId(),
+                    StoredBody.body(a.kind(), a.file(), a.text()), a.time(), StoredBody.kindCode(a.kind())});
         }
         return Jdbc.insertBatch(c, H2_INSERT, "id", rows);
     }
@@ -322,7 +324,8 @@ public final class JdbcMessageLog implements MessageLog {
     }
 
     private static MessageInfo map(ResultSet rs) throws SQLException {
-        return new MessageInfo(rs.getLong("id"), rs.getLong("conv_id"), rs.getLong("seq"), rs.getLong("sender_id"),
-                rs.getString("client_msg_id"), rs.getString("body"), rs.getLong("created_at"));
+        return StoredBody.restore(new MessageInfo(rs.getLong("id"), rs.getLong("conv_id"), rs.getLong("seq"),
+                rs.getLong("sender_id"), rs.getString("client_msg_id"), rs.getString("body"), rs.getLong("created_at")),
+                rs.getInt("kind"));
     }
 }

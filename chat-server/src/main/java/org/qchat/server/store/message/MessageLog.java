@@ -4,7 +4,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import org.qchat.protocol.model.FileInfo;
 import org.qchat.protocol.model.MessageInfo;
+import org.qchat.protocol.model.MessageKind;
 
 /**
  * Where messages are kept: every conversation's messages by seq, and each sender's clientMsgIds.
@@ -25,7 +27,23 @@ public interface MessageLog extends AutoCloseable {
      * A message to store, already checked and numbered by the writer: {@code seq} is the
      * conversation's last seq + 1 (batches may hold several seqs of one conversation, ascending).
      */
-    record Append(long convId, long seq, long senderId, String clientMsgId, String text, long time) {
+    record Append(long convId, long seq, long senderId, String clientMsgId, String text, long time, MessageKind kind,
+                  FileInfo file) {
+
+        /** A text message. */
+        public Append(long convId, long seq, long senderId, String clientMsgId, String text, long time) {
+            this(convId, seq, senderId, clientMsgId, text, time, null, null);
+        }
+
+        /** The message as stored under {@code msgId}. */
+        public MessageInfo stored(long msgId) {
+            return new MessageInfo(msgId, convId, seq, senderId, clientMsgId, text, time, kind, file);
+        }
+
+        /** The same message at another seq. */
+        public Append at(long newSeq) {
+            return new Append(convId, newSeq, senderId, clientMsgId, text, time, kind, file);
+        }
     }
 
     /** What identifies a message to its sender: unique forever. */

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32C;
 
 import org.qchat.protocol.model.MessageInfo;
+import org.qchat.server.store.message.StoredBody;
 
 /**
  * One message as bytes in a segment. All integers are big-endian; strings are UTF-8.
@@ -14,7 +15,9 @@ import org.qchat.protocol.model.MessageInfo;
  *      0     4  length       bytes that follow this field (crc .. end of text)
  *      4     4  crc32c       CRC32C of every byte after this field (type .. end of text)
  *      8     1  type         1 = message
- *      9     1  flags        bit 0: erased (text bytes are zeros, read back as "")
+ *      9     1  flags        bit 0: erased (text bytes are zeros, read back as "");
+ *                             bits 1-2: kind, 0 text, 1 image, 2 file (the text is then the
+ *                             file's description as JSON, see StoredBody)
  *     10     8  msgId
  *     18     8  convId
  *     26     8  seq
@@ -42,6 +45,8 @@ final class RecordCodec {
 
     static final byte TYPE_MESSAGE = 1;
     static final byte FLAG_ERASED = 1;
+    private static final int KIND_SHIFT = 1;
+    private static final int KIND_MASK = 0b110;
 
     /** Bytes before the clientMsgId: length .. clientMsgId length. */
     static final int FIXED_HEAD = 52;
@@ -82,7 +87,7 @@ final class RecordCodec {
             throw new IllegalArgumentException("message " + m.convId() + "/" + m.seq() + " has a null clientMsgId or text");
         }
         byte[] clientMsgId = m.clientMsgId().getBytes(StandardCharsets.UTF_8);
-        byte[] text = m.text().getBytes(StandardCharsets.UTF_8);
+        byte[] text = StoredBody.body(m).getBytes(StandardCharsets.UTF_8);
         if (clientMsgId.length > MAX_CLIENT_ID_BYTES) {
             throw new IllegalArgumentException("clientMsgId of " + clientMsgId.length + " bytes exceeds " + MAX_CLIENT_ID_BYTES);
         }
@@ -101,7 +106,7 @@ final class RecordCodec {
         dst.putInt(e.length() - LENGTH_FIELD)
                 .putInt(0) // the CRC, filled in below once the bytes it covers are written
                 .put(TYPE_MESSAGE)
-                .put((byte) 0)
+                .put((byte) (StoredBody.kindCode(m.kind()) << KIND_SHIFT))
                 .putLong(m.msgId())
                 .putLong(m.convId())
                 .putLong(m.seq())
@@ -155,9 +160,10 @@ final class RecordCodec {
         }
         String clientMsgId = string(src, start + FIXED_HEAD, clientLength);
         String text = withText && !isErased(src, start) ? string(src, textLengthAt + 4, textLength) : "";
-        return new MessageInfo(src.getLong(start + MSG_ID_OFFSET), src.getLong(start + CONV_ID_OFFSET),
+        MessageInfo read = new MessageInfo(src.getLong(start + MSG_ID_OFFSET), src.getLong(start + CONV_ID_OFFSET),
                 src.getLong(start + SEQ_OFFSET), src.getLong(start + SENDER_OFFSET), clientMsgId, text,
                 src.getLong(start + TIME_OFFSET));
+        return StoredBody.restore(read, (src.get(start + FLAGS_OFFSET) & KIND_MASK) >> KIND_SHIFT);
     }
 
     /**

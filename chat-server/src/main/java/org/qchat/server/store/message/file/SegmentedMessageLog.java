@@ -120,7 +120,7 @@ public final class SegmentedMessageLog implements MessageLog {
         List<MessageInfo> stored = new ArrayList<>(batch.size());
         long id = writer.lastMsgId();
         for (Append a : batch) {
-            stored.add(new MessageInfo(++id, a.convId(), a.seq(), a.senderId(), a.clientMsgId(), a.text(), a.time()));
+            stored.add(a.stored(++id));
         }
         writer.write(stored);
         return stored;
