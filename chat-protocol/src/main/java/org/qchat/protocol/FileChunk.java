@@ -90,19 +90,31 @@ public record FileChunk(Direction direction, long transferId, long offset, ByteB
         return new FileChunk(direction, transferId, offset, data);
     }
 
-    /** A whole frame, length prefix included, carrying {@code data[from, from + length)}. */
-    public static byte[] frame(Direction direction, long transferId, long offset, byte[] data, int from, int length) {
+    /** Where the data starts in a whole frame (length prefix included). */
+    public static final int FRAME_DATA_OFFSET = FrameCodec.HEADER_LENGTH + HEADER_LENGTH;
+
+    /**
+     * A whole frame, length prefix and header written, with room for {@code length} data bytes at
+     * {@link #FRAME_DATA_OFFSET}: a sender reads a file straight into it.
+     */
+    public static byte[] emptyFrame(Direction direction, long transferId, long offset, int length) {
         if (length < 1 || length > MAX_DATA) {
             throw new IllegalArgumentException("a data frame carries 1.." + MAX_DATA + " bytes, not " + length);
         }
-        byte[] frame = new byte[FrameCodec.HEADER_LENGTH + HEADER_LENGTH + length];
+        byte[] frame = new byte[FRAME_DATA_OFFSET + length];
         ByteBuffer.wrap(frame)
                 .putInt(HEADER_LENGTH + length)
                 .put(MARKER)
                 .put(direction.code)
                 .putLong(transferId)
-                .putLong(offset)
-                .put(data, from, length);
+                .putLong(offset);
+        return frame;
+    }
+
+    /** A whole frame, length prefix included, carrying {@code data[from, from + length)}. */
+    public static byte[] frame(Direction direction, long transferId, long offset, byte[] data, int from, int length) {
+        byte[] frame = emptyFrame(direction, transferId, offset, length);
+        System.arraycopy(data, from, frame, FRAME_DATA_OFFSET, length);
         return frame;
     }
 }

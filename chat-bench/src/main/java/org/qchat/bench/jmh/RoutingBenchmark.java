@@ -187,6 +187,12 @@ public class RoutingBenchmark {
         }
 
         @Override
+        public void sendFrame(byte[] frame, Runnable written) {
+            sendFrame(frame);
+            written.run();
+        }
+
+        @Override
         public void closeWith(Packet bye, String reason) {
             throw new UnsupportedOperationException("not part of routing");
         }

@@ -121,6 +121,33 @@ public final class ComponentNames {
     public static final String TOAST_TITLE = "toast.title";
     public static final String TOAST_BODY = "toast.body";
 
+    // Files and images (org.qchat.client.ui.media)
+    /** A file message's card; inside it: */
+    public static final String FILE_CARD = "file.card";
+    public static final String FILE_NAME = "file.name";
+    public static final String FILE_SIZE = "file.size";
+    public static final String FILE_DOWNLOAD = "file.download";
+    public static final String FILE_PROGRESS = "file.progress";
+    public static final String FILE_CANCEL = "file.cancel";
+    public static final String FILE_OPEN = "file.open";
+    public static final String FILE_SAVE_AS = "file.saveAs";
+    public static final String FILE_ERROR = "file.error";
+    public static final String FILE_RETRY = "file.retry";
+    public static final String IMAGE_THUMBNAIL = "image.thumbnail";
+    /** The image viewer's window; inside it: */
+    public static final String VIEWER = "viewer";
+    public static final String VIEWER_IMAGE = "viewer.image";
+    public static final String VIEWER_ZOOM_OUT = "viewer.zoomOut";
+    public static final String VIEWER_ZOOM = "viewer.zoom";
+    public static final String VIEWER_ZOOM_IN = "viewer.zoomIn";
+    public static final String VIEWER_FIT = "viewer.fit";
+    public static final String VIEWER_ACTUAL = "viewer.actual";
+    public static final String VIEWER_SAVE_AS = "viewer.saveAs";
+    /** The screenshot's full-screen window; inside it: */
+    public static final String CAPTURE = "capture";
+    public static final String CAPTURE_DONE = "capture.done";
+    public static final String CAPTURE_CANCEL = "capture.cancel";
+
     private ComponentNames() {
     }
 }

@@ -86,7 +86,7 @@ public final class AccountService {
         String address = connection.remoteHost();
         takeRegistration(address);
         try {
-            return createAccount(connection, requestId, username, password, nick, device);
+            return createAccount(connection, requestId, protocol, username, password, nick, device);
         } catch (ChatException | RuntimeException e) {
             // Only accounts actually created count against the address.
             throttles.registrations().giveBack(address);
@@ -94,7 +94,7 @@ public final class AccountService {
         }
     }
 
-    private SessionStarted createAccount(ClientConnection connection, String requestId, String username, String password,
+    private SessionStarted createAccount(ClientConnection connection, String requestId, int protocol, String username, String password,
                                          String nick, String device) throws ChatException {
         String hash = hasher.hash(password);
         String dev = device != null ? device : tokens.newDevice();
@@ -122,7 +122,7 @@ public final class AccountService {
             throw e;
         }
         startSession(connection, user, dev, sessionId);
-        return new SessionStarted(requestId, token, user, dev, ProtocolVersion.CURRENT, now);
+        return new SessionStarted(requestId, token, user, dev, protocol, now);
     }
 
     public SessionStarted login(ClientConnection connection, String requestId, int protocol, String username, String password,
@@ -155,7 +155,7 @@ public final class AccountService {
         long now = clock.millis();
         long sessionId = db.tx(c -> sessions.insert(c, user.id(), TokenGenerator.hash(token), dev, now));
         startSession(connection, user.toInfo(), dev, sessionId);
-        return new SessionStarted(requestId, token, user.toInfo(), dev, ProtocolVersion.CURRENT, now);
+        return new SessionStarted(requestId, token, user.toInfo(), dev, protocol, now);
     }
 
     public SessionStarted resume(ClientConnection connection, String requestId, int protocol, String token, String device)
@@ -191,7 +191,7 @@ public final class AccountService {
             throw ChatException.forbidden("this account is disabled");
         }
         startSession(connection, user.toInfo(), session.device(), session.id());
-        return new SessionStarted(requestId, token, user.toInfo(), session.device(), ProtocolVersion.CURRENT, now);
+        return new SessionStarted(requestId, token, user.toInfo(), session.device(), protocol, now);
     }
 
     /** Revokes this connection's token and logs it out; the connection stays open. */

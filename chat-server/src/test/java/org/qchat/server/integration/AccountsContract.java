@@ -67,7 +67,7 @@ abstract class AccountsContract extends ServerContract {
         TestClient c = server.connect();
 
         Welcome welcome = c.welcome();
-        assertThat(welcome.protocol()).isEqualTo(1);
+        assertThat(welcome.protocol()).isEqualTo(2);
         assertThat(welcome.maxFrame()).isEqualTo(262144);
         assertThat(welcome.heartbeatSeconds()).as("idleTimeout 90 s / 3").isEqualTo(30);
         assertThat(welcome.server()).startsWith("qchat/");
@@ -85,7 +85,7 @@ abstract class AccountsContract extends ServerContract {
         assertThat(registered.user().nickname()).as("nickname defaults to the username").isEqualTo(name);
         assertThat(registered.token()).matches("[A-Za-z0-9_-]{43}");
         assertThat(registered.device()).as("a generated device id").isNotBlank();
-        assertThat(registered.protocol()).isEqualTo(1);
+        assertThat(registered.protocol()).isEqualTo(2);
         assertThat(registered.serverTime()).isBetween(before - 60_000, System.currentTimeMillis() + 60_000);
         first.sync();
 
@@ -252,7 +252,7 @@ abstract class AccountsContract extends ServerContract {
         TestClient c = server.connect();
         String name = Names.unique("ver");
 
-        c.expectError(new Register(c.nextId(), 2, name, PASSWORD, null, null), ErrorCode.UNSUPPORTED_VERSION);
+        c.expectError(new Register(c.nextId(), 3, name, PASSWORD, null, null), ErrorCode.UNSUPPORTED_VERSION);
         c.expectError(new Login(c.nextId(), 0, existing.username(), PASSWORD, null), ErrorCode.UNSUPPORTED_VERSION);
         c.expectError(new Resume(c.nextId(), 99, existing.token(), null), ErrorCode.UNSUPPORTED_VERSION);
 

@@ -23,7 +23,9 @@ import org.qchat.protocol.PacketRegistry;
 import org.qchat.protocol.ProtocolVersion;
 import org.qchat.protocol.Request;
 import org.qchat.protocol.model.JoinPolicy;
+import org.qchat.protocol.model.MessageKind;
 import org.qchat.protocol.packet.*;
+import org.qchat.server.testing.Files;
 import org.qchat.server.testing.Names;
 import org.qchat.server.testing.TestClient;
 
@@ -304,7 +306,10 @@ final class AuthorisationTable {
                         w -> new SendMessage(w.id(), 1, Names.msgId(), "official news"), FORBIDDEN)
                 .refuse(blocked, "eve writes to alice, who blocked her", w -> w.eve,
                         w -> new SendMessage(w.id(), w.convAE, Names.msgId(), "why?"), FORBIDDEN)
-                .notApplicable(other, "the request has no sender field: the sender is the session's user");
+                .refuse(blocked, "eve sends alice a file, after alice blocked her", w -> w.eve,
+                        w -> new SendMessage(w.id(), w.convAE, Names.msgId(), null, MessageKind.FILE, w.eveFile, null), FORBIDDEN)
+                .refuse(other, "bob sends alice a file only eve holds", w -> w.bob,
+                        w -> new SendMessage(w.id(), w.convAB, Names.msgId(), null, MessageKind.FILE, w.eveFile, null), NOT_FOUND);
         row(rows, PullMessages.class)
                 .anonymous(w -> new PullMessages(w.id(), w.convAB, 0, null))
                 .refuse(nonMember, "dave pulls alice and bob's private chat", w -> w.dave,
@@ -327,6 +332,26 @@ final class AuthorisationTable {
                 .refuse(nonMember, "dave acknowledges alice and bob's private chat", w -> w.dave,
                         w -> new AckCursor(w.id(), w.convAB, 1), FORBIDDEN)
                 .otherwise("moves only the caller's own device cursor");
+
+        // ---------------------------------------------------------------- files
+        row(rows, UploadFile.class)
+                .anonymous(w -> new UploadFile(w.id(), Files.sha256(new byte[1]), 1, "a.bin"))
+                .otherwise("an upload makes only the caller's own copy; sending it is msg.send's business");
+        row(rows, ProveFile.class)
+                .anonymous(w -> new ProveFile(w.id(), 1, "00"))
+                .refuse(other, "bob answers for an upload of another connection", w -> w.bob,
+                        w -> new ProveFile(w.id(), 1, "00".repeat(32)), NOT_FOUND)
+                .otherwise("uploads belong to their connection; nothing else decides");
+        row(rows, CancelTransfer.class)
+                .anonymous(w -> new CancelTransfer(w.id(), 1))
+                .refuse(other, "bob cancels a transfer of another connection", w -> w.bob,
+                        w -> new CancelTransfer(w.id(), 1), NOT_FOUND)
+                .otherwise("transfers belong to their connection; nothing else decides");
+        row(rows, DownloadFile.class)
+                .anonymous(w -> new DownloadFile(w.id(), w.convAB, w.fileInAB, 0))
+                .refuse(nonMember, "carol downloads the file alice sent bob", w -> w.carol,
+                        w -> new DownloadFile(w.id(), w.convAB, w.fileInAB, 0), FORBIDDEN)
+                .otherwise("reading a file depends on reading its message, which depends on membership only");
 
         // ---------------------------------------------------------------- server administration
         row(rows, Broadcast.class)

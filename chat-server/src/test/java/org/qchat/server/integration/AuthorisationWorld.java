@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.qchat.protocol.ProtocolVersion;
 import org.qchat.protocol.model.ConversationInfo;
 import org.qchat.protocol.model.JoinPolicy;
+import org.qchat.protocol.model.MessageKind;
 import org.qchat.protocol.model.UserInfo;
 import org.qchat.protocol.packet.BlockUser;
 import org.qchat.protocol.packet.FriendRequestList;
@@ -20,12 +21,15 @@ import org.qchat.protocol.packet.InviteToGroup;
 import org.qchat.protocol.packet.ListBlocked;
 import org.qchat.protocol.packet.ListGroups;
 import org.qchat.protocol.packet.Login;
+import org.qchat.protocol.packet.MessageSent;
 import org.qchat.protocol.packet.SearchUsers;
 import org.qchat.protocol.packet.SendFriendRequest;
+import org.qchat.protocol.packet.SendMessage;
 import org.qchat.protocol.packet.SessionStarted;
 import org.qchat.protocol.packet.SetGroupAdmin;
 import org.qchat.protocol.packet.SyncState;
 import org.qchat.protocol.packet.UserList;
+import org.qchat.server.testing.Files;
 import org.qchat.server.testing.Names;
 import org.qchat.server.testing.Scenarios;
 import org.qchat.server.testing.TestClient;
@@ -56,6 +60,10 @@ final class AuthorisationWorld {
     final long groupE;
     /** dave's pending request to bob. */
     final long daveAsksBob;
+    /** The seq of a file alice sent bob in their private chat. */
+    final long fileInAB;
+    /** A file eve holds, and may not send to alice, who blocked her. */
+    final String eveFile;
     /** A username nobody has. */
     final String unusedName = Names.unique("nobody");
 
@@ -80,6 +88,9 @@ final class AuthorisationWorld {
         convAE = Scenarios.befriend(alice, eve);
         alice.sendText(convAB, Names.msgId(), "hello bob");
         alice.sendText(convAE, Names.msgId(), "hello eve");
+        fileInAB = alice.expect(MessageSent.class, new SendMessage(alice.nextId(), convAB, Names.msgId(), null,
+                MessageKind.FILE, Files.upload(alice, Files.bytes(1, 1000), "for-bob.bin").fileId(), null)).seq();
+        eveFile = Files.upload(eve, Files.bytes(2, 1000), "for-alice.bin").fileId();
 
         groupG = alice.createGroup("G", JoinPolicy.OPEN).groupId();
         alice.expectOk(new InviteToGroup(alice.nextId(), groupG, List.of(bob.userId(), carol.userId())));

@@ -15,9 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.qchat.protocol.ErrorCode;
+import org.qchat.protocol.model.FileInfo;
 import org.qchat.protocol.model.GroupInfo;
 import org.qchat.protocol.model.JoinPolicy;
 import org.qchat.protocol.model.MessageInfo;
+import org.qchat.protocol.model.MessageKind;
 import org.qchat.protocol.packet.Broadcast;
 import org.qchat.protocol.packet.ByePush;
 import org.qchat.protocol.packet.DisableUser;
@@ -25,14 +27,18 @@ import org.qchat.protocol.packet.GroupLeftPush;
 import org.qchat.protocol.packet.InviteToGroup;
 import org.qchat.protocol.packet.KickMember;
 import org.qchat.protocol.packet.MessagePush;
+import org.qchat.protocol.packet.MessageSent;
 import org.qchat.protocol.packet.PresencePush;
 import org.qchat.protocol.packet.SendMessage;
+import org.qchat.protocol.packet.UploadStarted;
+import org.qchat.server.testing.Files;
+import org.qchat.server.testing.Images;
 import org.qchat.server.testing.LocalCluster;
 import org.qchat.server.testing.MetricsProbe;
-import org.qchat.server.testing.ServerProcess;
 import org.qchat.server.testing.Names;
 import org.qchat.server.testing.Scenarios;
 import org.qchat.server.testing.ServerHarness;
+import org.qchat.server.testing.ServerProcess;
 import org.qchat.server.testing.TestClient;
 
 /**
@@ -83,7 +89,7 @@ class ClusterIT {
         long conv = Scenarios.befriend(alice, bob);
 
         String first = Names.msgId();
-        org.qchat.protocol.packet.MessageSent sent = alice.sendText(conv, first, "hello from node 1");
+        MessageSent sent = alice.sendText(conv, first, "hello from node 1");
         MessageInfo heard = bob.awaitPush(MessagePush.class, p -> p.message().clientMsgId().equals(first), CROSS_NODE).message();
         assertThat(heard.msgId()).isEqualTo(sent.msgId());
         assertThat(heard.seq()).isEqualTo(sent.seq());
@@ -92,6 +98,27 @@ class ClusterIT {
         bob.sendText(conv, reply, "hello from node 2");
         assertThat(alice.awaitPush(MessagePush.class, p -> p.message().clientMsgId().equals(reply), CROSS_NODE)
                 .message().seq()).isEqualTo(sent.seq() + 1);
+    }
+
+    @Test
+    void anImageSentOnOneNodeIsPushedAndDownloadedOnAnother() {
+        TestClient alice = registered(0, "alice");
+        TestClient bob = registered(1, "bob");
+        long conv = Scenarios.befriend(alice, bob);
+        byte[] png = Images.drawn("png", 640, 480);
+
+        FileInfo stored = Files.upload(alice, png, "cluster.png");
+        MessageSent sent = alice.expect(MessageSent.class, new SendMessage(alice.nextId(), conv, Names.msgId(), null,
+                MessageKind.IMAGE, stored.fileId(), null));
+
+        MessageInfo heard = bob.awaitPush(MessagePush.class, p -> p.message().seq() == sent.seq(), CROSS_NODE).message();
+        assertThat(heard.kind()).isEqualTo(MessageKind.IMAGE);
+        assertThat(heard.file()).isEqualTo(stored);
+        assertThat(Files.download(bob, conv, sent.seq(), 0)).as("node 2 serves what node 1 stored").isEqualTo(png);
+        TestClient carol = registered(2, "carol");
+        Scenarios.befriend(carol, alice);
+        assertThat(Files.start(carol, png, "mine.png")).as("node 3 knows the file is held: proof, not bytes")
+                .isInstanceOfSatisfying(UploadStarted.class, s -> assertThat(s.challenge()).isNotNull());
     }
 
     @Test

@@ -27,10 +27,12 @@ import org.qchat.protocol.packet.ErrorReply;
 import org.qchat.protocol.packet.FileStored;
 import org.qchat.protocol.packet.InviteToGroup;
 import org.qchat.protocol.packet.KickMember;
+import org.qchat.protocol.packet.Login;
 import org.qchat.protocol.packet.MessagePush;
 import org.qchat.protocol.packet.MessageSent;
 import org.qchat.protocol.packet.ProveFile;
 import org.qchat.protocol.packet.SendMessage;
+import org.qchat.protocol.packet.SessionStarted;
 import org.qchat.protocol.packet.UploadFailedPush;
 import org.qchat.protocol.packet.UploadFile;
 import org.qchat.protocol.packet.UploadStarted;
@@ -124,6 +126,23 @@ abstract class FilesContract extends ServerContract {
         assertThat(pulled.get(1).kind()).as("text stays text").isNull();
         assertThat(pulled.get(1).file()).isNull();
         assertThat(bob.history(conv, null, 10).messages().get(0).file()).isEqualTo(stored);
+    }
+
+    @Test
+    void aVersionOneClientKeepsWorkingAndReadsTheFallbackText() {
+        TestClient alice = newUser("v1");
+        TestClient bob = newUser("v1");
+        long conv = befriend(alice, bob);
+        TestClient old = server.connect();
+        SessionStarted session = old.expect(SessionStarted.class,
+                new Login(old.nextId(), 1, bob.username(), bob.password(), "old-client"));
+        assertThat(session.protocol()).isEqualTo(1);
+
+        sendFile(alice, conv, MessageKind.FILE, Files.upload(alice, Files.bytes(12, 2000), "notes.txt"));
+
+        MessageInfo seen = old.awaitPush(MessagePush.class, p -> p.message().convId() == conv).message();
+        assertThat(seen.text()).isEqualTo("[file] notes.txt");
+        old.assertNoViolations();
     }
 
     @Test

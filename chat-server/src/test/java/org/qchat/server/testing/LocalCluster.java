@@ -53,7 +53,7 @@ public final class LocalCluster implements AutoCloseable {
     public ServerProcess startNode(int i) {
         List<String> args = new ArrayList<>(List.of("--db-url", schema.url(), "--db-schema", schema.name(),
                 "--cluster-redis", redis.uri(), "--node-id", "n" + (i + 1), "--node-timeout", "3",
-                "--admins", ServerHarness.ADMIN));
+                "--admins", ServerHarness.ADMIN, "--files-dir", dir.resolve("files").toString()));
         args.addAll(extraArgs);
         ServerProcess node = ServerProcess.start(jar, dir.resolve("n" + (i + 1)), args.toArray(String[]::new));
         nodes.set(i, node);

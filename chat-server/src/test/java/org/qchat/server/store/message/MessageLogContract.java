@@ -10,7 +10,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.qchat.protocol.model.FileInfo;
 import org.qchat.protocol.model.MessageInfo;
+import org.qchat.protocol.model.MessageKind;
 import org.qchat.server.store.message.MessageLog.Append;
 import org.qchat.server.store.message.MessageLog.ClientKey;
 
@@ -168,6 +170,42 @@ public abstract class MessageLogContract {
         assertThat(found).hasSize(10);
         stored.forEach(m -> assertThat(found.get(new ClientKey(sender, m.clientMsgId()))).isEqualTo(m));
         assertThat(log.findByClientIds(List.of(new ClientKey(sender, "never-sent")))).isEmpty();
+    }
+
+    @Test
+    void imageAndFileMessagesKeepTheirKindAndFileAndEraseToEmptyText() throws Exception {
+        long conv = newConversation();
+        long sender = newUser();
+        FileInfo image = new FileInfo("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "猫 cat.png",
+                48213, "image/png", 1024, 768, "/9j/4AAQSkZJRgABAQ==");
+        FileInfo file = new FileInfo("2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824", "report \"v2\".pdf",
+                5, "application/pdf", null, null, null);
+        List<MessageInfo> stored = log.append(List.of(
+                new Append(conv, 1, sender, "k-1", "[image] 猫 cat.png", TIME, MessageKind.IMAGE, image),
+                new Append(conv, 2, sender, "k-2", "plain", TIME),
+                new Append(conv, 3, sender, "k-3", "[file] report \"v2\".pdf", TIME, MessageKind.FILE, file)));
+
+        assertThat(stored.get(0).kind()).isEqualTo(MessageKind.IMAGE);
+        assertReadBack(conv, sender, stored, image, file);
+        log = reopen();
+        assertReadBack(conv, sender, stored, image, file);
+
+        assertThat(log.erase(conv, 1)).isTrue();
+        MessageInfo erased = log.range(conv, 1, 1, 1).get(0);
+        assertThat(erased.text()).isEmpty();
+        assertThat(erased.file()).as("an erased message keeps nothing of its file").isNull();
+        assertThat(erased.kind()).isNull();
+    }
+
+    private void assertReadBack(long conv, long sender, List<MessageInfo> stored, FileInfo image, FileInfo file) {
+        List<MessageInfo> read = log.range(conv, 1, 3, 10);
+        assertThat(read).containsExactlyElementsOf(stored);
+        assertThat(read.get(0).file()).isEqualTo(image);
+        assertThat(read.get(0).text()).isEqualTo("[image] 猫 cat.png");
+        assertThat(read.get(1).kind()).isNull();
+        assertThat(read.get(2).file()).isEqualTo(file);
+        assertThat(log.findByClientIds(List.of(new ClientKey(sender, "k-3")))).containsEntry(new ClientKey(sender, "k-3"),
+                stored.get(2));
     }
 
     @Test
