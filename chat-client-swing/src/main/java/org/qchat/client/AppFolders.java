@@ -31,14 +31,16 @@ public final class AppFolders {
 
     /** This computer's folders. */
     public static AppFolders system() {
-        return new AppFolders(System.getProperty("os.name", ""), Path.of(System.getProperty("user.home")), System::getenv);
+        return new AppFolders(System.getProperty("os.name", ""), Path.of(System.getProperty("user.home")),
+                System::getenv);
     }
 
     /** The cache of a profile; null or blank is the default profile. */
     public Path cacheDir(String profile) {
         Path base;
         if (osName.startsWith("windows")) {
-            base = fromEnv("LOCALAPPDATA").orElse(home.resolve("AppData").resolve("Local")).resolve("qchat").resolve("Cache");
+            base = fromEnv("LOCALAPPDATA").orElse(home.resolve("AppData").resolve("Local"))
+                    .resolve("qchat").resolve("Cache");
         } else if (osName.startsWith("mac")) {
             base = home.resolve("Library").resolve("Caches").resolve("qchat");
         } else {

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 import org.qchat.client.core.ChatClient;
@@ -56,7 +57,12 @@ public final class ClientHarness {
 
     /** A harness whose client keeps its cache in {@code files/cache} and downloads into {@code files/downloads}. */
     public ClientHarness(Path files) {
-        FileStorage storage = new FileStorage(files.resolve("cache"), () -> files.resolve("downloads"), Runnable::run);
+        this(files, Runnable::run);
+    }
+
+    /** As {@link #ClientHarness(Path)}, with file work handed to {@code fileWorker} instead of run at once. */
+    public ClientHarness(Path files, Executor fileWorker) {
+        FileStorage storage = new FileStorage(files.resolve("cache"), () -> files.resolve("downloads"), fileWorker);
         client = new ChatClient(() -> {
             FakeTransport t = new FakeTransport();
             transports.add(t);

@@ -45,7 +45,7 @@ final class DownloadFiles {
             if (Files.isRegularFile(cached) && Files.size(cached) == file.size()) {
                 return new Prepared(cached, null, 0);
             }
-            part = cached.resolveSibling(cached.getFileName() + ".part");
+            part = partOf(cached);
         } else {
             Path folder = storage.downloads();
             Optional<Path> started = partials.find(file.fileId())
@@ -72,7 +72,7 @@ final class DownloadFiles {
         part.close();
         Sha256.Hashed hashed = Sha256.of(part.path());
         if (!hashed.sha256().equals(file.fileId()) || hashed.size() != file.size()) {
-            discard(part, file);
+            discard(part, file, kind);
             throw new CorruptException("downloaded " + hashed.size() + " bytes hashing to " + hashed.sha256()
                     + ", not the file " + file.fileId() + " of " + file.size() + " bytes");
         }
@@ -86,11 +86,28 @@ final class DownloadFiles {
         return placed;
     }
 
-    /** Deletes an unfinished download (cancelled, or not the right bytes). */
-    void discard(PartFile part, FileInfo file) throws IOException {
-        part.close();
-        Files.deleteIfExists(part.path());
+    /**
+     * Deletes an unfinished download (cancelled, or not the right bytes): {@code part}, or when the
+     * download had not got it yet, the part a preparation made for it.
+     */
+    void discard(PartFile part, FileInfo file, MessageKind kind) throws IOException {
+        Optional<Path> path;
+        if (part != null) {
+            part.close();
+            path = Optional.of(part.path());
+        } else if (kind == MessageKind.IMAGE) {
+            path = Optional.of(partOf(storage.imageFile(file.fileId(), file.mime(), file.name())));
+        } else {
+            path = partials.find(file.fileId());
+        }
+        if (path.isPresent()) {
+            Files.deleteIfExists(path.get());
+        }
         partials.forget(file.fileId());
+    }
+
+    private static Path partOf(Path cachedImage) {
+        return cachedImage.resolveSibling(cachedImage.getFileName() + ".part");
     }
 
     /** A {@code .part} file being written, opened at its first write and closed when the download pauses or ends. */

@@ -104,7 +104,10 @@ final class Downloads {
         return true;
     }
 
-    /** Stops a download and deletes its part; the message is back to not downloaded. Not once it is being put in place. */
+    /**
+     * Stops a download and deletes its part: the message is back to not downloaded. Not once the
+     * file is being put in place.
+     */
     boolean cancel(ChatMessage message) {
         String key = key(message.convId(), message.seq());
         Download download = byMessage.get(key);
@@ -114,13 +117,12 @@ final class Downloads {
         cancelOnServer(download);
         interrupt(download);
         byMessage.remove(key);
+        // Queued behind a preparation still running, so the part it may have just created goes too.
         DownloadFiles.PartFile part = download.part;
-        if (part != null) {
-            work.run(() -> {
-                files.discard(part, download.file);
-                return null;
-            });
-        }
+        work.run(() -> {
+            files.discard(part, download.file, download.kind);
+            return null;
+        });
         progress.set(key, TransferState.NOT_STARTED);
         startWaiting();
         return true;
@@ -159,15 +161,16 @@ final class Downloads {
     // ---- from the server ---------------------------------------------------------------------
 
     void received(FileChunk chunk) {
-        Download download = chunk.direction() == FileChunk.Direction.DOWNLOAD ? byDownloadId.get(chunk.transferId()) : null;
+        Download download = chunk.direction() == FileChunk.Direction.DOWNLOAD
+                ? byDownloadId.get(chunk.transferId()) : null;
         if (download == null || download.step != Download.Step.RECEIVING) {
             return; // a download cancelled or cut off: its last frames may still come
         }
         long offset = download.received;
         int length = chunk.length();
         if (chunk.offset() != offset || offset + length > download.file.size()) {
-            log.warn("download {} sent bytes at {} (+{}); expected {} of {}", chunk.transferId(), chunk.offset(), length,
-                    offset, download.file.size());
+            log.warn("download {} sent bytes at {} (+{}); expected {} of {}", chunk.transferId(), chunk.offset(),
+                    length, offset, download.file.size());
             cancelOnServer(download);
             pause(download, Reasons.DOWNLOAD_FAILED);
             return;

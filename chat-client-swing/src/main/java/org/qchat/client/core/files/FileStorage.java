@@ -31,11 +31,12 @@ public record FileStorage(Path cacheDir, Supplier<Path> downloadsDir, Executor w
      * started when there is file work and gone after a minute without any.
      */
     public static FileStorage of(Path cacheDir, Supplier<Path> downloadsDir) {
-        ThreadPoolExecutor worker = new ThreadPoolExecutor(0, 1, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "qchat-client-files");
-            t.setDaemon(true);
-            return t;
-        });
+        ThreadPoolExecutor worker = new ThreadPoolExecutor(0, 1, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "qchat-client-files");
+                    t.setDaemon(true);
+                    return t;
+                });
         return new FileStorage(cacheDir, downloadsDir, worker);
     }
 

@@ -14,6 +14,8 @@ import java.util.concurrent.RejectedExecutionException;
  */
 final class FileWork {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FileWork.class);
+
     /** A piece of blocking work. */
     interface Task<T> {
         T run() throws Exception;
@@ -31,7 +33,7 @@ final class FileWork {
 
     <T> CompletableFuture<T> run(Task<T> task) {
         CompletableFuture<T> future = new CompletableFuture<>();
-        enqueue(() -> {
+        Runnable job = () -> {
             T value = null;
             Throwable failure = null;
             try {
@@ -48,7 +50,12 @@ final class FileWork {
                     future.completeExceptionally(error);
                 }
             });
-        });
+        };
+        try {
+            enqueue(job);
+        } catch (RejectedExecutionException e) {
+            future.completeExceptionally(e); // the worker was shut down: the app is quitting
+        }
         return future;
     }
 
@@ -64,6 +71,7 @@ final class FileWork {
                 worker.execute(this::drain);
             } catch (RejectedExecutionException e) {
                 synchronized (queue) {
+                    queue.remove(task);
                     draining = false;
                 }
                 throw e;
@@ -85,7 +93,12 @@ final class FileWork {
                     return;
                 }
             }
-            next.run();
+            try {
+                next.run();
+            } catch (RuntimeException e) {
+                // Only a dispatcher that stopped taking tasks (the client closing) gets here.
+                log.debug("file work could not report back", e);
+            }
         }
     }
 }

@@ -49,17 +49,20 @@ final class UploadFiles {
         return new Hashed(sha256, bytes.length, target);
     }
 
-    /** The data frame carrying {@code file[offset, offset + length)}. */
+    /** The data frame carrying {@code file[offset, offset + length)}, read straight into the frame. */
     static byte[] readFrame(Path file, long uploadId, long offset, int length) throws IOException {
-        byte[] data = new byte[length];
-        ByteBuffer buffer = ByteBuffer.wrap(data);
+        byte[] frame = FileChunk.emptyFrame(FileChunk.Direction.UPLOAD, uploadId, offset, length);
+        ByteBuffer data = ByteBuffer.wrap(frame, FileChunk.FRAME_DATA_OFFSET, length);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            while (buffer.hasRemaining()) {
-                if (channel.read(buffer, offset + buffer.position()) < 0) {
+            long position = offset;
+            while (data.hasRemaining()) {
+                int read = channel.read(data, position);
+                if (read < 0) {
                     throw new EOFException(file + " ends before byte " + (offset + length));
                 }
+                position += read;
             }
         }
-        return FileChunk.frame(FileChunk.Direction.UPLOAD, uploadId, offset, data, 0, length);
+        return frame;
     }
 }

@@ -1,16 +1,10 @@
 package org.qchat.client.core.files;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -44,8 +38,8 @@ import org.slf4j.LoggerFactory;
  * My images and files on their way to the server (protocol 8.9). Each is hashed off the
  * dispatcher, then announced with {@code file.upload}; the server answers that it holds the file
  * ({@code file.stored}), asks for proof that I do ({@code challenge}), or takes data frames from
- * the offset it already has ({@link UploadWindow}). Once it holds the file the message goes to the outbox, which sends it
- * exactly once.
+ * the offset it already has ({@link UploadWindow}). Once it holds the file the message goes to
+ * the outbox, which sends it exactly once.
  *
  * <ul>
  *   <li>Link lost: the upload waits and, after the resume, announces itself again; the server
@@ -243,28 +237,31 @@ final class Uploads {
         String name = upload.name;
         String mime = upload.mime;
         MessageKind kind = upload.kind;
-        work.run(() -> bytes != null ? files.stash(bytes, name, mime, kind) : UploadFiles.hash(file)).whenComplete((hashed, failure) -> {
-            if (stale(upload, attempt)) {
-                return;
-            }
-            if (failure != null) {
-                log.info("cannot read {}: {}", file, failure.toString());
-                fail(upload, Reasons.UNREADABLE);
-                return;
-            }
-            upload.file = hashed.file();
-            upload.pendingBytes = null;
-            upload.sha256 = hashed.sha256();
-            upload.size = hashed.size();
-            if (upload.size == 0) {
-                fail(upload, Reasons.EMPTY);
-                return;
-            }
-            conversations.get(upload.convId).ifPresent(c -> c.setOutgoingFile(upload.clientMsgId, upload.localInfo()));
-            upload.step = Upload.Step.WAITING;
-            report(upload);
-            tryStart(upload);
-        });
+        work.run(() -> bytes != null ? files.stash(bytes, name, mime, kind) : UploadFiles.hash(file))
+                .whenComplete((hashed, failure) -> hashed(upload, attempt, hashed, failure));
+    }
+
+    private void hashed(Upload upload, int attempt, UploadFiles.Hashed hashed, Throwable failure) {
+        if (stale(upload, attempt)) {
+            return;
+        }
+        if (failure != null) {
+            log.info("cannot read {}: {}", upload.file, failure.toString());
+            fail(upload, Reasons.UNREADABLE);
+            return;
+        }
+        upload.file = hashed.file();
+        upload.pendingBytes = null;
+        upload.sha256 = hashed.sha256();
+        upload.size = hashed.size();
+        if (upload.size == 0) {
+            fail(upload, Reasons.EMPTY);
+            return;
+        }
+        conversations.get(upload.convId).ifPresent(c -> c.setOutgoingFile(upload.clientMsgId, upload.localInfo()));
+        upload.step = Upload.Step.WAITING;
+        report(upload);
+        tryStart(upload);
     }
 
     private void tryStart(Upload upload) {
@@ -322,7 +319,9 @@ final class Uploads {
             fail(upload, Reasons.UPLOAD_FAILED);
             return;
         }
-        work.run(() -> Sha256.proof(nonce, file, challenge.offset(), challenge.length())).whenComplete((proof, failure) -> {
+        long offset = challenge.offset();
+        long length = challenge.length();
+        work.run(() -> Sha256.proof(nonce, file, offset, length)).whenComplete((proof, failure) -> {
             if (stale(upload, attempt)) {
                 return;
             }

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -244,6 +245,25 @@ class DownloadTest {
 
         assertThat(h.transport().last(CancelTransfer.class).transferId()).isEqualTo(8);
         sendData(8, bytes, 0, KIB_128);
+        assertThat(h.client.files().state(message)).isEqualTo(TransferState.NOT_STARTED);
+    }
+
+    @Test
+    void aDownloadCancelledWhileItLookedForItsPartLeavesNoPartBehind() throws IOException {
+        // A worker that runs its tasks only when the test says so.
+        List<Runnable> worker = new ArrayList<>();
+        h = new ClientHarness(dir, worker::add);
+        h.loginAs(ME, List.of(Wire.friend(BOB, "Bob", true, CONV)), List.of(), List.of(Wire.privateConv(CONV, BOB, 0, 0)));
+        ChatMessage message = receive(1, MessageKind.FILE, "a.bin", bytes(1000, 16));
+
+        h.client.files().download(message);
+        h.client.files().cancel(message);
+        while (!worker.isEmpty()) {
+            worker.remove(0).run();
+        }
+
+        assertThat(files(downloads)).isEmpty();
+        assertThat(h.transport().sent(DownloadFile.class)).isEmpty();
         assertThat(h.client.files().state(message)).isEqualTo(TransferState.NOT_STARTED);
     }
 
