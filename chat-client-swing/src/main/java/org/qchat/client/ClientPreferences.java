@@ -1,5 +1,7 @@
 package org.qchat.client;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.prefs.BackingStoreException;
@@ -14,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything the client remembers between runs, in {@link java.util.prefs} user preferences:
- * server, last username, device name, language, theme, and — only with "remember me" — the
- * session token. Never the password. A profile name gives a separate set (two clients on one
+ * server, last username, device name, language, theme, downloads folder, and — only with
+ * "remember me" — the session token. Never the password. A profile name gives a separate set (two clients on one
  * machine, test scripts).
  */
 public final class ClientPreferences implements SessionStore {
@@ -32,14 +34,21 @@ public final class ClientPreferences implements SessionStore {
     private static final String DEVICE = "device";
     private static final String LANGUAGE = "language";
     private static final String THEME = "theme";
+    private static final String DOWNLOADS = "downloads.dir";
     private static final String SAVED_TOKEN = "session.token";
     private static final String SAVED_USERNAME = "session.username";
     private static final String SAVED_SERVER = "session.server";
 
     private final Preferences node;
+    private final AppFolders folders;
 
     public ClientPreferences(Preferences node) {
+        this(node, AppFolders.system());
+    }
+
+    public ClientPreferences(Preferences node, AppFolders folders) {
         this.node = node;
+        this.folders = folders;
     }
 
     /** The preferences of a profile; null or blank is the default profile. */
@@ -105,6 +114,31 @@ public final class ClientPreferences implements SessionStore {
 
     public void setTheme(String theme) {
         node.put(THEME, "dark".equals(theme) ? "dark" : "light");
+    }
+
+    /**
+     * Where downloaded files go: the folder the user chose, else {@link AppFolders#defaultDownloads()}.
+     * May look at the disk: call it off the Swing thread (the file worker does).
+     */
+    public Path downloadsDir() {
+        String chosen = node.get(DOWNLOADS, null);
+        if (chosen != null) {
+            try {
+                return Path.of(chosen);
+            } catch (InvalidPathException e) {
+                log.warn("ignoring the saved downloads folder {}: {}", chosen, e.getMessage());
+            }
+        }
+        return folders.defaultDownloads();
+    }
+
+    /** Keeps {@code dir} as the downloads folder; null goes back to the default. */
+    public void setDownloadsDir(Path dir) {
+        if (dir == null) {
+            node.remove(DOWNLOADS);
+        } else {
+            node.put(DOWNLOADS, dir.toAbsolutePath().toString());
+        }
     }
 
     // ---- SessionStore -------------------------------------------------------------------------

@@ -2,6 +2,7 @@ package org.qchat.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.UUID;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
@@ -21,6 +22,19 @@ class ClientPreferencesTest {
     @AfterEach
     void removeNode() throws BackingStoreException {
         node.removeNode();
+    }
+
+    @Test
+    void theDownloadsFolderIsTheDefaultUntilOneIsChosen() {
+        Path home = Path.of("/home/alice");
+        ClientPreferences withFolders = new ClientPreferences(node, new AppFolders("Linux", home, name -> null));
+        assertThat(withFolders.downloadsDir()).isEqualTo(home.resolve("Downloads/qchat"));
+
+        withFolders.setDownloadsDir(Path.of("/data/incoming"));
+        assertThat(new ClientPreferences(node).downloadsDir()).isEqualTo(Path.of("/data/incoming").toAbsolutePath());
+
+        withFolders.setDownloadsDir(null);
+        assertThat(withFolders.downloadsDir()).isEqualTo(home.resolve("Downloads/qchat"));
     }
 
     @Test

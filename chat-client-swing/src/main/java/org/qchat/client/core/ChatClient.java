@@ -6,6 +6,8 @@ import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.qchat.client.core.files.FileStorage;
+import org.qchat.client.core.files.FileTransfers;
 import org.qchat.client.core.model.ChatMessage;
 import org.qchat.client.core.model.ConnectionState;
 import org.qchat.client.core.model.ContactList;
@@ -18,6 +20,7 @@ import org.qchat.client.core.model.Session;
 import org.qchat.client.core.model.UserDirectory;
 import org.qchat.client.transport.ChatTransport;
 import org.qchat.client.transport.ServerList;
+import org.qchat.protocol.FileChunk;
 import org.qchat.protocol.Push;
 import org.qchat.protocol.Request;
 import org.qchat.protocol.Response;
@@ -76,18 +79,32 @@ public final class ChatClient {
     private final SyncEngine sync;
     private final Outbox outbox;
     private final PushRouter pushes;
+    private final FileTransfers files;
     private final java.util.Set<Long> membersRequested = new java.util.HashSet<>();
+
+    /**
+     * A client that keeps files under a temporary folder: for tools and tests that send no files.
+     *
+     * @see #ChatClient(Supplier, Executor, Scheduler, SessionStore, FileStorage)
+     */
+    public ChatClient(Supplier<ChatTransport> transports, Executor dispatcher, Scheduler scheduler, SessionStore store) {
+        this(transports, dispatcher, scheduler, store, FileStorage.temporary());
+    }
 
     /**
      * @param transports makes a fresh transport for each login
      * @param dispatcher the one thread client state lives on (the Swing event thread)
+     * @param storage    where images and files are kept, and the thread that reads and writes them
      */
-    public ChatClient(Supplier<ChatTransport> transports, Executor dispatcher, Scheduler scheduler, SessionStore store) {
+    public ChatClient(Supplier<ChatTransport> transports, Executor dispatcher, Scheduler scheduler, SessionStore store,
+                      FileStorage storage) {
         requester = new Requester(scheduler);
         connection = new SessionController(transports, dispatcher, scheduler, store, requester, session);
         sync = new SyncEngine(requester, scheduler, session, conversations, requests, users);
         outbox = new Outbox(requester, scheduler, session, conversations, sync);
         pushes = new PushRouter(session, contacts, requests, groups, conversations, users, sync, events);
+        files = new FileTransfers(requester, connection::maxFrame, scheduler, dispatcher, session, conversations,
+                outbox::sendFile, storage);
         events.add(new ClientEvents() {
             @Override
             public void messageArrived(Conversation conversation, ChatMessage message) {
@@ -103,11 +120,19 @@ public final class ChatClient {
             @Override
             public void linkLost() {
                 sync.reset();
+                files.linkLost();
             }
 
             @Override
             public void pushReceived(Push push) {
-                pushes.apply(push);
+                if (!files.accept(push)) {
+                    pushes.apply(push);
+                }
+            }
+
+            @Override
+            public void dataReceived(FileChunk chunk) {
+                files.dataReceived(chunk);
             }
         });
     }
@@ -136,6 +161,11 @@ public final class ChatClient {
 
     public UserDirectory users() {
         return users;
+    }
+
+    /** Sending and fetching images and files, and their progress. */
+    public FileTransfers files() {
+        return files;
     }
 
     public void addEventListener(ClientEvents listener) {
@@ -205,6 +235,7 @@ public final class ChatClient {
         refreshRequests();
         sync.sync();
         outbox.resendAll();
+        files.sessionStarted(fresh);
     }
 
     private void refreshFriends() {
@@ -248,9 +279,14 @@ public final class ChatClient {
         return outbox.send(convId, text);
     }
 
-    /** Sends a failed message again, with its original clientMsgId. */
+    /**
+     * Sends a failed message again, with its original clientMsgId; an image or file whose upload
+     * failed uploads again first.
+     */
     public void retry(String clientMsgId) {
-        outbox.retry(clientMsgId);
+        if (outbox.holds(clientMsgId) || !files.retryUpload(clientMsgId)) {
+            outbox.retry(clientMsgId);
+        }
     }
 
     /**

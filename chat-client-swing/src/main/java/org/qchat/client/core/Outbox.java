@@ -12,7 +12,9 @@ import org.qchat.client.core.model.ConversationList;
 import org.qchat.client.core.model.DeliveryState;
 import org.qchat.client.core.model.Session;
 import org.qchat.protocol.ErrorCode;
+import org.qchat.protocol.model.FileInfo;
 import org.qchat.protocol.model.MessageInfo;
+import org.qchat.protocol.model.MessageKind;
 import org.qchat.protocol.packet.MessageSent;
 import org.qchat.protocol.packet.SendMessage;
 
@@ -26,7 +28,9 @@ import org.qchat.protocol.packet.SendMessage;
  *   <li>{@code UNAVAILABLE}, {@code INTERNAL}, {@code RATE_LIMITED}, no answer: retried a few
  *       times with back-off, then "failed" (the user may retry).</li>
  *   <li>Any other refusal (not friends, too long, …): nothing was stored; "failed" at once.</li>
+ *   <li>An image the server cannot read as one ({@code BAD_REQUEST}) goes again as a file, once.</li>
  * </ul>
+ * Images and files come here once uploaded ({@link #sendFile}); their upload is not the outbox's business.
  * In memory only: a message still unsent when the app quits is lost.
  */
 final class Outbox {
@@ -58,6 +62,24 @@ final class Outbox {
         entries.put(clientMsgId, entry);
         transmit(entry);
         return message;
+    }
+
+    /**
+     * Sends an image or file message whose file the server holds ({@code file.stored} or
+     * {@code file.upload.done}). The message is in the conversation already: it was shown while it uploaded.
+     */
+    void sendFile(long convId, String clientMsgId, MessageKind kind, FileInfo file) {
+        Entry entry = new Entry(convId, clientMsgId, MessageInfo.fallbackText(kind, file.name()));
+        entry.kind = kind;
+        entry.file = file;
+        entries.put(clientMsgId, entry);
+        setState(entry, DeliveryState.SENDING, null);
+        transmit(entry);
+    }
+
+    /** Whether a message is waiting here (so that a retry of it is the outbox's). */
+    boolean holds(String clientMsgId) {
+        return entries.containsKey(clientMsgId);
     }
 
     /** The user asked to try a failed message again (same clientMsgId). */
@@ -114,7 +136,7 @@ final class Outbox {
         }
         entry.inFlight = true;
         entry.attempts++;
-        requester.call(id -> new SendMessage(id, entry.convId, entry.clientMsgId, entry.text), MessageSent.class)
+        requester.call(entry::request, MessageSent.class)
                 .whenComplete((sent, failure) -> {
                     entry.inFlight = false;
                     if (entries.get(entry.clientMsgId) != entry) {
@@ -123,7 +145,7 @@ final class Outbox {
                     if (failure == null) {
                         entries.remove(entry.clientMsgId);
                         sync.onSentMessage(new MessageInfo(sent.msgId(), sent.convId(), sent.seq(), session.myId(),
-                                entry.clientMsgId, entry.text, sent.time()));
+                                entry.clientMsgId, entry.text, sent.time(), entry.kind, entry.file));
                     } else {
                         failed(entry, ChatException.of(failure));
                     }
@@ -142,7 +164,12 @@ final class Outbox {
             }
             case TIMEOUT -> retryLater(entry, "error.timeout");
             case SERVER_ERROR -> {
-                if (e.is(ErrorCode.UNAVAILABLE) || e.is(ErrorCode.INTERNAL) || e.is(ErrorCode.RATE_LIMITED)) {
+                if (entry.kind == MessageKind.IMAGE && e.is(ErrorCode.BAD_REQUEST)) {
+                    // Too big or too many pixels for an image on this server: it still goes, as a file.
+                    entry.kind = MessageKind.FILE;
+                    entry.attempts = 0;
+                    transmit(entry);
+                } else if (e.is(ErrorCode.UNAVAILABLE) || e.is(ErrorCode.INTERNAL) || e.is(ErrorCode.RATE_LIMITED)) {
                     retryLater(entry, ErrorKeys.forCode(e.code(), Action.SEND_MESSAGE));
                 } else {
                     markFailed(entry, ErrorKeys.forCode(e.code(), Action.SEND_MESSAGE));
@@ -179,6 +206,9 @@ final class Outbox {
         final long convId;
         final String clientMsgId;
         final String text;
+        /** Null for text; for an image or file, {@link #file} is what the server stored. */
+        MessageKind kind;
+        FileInfo file;
         int attempts;
         boolean inFlight;
         boolean failed;
@@ -188,6 +218,11 @@ final class Outbox {
             this.convId = convId;
             this.clientMsgId = clientMsgId;
             this.text = text;
+        }
+
+        SendMessage request(String id) {
+            return file == null ? new SendMessage(id, convId, clientMsgId, text)
+                    : new SendMessage(id, convId, clientMsgId, null, kind, file.fileId(), file.name());
         }
     }
 }

@@ -13,7 +13,7 @@ import org.qchat.protocol.Response;
 import org.qchat.protocol.packet.ErrorReply;
 
 /**
- * Matches replies to requests: gives each request a fresh id ("1", "2", … never reused while
+ * Matches replies to requests, and holds the link they (and file data) go out on: gives each request a fresh id ("1", "2", … never reused while
  * this client lives, so a late reply can never be taken for another request's), and completes
  * its future when the reply with that id arrives, when it times out, or when the link drops.
  *
@@ -80,6 +80,21 @@ public final class Requester {
             }
         });
         return future;
+    }
+
+    /**
+     * Sends an encoded data frame on the same link. Data frames have no id and no reply: the
+     * transfer they belong to is acknowledged by pushes.
+     *
+     * @return false if there is no link (nothing was sent)
+     * @throws IllegalArgumentException the frame exceeds the server's frame limit
+     */
+    public boolean sendFrame(byte[] frame) {
+        if (transport == null || !transport.sendFrame(frame)) {
+            return false;
+        }
+        lastSendMillis = scheduler.now();
+        return true;
     }
 
     /**

@@ -11,6 +11,8 @@ import org.qchat.client.transport.ChatTransport;
 import org.qchat.client.transport.DispatchingListener;
 import org.qchat.client.transport.ServerList;
 import org.qchat.client.transport.TransportListener;
+import org.qchat.protocol.FileChunk;
+import org.qchat.protocol.FrameCodec;
 import org.qchat.protocol.Packet;
 import org.qchat.protocol.ProtocolVersion;
 import org.qchat.protocol.Push;
@@ -56,6 +58,9 @@ final class SessionController {
         void linkLost();
 
         void pushReceived(Push push);
+
+        /** A data frame of a download arrived (only while online). */
+        void dataReceived(FileChunk chunk);
     }
 
     private static final Logger log = LoggerFactory.getLogger(SessionController.class);
@@ -80,6 +85,8 @@ final class SessionController {
     private int generation;
     /** Connection attempts that failed during this login. */
     private int failedAttempts;
+    /** The largest frame body the server accepts, from its latest {@code welcome}. */
+    private int maxFrame = FrameCodec.DEFAULT_MAX_FRAME_LENGTH;
 
     SessionController(Supplier<ChatTransport> transports, Executor dispatcher, Scheduler scheduler, SessionStore store,
                       Requester requester, Session session) {
@@ -160,6 +167,11 @@ final class SessionController {
 
     ServerList servers() {
         return servers;
+    }
+
+    /** The largest frame body the server accepts: data frames must fit in it. */
+    int maxFrame() {
+        return maxFrame;
     }
 
     private void openTransport() {
@@ -356,11 +368,14 @@ final class SessionController {
                 }
             } else if (packet instanceof Welcome welcome) {
                 heartbeat.setIntervalSeconds(welcome.heartbeatSeconds());
+                maxFrame = welcome.maxFrame();
                 transport.setMaxOutboundFrame(welcome.maxFrame());
             } else if (packet instanceof ByePush bye) {
                 onBye(bye);
             } else if (packet instanceof Push push && session.state() == ConnectionState.ONLINE) {
                 hooks.pushReceived(push);
+            } else if (packet instanceof FileChunk chunk && session.state() == ConnectionState.ONLINE) {
+                hooks.dataReceived(chunk);
             }
         }
     }

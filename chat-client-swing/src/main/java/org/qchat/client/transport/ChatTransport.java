@@ -4,7 +4,7 @@ import org.qchat.protocol.Request;
 
 /**
  * One link to the chat server that reconnects by itself, to the next of the server's addresses
- * when the current one fails. Requests go out as frames; everything the
+ * when the current one fails. Requests and file data go out as frames; everything the
  * server sends comes back through the {@link TransportListener}. Knows nothing of sessions, ids
  * or replies: that is {@code core}'s business.
  */
@@ -25,6 +25,16 @@ public interface ChatTransport {
      * @throws IllegalArgumentException the encoded frame exceeds the server's announced maxFrame
      */
     boolean send(Request request);
+
+    /**
+     * Queues an already-encoded frame, length prefix included: a data frame of an upload
+     * ({@link org.qchat.protocol.FileChunk#frame}). Received data frames arrive through
+     * {@link TransportListener#packetReceived} as {@link org.qchat.protocol.FileChunk}s.
+     *
+     * @return false if there is no link at the moment (nothing was sent)
+     * @throws IllegalArgumentException the frame's body exceeds the server's announced maxFrame
+     */
+    boolean sendFrame(byte[] frame);
 
     /** Tells the transport the largest frame body the server accepts (from {@code welcome}). */
     void setMaxOutboundFrame(int bytes);

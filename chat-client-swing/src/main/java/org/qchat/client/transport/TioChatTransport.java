@@ -135,7 +135,19 @@ public final class TioChatTransport implements ChatTransport {
         if (closed || current == null || current.isClosed || current.isRemoved) {
             return false;
         }
-        TioFrame frame = codec.outbound(request);
+        return sendChecked(current, codec.outbound(request));
+    }
+
+    @Override
+    public boolean sendFrame(byte[] frame) {
+        ClientChannelContext current = channel;
+        if (closed || current == null || current.isClosed || current.isRemoved) {
+            return false;
+        }
+        return sendChecked(current, TioFrame.outbound(frame));
+    }
+
+    private boolean sendChecked(ClientChannelContext current, TioFrame frame) {
         int body = frame.bytes().length - FrameCodec.HEADER_LENGTH;
         if (body > maxOutboundFrame) {
             throw new IllegalArgumentException("frame of " + body + " bytes exceeds the server's limit of "

@@ -9,11 +9,13 @@ import java.util.List;
 import javax.swing.JComponent;
 import javax.swing.SwingUtilities;
 
+import org.qchat.client.AppFolders;
 import org.qchat.client.ClientPreferences;
 import org.qchat.client.LaunchOptions;
 import org.qchat.client.core.ChatClient;
 import org.qchat.client.core.Credentials;
 import org.qchat.client.core.ExecutorScheduler;
+import org.qchat.client.core.files.FileStorage;
 import org.qchat.client.core.model.ConnectionState;
 import org.qchat.client.core.model.Session;
 import org.qchat.client.i18n.I18n;
@@ -45,7 +47,8 @@ public final class ClientApplication implements UiActions, LoginWindow.Handler {
         this.prefs = prefs;
         EdtExecutor edt = new EdtExecutor();
         this.scheduler = new ExecutorScheduler(edt);
-        this.client = new ChatClient(() -> new TioChatTransport(options.tls()), edt, scheduler, prefs);
+        FileStorage files = FileStorage.of(AppFolders.system().cacheDir(options.profile()), prefs::downloadsDir);
+        this.client = new ChatClient(() -> new TioChatTransport(options.tls()), edt, scheduler, prefs, files);
         this.notifier = new Notifier(client, this);
     }
 

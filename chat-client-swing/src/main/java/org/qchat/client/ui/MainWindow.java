@@ -320,7 +320,7 @@ public final class MainWindow extends JFrame {
     }
 
     private String previewOf(Conversation conv, ChatMessage m) {
-        String text = Texts.preview(m.text(), 40);
+        String text = Texts.preview(m, 40);
         if (m.senderId() == client.session().myId()) {
             return I18n.tr("recent.mine", text);
         }

@@ -44,7 +44,7 @@ final class MessageRow extends JPanel {
         setOpaque(false);
         setName(message.isStored() ? "message." + message.seq() : "message.out." + message.clientMsgId());
         setBorder(BorderFactory.createEmptyBorder(6, 12, 6, 12));
-        text = new WrappingText(Glyphs.safe(message.text()));
+        text = new WrappingText(Glyphs.safe(Texts.words(message)));
         text.setForeground(style == Style.MINE ? Theme.myBubbleText() : Theme.theirBubbleText());
 
         Bubble bubble = new Bubble(style == Style.MINE ? Theme.myBubble()

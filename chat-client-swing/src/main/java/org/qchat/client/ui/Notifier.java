@@ -111,7 +111,7 @@ final class Notifier implements ClientEvents {
             return;
         }
         String title = Texts.conversationTitle(client, conv);
-        String body = Texts.preview(message.text(), 80);
+        String body = Texts.preview(message, 80);
         if (conv.isSystem()) {
             title = "📢 " + I18n.tr("notice.announcement");
         } else if (conv.kind() == ConversationKind.GROUP) {

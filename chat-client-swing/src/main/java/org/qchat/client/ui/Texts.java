@@ -7,9 +7,11 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
 import org.qchat.client.core.ChatClient;
+import org.qchat.client.core.model.ChatMessage;
 import org.qchat.client.core.model.Conversation;
 import org.qchat.client.i18n.I18n;
 import org.qchat.protocol.model.ConversationKind;
+import org.qchat.protocol.model.MessageKind;
 import org.qchat.protocol.model.Role;
 
 /** Formatting shared by the views: times, names, conversation titles. */
@@ -81,6 +83,23 @@ final class Texts {
     }
 
     /** Shortens text to one line of at most {@code max} code points for previews. */
+    /**
+     * What a message says in words: its text, or for an image or file "[Image]" / "[File] name" in
+     * the user's language (never the server's English fallback text).
+     */
+    static String words(ChatMessage message) {
+        if (!message.hasFile()) {
+            return message.text();
+        }
+        return message.kind() == MessageKind.IMAGE ? I18n.tr("message.preview.image")
+                : I18n.tr("message.preview.file", message.file().name());
+    }
+
+    /** A message in one short line, for lists and notices. */
+    static String preview(ChatMessage message, int max) {
+        return preview(words(message), max);
+    }
+
     static String preview(String text, int max) {
         String oneLine = Glyphs.safe(text).replaceAll("\\s+", " ").strip();
         if (oneLine.codePointCount(0, oneLine.length()) <= max) {

@@ -51,6 +51,25 @@ class LoginTest {
     }
 
     @Test
+    void registeringLoggingInAndResumingAllAnnounceProtocolVersionTwo() {
+        assertThat(ProtocolVersion.CURRENT).as("files and images need version 2").isEqualTo(2);
+        h.client.login(ClientHarness.SERVER, new Credentials.Registration("alice", "password1", "Alice"), false);
+        h.transport().acceptConnection();
+        assertThat(h.fail(Register.class, ErrorCode.CONFLICT).protocol()).isEqualTo(2);
+
+        h.client.login(ClientHarness.SERVER, new Credentials.Token("alice", "remembered-token"), false);
+        h.transport().acceptConnection();
+        assertThat(h.answer(Resume.class, r -> ClientHarness.session(r.id(), ME)).protocol()).isEqualTo(2);
+
+        h.transport().drop("network down");
+        assertThat(h.reconnectAndResume(ME).protocol()).as("the resume after a drop").isEqualTo(2);
+        h.client.logout();
+        CompletableFuture<Void> login = h.startLogin("alice", false);
+        assertThat(h.answer(Login.class, r -> ClientHarness.session(r.id(), ME)).protocol()).isEqualTo(2);
+        assertThat(login).isCompleted();
+    }
+
+    @Test
     void afterLoggingInTheClientLoadsFriendsGroupsRequestsAndSyncs() {
         h.startLogin("alice", false);
         h.answer(Login.class, r -> ClientHarness.session(r.id(), ME));

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.qchat.client.core.files.Reasons;
 import org.qchat.client.core.model.ConnectionState;
 import org.qchat.protocol.model.Role;
 
@@ -91,6 +92,7 @@ class BundlesTest {
                 "bye.passwordReset")) {
             built.add(s);
         }
+        built.addAll(Reasons.ALL);
         assertThat(built).allSatisfy(key -> {
             assertThat(english.containsKey(key)).as("English has %s", key).isTrue();
             assertThat(chinese.containsKey(key)).as("Chinese has %s", key).isTrue();

@@ -1,14 +1,17 @@
 package org.qchat.client.testing;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 import org.qchat.client.core.ChatClient;
 import org.qchat.client.core.Credentials;
+import org.qchat.client.core.files.FileStorage;
 import org.qchat.client.transport.ServerAddress;
 import org.qchat.client.transport.ServerList;
 import org.qchat.protocol.Request;
@@ -32,8 +35,9 @@ import org.qchat.protocol.packet.SyncState;
 import org.qchat.protocol.packet.Welcome;
 
 /**
- * A {@link ChatClient} wired to fakes, with the test playing the server: every callback and
- * timer runs on the test's thread (a direct dispatcher), so tests need no waiting at all.
+ * A {@link ChatClient} wired to fakes, with the test playing the server: every callback, timer
+ * and piece of file work runs on the test's thread (a direct dispatcher and file worker), so
+ * tests need no waiting at all.
  */
 public final class ClientHarness {
 
@@ -46,12 +50,24 @@ public final class ClientHarness {
     public final ChatClient client;
     private final Set<String> answered = new HashSet<>();
 
+    /** A harness whose client never touches files. */
     public ClientHarness() {
+        this(Path.of(System.getProperty("java.io.tmpdir"), "qchat-harness-no-files"));
+    }
+
+    /** A harness whose client keeps its cache in {@code files/cache} and downloads into {@code files/downloads}. */
+    public ClientHarness(Path files) {
+        this(files, Runnable::run);
+    }
+
+    /** As {@link #ClientHarness(Path)}, with file work handed to {@code fileWorker} instead of run at once. */
+    public ClientHarness(Path files, Executor fileWorker) {
+        FileStorage storage = new FileStorage(files.resolve("cache"), () -> files.resolve("downloads"), fileWorker);
         client = new ChatClient(() -> {
             FakeTransport t = new FakeTransport();
             transports.add(t);
             return t;
-        }, Runnable::run, scheduler, store);
+        }, Runnable::run, scheduler, store, storage);
     }
 
     /** The transport of the current (latest) login. */

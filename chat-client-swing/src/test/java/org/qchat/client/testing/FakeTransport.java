@@ -1,22 +1,26 @@
 package org.qchat.client.testing;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.qchat.client.transport.ChatTransport;
 import org.qchat.client.transport.ServerList;
 import org.qchat.client.transport.TransportListener;
+import org.qchat.protocol.FileChunk;
+import org.qchat.protocol.FrameCodec;
 import org.qchat.protocol.Packet;
 import org.qchat.protocol.Request;
 
 /**
  * A transport with no network, in the spirit of Smack's DummyConnection: records every request
- * the client sends and lets the test play the server — accept the connection, push packets,
+ * and data frame the client sends and lets the test play the server — accept the connection, push packets,
  * answer requests, drop the link and bring it back. Callbacks run on the test's thread.
  */
 public final class FakeTransport implements ChatTransport {
 
     private final List<Request> sent = new ArrayList<>();
+    private final List<FileChunk> chunks = new ArrayList<>();
     private TransportListener listener;
     private ServerList servers;
     private boolean up;
@@ -38,6 +42,24 @@ public final class FakeTransport implements ChatTransport {
             return false;
         }
         sent.add(request);
+        return true;
+    }
+
+    @Override
+    public boolean sendFrame(byte[] frame) {
+        if (!up || closed) {
+            return false;
+        }
+        int body = frame.length - FrameCodec.HEADER_LENGTH;
+        if (maxOutboundFrame > 0 && body > maxOutboundFrame) {
+            throw new IllegalArgumentException("frame of " + body + " bytes exceeds " + maxOutboundFrame);
+        }
+        try {
+            // Decoded as the server would: a frame the codec refuses fails the test here.
+            chunks.add((FileChunk) new FrameCodec().decode(ByteBuffer.wrap(frame)));
+        } catch (Exception e) {
+            throw new AssertionError("the client sent a bad data frame", e);
+        }
         return true;
     }
 
@@ -130,5 +152,16 @@ public final class FakeTransport implements ChatTransport {
     /** Forgets what was sent so far, to look only at what comes next. */
     public void clearSent() {
         sent.clear();
+        chunks.clear();
+    }
+
+    /** Data frames sent so far, in order. */
+    public List<FileChunk> chunks() {
+        return List.copyOf(chunks);
+    }
+
+    /** Forgets the data frames sent so far. */
+    public void clearChunks() {
+        chunks.clear();
     }
 }

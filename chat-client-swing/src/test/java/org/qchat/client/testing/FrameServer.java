@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,13 +19,14 @@ import org.qchat.protocol.Packet;
 import org.qchat.protocol.PacketMapper;
 
 /**
- * A bare-bones framed TCP server for transport tests: plain blocking sockets, our frame codec,
- * one thread per connection. Records what clients send; the test sends back what it likes.
+ * A bare-bones framed TCP server for transport tests: plain blocking sockets, our frame codec
+ * (JSON packets and binary data frames), one thread per connection. Records what clients send; the test sends back what it likes.
  */
 public final class FrameServer implements AutoCloseable {
 
     private final ServerSocket server;
     private final PacketMapper mapper = new PacketMapper();
+    private final FrameCodec codec = new FrameCodec(mapper, FrameCodec.DEFAULT_MAX_FRAME_LENGTH);
     private final List<Socket> connections = new CopyOnWriteArrayList<>();
     private final BlockingQueue<Packet> received = new LinkedBlockingQueue<>();
     private final AtomicInteger accepted = new AtomicInteger();
@@ -77,9 +79,10 @@ public final class FrameServer implements AutoCloseable {
         try (DataInputStream in = new DataInputStream(socket.getInputStream())) {
             while (true) {
                 int length = in.readInt();
-                byte[] body = new byte[length];
-                in.readFully(body);
-                received.add(mapper.read(body));
+                byte[] frame = new byte[FrameCodec.HEADER_LENGTH + length];
+                ByteBuffer.wrap(frame).putInt(length);
+                in.readFully(frame, FrameCodec.HEADER_LENGTH, length);
+                received.add(codec.decode(ByteBuffer.wrap(frame)));
             }
         } catch (Exception e) {
             connections.remove(socket);
@@ -93,9 +96,14 @@ public final class FrameServer implements AutoCloseable {
 
     /** Sends a raw JSON body, framed, on the newest connection. */
     public void sendRaw(byte[] body) throws IOException {
+        sendFrame(FrameCodec.frame(body));
+    }
+
+    /** Sends a whole frame, length prefix included (a data frame, say), on the newest connection. */
+    public void sendFrame(byte[] frame) throws IOException {
         Socket socket = connections.get(connections.size() - 1);
         OutputStream out = socket.getOutputStream();
-        out.write(FrameCodec.frame(body));
+        out.write(frame);
         out.flush();
     }
 

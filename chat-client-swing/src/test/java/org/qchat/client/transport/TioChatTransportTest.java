@@ -1,6 +1,7 @@
 package org.qchat.client.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qchat.client.testing.FrameServer;
 import org.qchat.client.testing.TcpRelay;
+import org.qchat.protocol.FileChunk;
 import org.qchat.protocol.Packet;
 import org.qchat.protocol.model.UserInfo;
 import org.qchat.protocol.packet.Ping;
@@ -77,6 +79,49 @@ class TioChatTransportTest {
         server.send(new Pong("1", 42));
         assertThat(client.next()).isEqualTo(new Welcome(1, "qchat/测试 👋", 262144, 30));
         assertThat(client.next()).isEqualTo(new Pong("1", 42));
+    }
+
+    @Test
+    void dataFramesTravelBothWaysBetweenJsonPackets() throws Exception {
+        Recorder client = connect(server.port());
+        await().atMost(WAIT).until(() -> client.connects.get() == 1);
+        byte[] data = new byte[FileChunk.MAX_DATA];
+        new java.util.Random(7).nextBytes(data);
+
+        assertThat(client.transport.sendFrame(FileChunk.frame(FileChunk.Direction.UPLOAD, 7, 262144, data, 0, data.length)))
+                .isTrue();
+        assertThat(client.transport.send(new Ping("1"))).isTrue();
+        FileChunk up = (FileChunk) server.received().poll(10, TimeUnit.SECONDS);
+        assertThat(up.transferId()).isEqualTo(7);
+        assertThat(up.offset()).isEqualTo(262144);
+        assertThat(bytes(up)).isEqualTo(data);
+        assertThat(server.received().poll(10, TimeUnit.SECONDS)).isEqualTo(new Ping("1"));
+
+        server.sendFrame(FileChunk.frame(FileChunk.Direction.DOWNLOAD, 3, 5, "hello".getBytes(StandardCharsets.UTF_8), 0, 5));
+        server.send(new Pong("1", 42));
+
+        FileChunk down = (FileChunk) client.next();
+        assertThat(down.direction()).isEqualTo(FileChunk.Direction.DOWNLOAD);
+        assertThat(down.transferId()).isEqualTo(3);
+        assertThat(down.offset()).isEqualTo(5);
+        assertThat(new String(bytes(down), StandardCharsets.UTF_8)).isEqualTo("hello");
+        assertThat(client.next()).isEqualTo(new Pong("1", 42));
+    }
+
+    @Test
+    void aDataFrameOverTheServersLimitIsRefusedBeforeItIsSent() throws Exception {
+        Recorder client = connect(server.port());
+        await().atMost(WAIT).until(() -> client.connects.get() == 1);
+        client.transport.setMaxOutboundFrame(1024);
+
+        byte[] frame = FileChunk.frame(FileChunk.Direction.UPLOAD, 1, 0, new byte[2000], 0, 2000);
+        assertThatThrownBy(() -> client.transport.sendFrame(frame)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static byte[] bytes(FileChunk chunk) {
+        byte[] out = new byte[chunk.length()];
+        chunk.data().duplicate().get(out);
+        return out;
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 
 import org.qchat.protocol.model.ConversationInfo;
 import org.qchat.protocol.model.ConversationKind;
+import org.qchat.protocol.model.FileInfo;
 import org.qchat.protocol.model.MessageInfo;
 
 /**
@@ -228,6 +229,22 @@ public final class Conversation {
         ChatMessage m = outgoing.get(clientMsgId);
         if (m != null && (m.state() != state || !java.util.Objects.equals(m.errorKey(), errorKey))) {
             outgoing.put(clientMsgId, m.withState(state, errorKey));
+            changed.accept(this);
+        }
+    }
+
+    /** Shows what an upload learned of its file (its size, its hash) in the outbox message. */
+    public void setOutgoingFile(String clientMsgId, FileInfo file) {
+        ChatMessage m = outgoing.get(clientMsgId);
+        if (m != null && !java.util.Objects.equals(m.file(), file)) {
+            outgoing.put(clientMsgId, m.withFile(file));
+            changed.accept(this);
+        }
+    }
+
+    /** Takes a message of mine that will never be sent (its upload was cancelled) out of the outbox. */
+    public void removeOutgoing(String clientMsgId) {
+        if (outgoing.remove(clientMsgId) != null) {
             changed.accept(this);
         }
     }

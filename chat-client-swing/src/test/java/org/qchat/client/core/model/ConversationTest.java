@@ -9,6 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.qchat.client.testing.Wire;
 import org.qchat.protocol.model.ConversationKind;
+import org.qchat.protocol.model.FileInfo;
+import org.qchat.protocol.model.MessageInfo;
+import org.qchat.protocol.model.MessageKind;
 
 class ConversationTest {
 
@@ -30,6 +33,31 @@ class ConversationTest {
         conv.accept(msg(12, 2, ME, "two"));
 
         assertThat(conv.messages()).extracting(ChatMessage::text).containsExactly("one", "two", "three");
+    }
+
+    @Test
+    void imagesAndFilesKeepTheirKindAndFileWhetherPushedPulledOrFromHistory() {
+        FileInfo image = new FileInfo("9f".repeat(32), "cat.png", 48213, "image/png", 1024, 768, "/9j/4AAQ");
+        FileInfo file = new FileInfo("ab".repeat(32), "report.pdf", 1000, "application/pdf", null, null, null);
+        conv.accept(new MessageInfo(9002, 12, 2, ALICE, "c2", "[image] cat.png", Wire.TIME, MessageKind.IMAGE, image));
+        conv.acceptHistory(List.of(
+                new MessageInfo(9001, 12, 1, ALICE, "c1", "[file] report.pdf", Wire.TIME, MessageKind.FILE, file)), false);
+        conv.accept(msg(12, 3, ALICE, "nice"));
+
+        List<ChatMessage> messages = conv.messages();
+        assertThat(messages).extracting(ChatMessage::kind)
+                .containsExactly(MessageKind.FILE, MessageKind.IMAGE, MessageKind.TEXT);
+        assertThat(messages).extracting(ChatMessage::file).containsExactly(file, image, null);
+        assertThat(messages.get(1).hasFile()).isTrue();
+        assertThat(messages.get(2).hasFile()).isFalse();
+    }
+
+    @Test
+    void aFileMessageWithoutItsFileCanOnlyBeShownAsText() {
+        conv.accept(new MessageInfo(9001, 12, 1, ALICE, "c1", "[file] x", Wire.TIME, MessageKind.FILE, null));
+
+        assertThat(conv.messages().get(0).kind()).isEqualTo(MessageKind.TEXT);
+        assertThat(conv.messages().get(0).text()).isEqualTo("[file] x");
     }
 
     @Test
