@@ -7,9 +7,11 @@
 #   2. starts a virtual display (Xvfb) and a server on a free port with a throw-away data directory;
 #   3. runs the client jar once per language — two users, each with
 #      `--lang LANG --theme THEME --profile screenshots-LANG --user NAME` — under a small driver
-#      (ScreenshotTour, from the client's test sources) that registers, makes friends, chats and
-#      creates a group through the windows, with a few headless clients as the other people;
-#   4. saves each window as it paints itself: login, main (friend list), chat, group × en, zh.
+#      (ScreenshotTour, from the client's test sources) that registers, makes friends, chats,
+#      creates a group and sends a file through the windows, with a few headless clients as the
+#      other people;
+#   4. saves each window as it paints itself: login, main (friend list), chat, group, files (a
+#      picture and files in a chat) × en, zh.
 #
 # Needs: a JDK 17+, Xvfb, and fonts for Chinese and emoji (Debian: xvfb fonts-noto-cjk
 # fonts-symbola). Preferences go to a temporary directory, never the user's own.

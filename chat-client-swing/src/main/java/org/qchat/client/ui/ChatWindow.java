@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
 
+import javax.swing.JComponent;
 import javax.swing.JFrame;
 import javax.swing.JTabbedPane;
 
@@ -16,6 +17,7 @@ import org.qchat.client.core.model.Conversation;
 import org.qchat.client.core.model.ConversationList;
 import org.qchat.client.core.model.UserDirectory;
 import org.qchat.client.i18n.I18n;
+import org.qchat.client.ui.media.ScreenCapture;
 import org.qchat.protocol.model.ConversationKind;
 
 /**
@@ -33,14 +35,16 @@ public final class ChatWindow extends JFrame {
 
     private final ChatClient client;
     private final UiActions actions;
+    private final ChatMedia media;
     private final JTabbedPane tabs = new JTabbedPane();
     private final Map<Long, ConversationPanel> panels = new LinkedHashMap<>();
     private final Bindings bindings = new Bindings();
 
-    public ChatWindow(ChatClient client, UiActions actions) {
+    ChatWindow(ChatClient client, UiActions actions, ChatMedia media) {
         super(I18n.tr("chat.window.title"));
         this.client = client;
         this.actions = actions;
+        this.media = media;
         setName(ComponentNames.CHAT_WINDOW);
         tabs.setName(ComponentNames.CHAT_TABS);
         tabs.setTabLayoutPolicy(JTabbedPane.SCROLL_TAB_LAYOUT);
@@ -56,6 +60,13 @@ public final class ChatWindow extends JFrame {
             }
         });
         setContentPane(tabs);
+        // QQ's screenshot key, for the conversation in front.
+        getRootPane().registerKeyboardAction(e -> {
+            ConversationPanel selected = selected();
+            if (selected != null) {
+                selected.captureScreen();
+            }
+        }, ScreenCapture.SHORTCUT, JComponent.WHEN_IN_FOCUSED_WINDOW);
         setDefaultCloseOperation(DO_NOTHING_ON_CLOSE);
         addWindowListener(new WindowAdapter() {
             @Override
@@ -101,7 +112,7 @@ public final class ChatWindow extends JFrame {
             Conversation conv = client.conversations().get(convId)
                     .orElseGet(() -> client.conversations().ensure(convId, convId == ConversationList.SYSTEM_CONV_ID
                             ? ConversationKind.SYSTEM : null));
-            panel = new ConversationPanel(client, conv, actions);
+            panel = new ConversationPanel(client, conv, actions, media);
             panels.put(convId, panel);
             tabs.addTab("", panel);
             updateTabTitle(convId);

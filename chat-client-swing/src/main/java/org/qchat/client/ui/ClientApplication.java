@@ -5,6 +5,7 @@ import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
 import java.awt.Window;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import javax.swing.JComponent;
 import javax.swing.SwingUtilities;
@@ -20,6 +21,7 @@ import org.qchat.client.core.model.ConnectionState;
 import org.qchat.client.core.model.Session;
 import org.qchat.client.i18n.I18n;
 import org.qchat.client.i18n.Language;
+import org.qchat.client.ui.media.ScreenCapture;
 import org.qchat.client.transport.ServerAddress;
 import org.qchat.client.transport.ServerList;
 import org.qchat.client.transport.TioChatTransport;
@@ -36,6 +38,7 @@ public final class ClientApplication implements UiActions, LoginWindow.Handler {
     private final ExecutorScheduler scheduler;
     private final ChatClient client;
     private final Notifier notifier;
+    private final ChatMedia media;
     private LoginWindow loginWindow;
     private MainWindow mainWindow;
     private ChatWindow chatWindow;
@@ -50,6 +53,7 @@ public final class ClientApplication implements UiActions, LoginWindow.Handler {
         FileStorage files = FileStorage.of(AppFolders.system().cacheDir(options.profile()), prefs::downloadsDir);
         this.client = new ChatClient(() -> new TioChatTransport(options.tls()), edt, scheduler, prefs, files);
         this.notifier = new Notifier(client, this);
+        this.media = ChatMedia.of(client);
     }
 
     /** Shows the login window; resumes a remembered session at once. Call on the EDT. */
@@ -114,7 +118,7 @@ public final class ClientApplication implements UiActions, LoginWindow.Handler {
             loginWindow = null;
         }
         mainWindow = new MainWindow(client, this);
-        chatWindow = new ChatWindow(client, this);
+        chatWindow = new ChatWindow(client, this, media);
         notifier.setMainWindow(mainWindow);
         placeWindows();
         mainWindow.setVisible(true);
@@ -162,6 +166,15 @@ public final class ClientApplication implements UiActions, LoginWindow.Handler {
     }
 
     @Override
+    public void captureScreen(long convId) {
+        boolean writable = client.conversations().get(convId).map(c -> c.isActive() && !c.isSystem()).orElse(false);
+        if (mainWindow != null && writable) {
+            ScreenCapture.start(mainWindow, image -> media.sender().sendPicture(mainWindow, convId, image,
+                    "screenshot", () -> openConversation(convId)));
+        }
+    }
+
+    @Override
     public void showAddFriend() {
         new AddFriendDialog(mainWindow, client).open(mainWindow);
     }
@@ -184,14 +197,23 @@ public final class ClientApplication implements UiActions, LoginWindow.Handler {
     @Override
     public void showSettings() {
         Window owner = mainWindow != null ? mainWindow : loginWindow;
-        new SettingsDialog(owner, prefs.language(), prefs.theme(), this::applySettings).open(owner);
+        SettingsDialog dialog = new SettingsDialog(owner, prefs.language(), prefs.theme(), this::applySettings);
+        // The default downloads folder is found by looking at the disk: not on this thread.
+        CompletableFuture.supplyAsync(prefs::downloadsDir)
+                .thenAccept(folder -> SwingUtilities.invokeLater(() -> dialog.showDownloads(folder)));
+        dialog.open(owner);
     }
 
-    private void applySettings(Language language, String theme) {
+    private void applySettings(SettingsDialog.Choice choice) {
+        Language language = choice.language();
+        String theme = choice.theme();
         boolean languageChanged = language != prefs.language();
         boolean themeChanged = !theme.equals(prefs.theme());
         prefs.setLanguage(language);
         prefs.setTheme(theme);
+        if (choice.downloads() != null) {
+            prefs.setDownloadsDir(choice.downloads());
+        }
         prefs.flush();
         if (themeChanged) {
             Theme.apply(theme);
@@ -212,7 +234,7 @@ public final class ClientApplication implements UiActions, LoginWindow.Handler {
             boolean chatVisible = chatWindow.isVisible();
             closeSessionWindows();
             mainWindow = new MainWindow(client, this);
-            chatWindow = new ChatWindow(client, this);
+            chatWindow = new ChatWindow(client, this, media);
             notifier.setMainWindow(mainWindow);
             mainWindow.setBounds(mainBounds);
             chatWindow.setBounds(chatBounds);

@@ -59,6 +59,16 @@ public final class ComponentNames {
     public static final String CHAT_INPUT = "chat.input";
     public static final String CHAT_SEND = "chat.send";
     public static final String CHAT_EMOJI = "chat.emoji";
+    /** The paperclip: choose files to send. */
+    public static final String CHAT_ATTACH = "chat.attach";
+    /** The scissors: take a screenshot to send. */
+    public static final String CHAT_SCREENSHOT = "chat.screenshot";
+    /** The paperclip's file chooser. */
+    public static final String ATTACH_CHOOSER = "attach.chooser";
+    /** Asks before a pasted or dropped picture is sent; inside it: */
+    public static final String PICTURE_CONFIRM = "picture.confirm";
+    public static final String PICTURE_CONFIRM_IMAGE = "picture.confirm.image";
+    public static final String PICTURE_CONFIRM_SEND = "picture.confirm.send";
     public static final String CHAT_BANNER = "chat.banner";
     public static final String CHAT_NOTICE = "chat.notice";
     /** The line above the oldest message: loading / scroll up (clickable) / start of the conversation. */
@@ -112,6 +122,9 @@ public final class ComponentNames {
     public static final String SETTINGS_DIALOG = "settings";
     public static final String SETTINGS_LANGUAGE = "settings.language";
     public static final String SETTINGS_THEME = "settings.theme";
+    public static final String SETTINGS_DOWNLOADS = "settings.downloads";
+    public static final String SETTINGS_DOWNLOADS_CHANGE = "settings.downloads.change";
+    public static final String SETTINGS_DOWNLOADS_CHOOSER = "settings.downloads.chooser";
     public static final String SETTINGS_OK = "settings.ok";
     /** Dialog buttons common to the dialogs above. */
     public static final String DIALOG_CANCEL = "dialog.cancel";

@@ -4,10 +4,12 @@ import java.awt.BorderLayout;
 import java.awt.FlowLayout;
 import java.awt.event.ActionEvent;
 import java.awt.event.KeyEvent;
+import java.util.List;
 import java.util.function.Consumer;
 
 import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
+import javax.swing.Icon;
 import javax.swing.JButton;
 import javax.swing.JComponent;
 import javax.swing.JLabel;
@@ -20,19 +22,37 @@ import javax.swing.text.DefaultEditorKit;
 
 import org.qchat.client.core.Validation;
 import org.qchat.client.i18n.I18n;
+import org.qchat.client.ui.media.Attachment;
+import org.qchat.client.ui.media.Attachments;
 
 /**
  * Where a message is written: Enter sends, Shift+Enter (or Ctrl+Enter) starts a new line, the
  * smiley button opens the emoji picker. Hands the text to {@code onSend} and clears itself.
+ * The paperclip and the scissors, and a picture or files pasted into the text, go to {@link
+ * Attaching}; pasted text stays text.
  */
 final class ComposeBox extends JPanel {
+
+    /** What the compose box asks for besides sending text; on the Swing thread. */
+    interface Attaching {
+        /** The paperclip: choose files to send. */
+        void chooseFiles();
+
+        /** The scissors: take a screenshot to send. */
+        void captureScreen();
+
+        /** Files or a picture were pasted into the text. */
+        void attach(List<Attachment> attachments);
+    }
+
+    private static final int ICON_SIZE = 20;
 
     private final JTextArea input = new JTextArea(3, 20);
     private final JButton send = new JButton(I18n.tr("chat.send"));
     private final JLabel hint = new JLabel();
     private final Consumer<String> onSend;
 
-    ComposeBox(Consumer<String> onSend) {
+    ComposeBox(Consumer<String> onSend, Attaching attaching) {
         super(new BorderLayout());
         this.onSend = onSend;
         setBorder(BorderFactory.createMatteBorder(1, 0, 0, 0, UIManager.getColor("Component.borderColor")));
@@ -48,10 +68,17 @@ final class ComposeBox extends JPanel {
             input.requestFocusInWindow();
         });
         emoji.addActionListener(e -> picker.show(emoji, 0, -picker.getPreferredSize().height));
+        JButton attach = toolButton(ComponentNames.CHAT_ATTACH, ToolIcon.paperclip(ICON_SIZE),
+                I18n.tr("chat.attach.tooltip"), attaching::chooseFiles);
+        JButton screenshot = toolButton(ComponentNames.CHAT_SCREENSHOT, ToolIcon.scissors(ICON_SIZE),
+                I18n.tr("chat.screenshot.tooltip"), attaching::captureScreen);
         JPanel toolbar = new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 2));
         toolbar.add(emoji);
+        toolbar.add(attach);
+        toolbar.add(screenshot);
 
         input.setName(ComponentNames.CHAT_INPUT);
+        input.setTransferHandler(Attachments.handler(input, attaching::attach));
         input.setLineWrap(true);
         input.setWrapStyleWord(true);
         input.setBorder(BorderFactory.createEmptyBorder(4, 8, 4, 8));
@@ -84,6 +111,16 @@ final class ComposeBox extends JPanel {
         add(toolbar, BorderLayout.NORTH);
         add(scroll, BorderLayout.CENTER);
         add(bottom, BorderLayout.SOUTH);
+    }
+
+    private static JButton toolButton(String name, Icon icon, String tooltip, Runnable action) {
+        JButton b = new JButton(icon);
+        b.setName(name);
+        b.setToolTipText(tooltip);
+        b.putClientProperty("JButton.buttonType", "toolBarButton");
+        b.setFocusable(false);
+        b.addActionListener(e -> action.run());
+        return b;
     }
 
     private void submit() {

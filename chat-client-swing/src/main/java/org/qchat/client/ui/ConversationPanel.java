@@ -28,7 +28,8 @@ import org.qchat.protocol.model.ConversationKind;
 /**
  * One conversation: title, messages, the compose box, and for a group the member panel. Loads
  * older messages when scrolled to the top, keeps the view pinned to the newest message while the
- * user is at the bottom, and says when the conversation can no longer be written to.
+ * user is at the bottom, and says when the conversation can no longer be written to. Files and
+ * pictures dropped anywhere on it are sent ({@link ConversationAttachments}).
  */
 final class ConversationPanel extends JPanel {
 
@@ -42,6 +43,7 @@ final class ConversationPanel extends JPanel {
     private final MessageListPanel messages;
     private final JScrollPane scroll;
     private final ComposeBox compose;
+    private final ConversationAttachments attachments;
     /** Whether the view follows the newest message (the user is at the bottom). */
     private boolean pinned = true;
     private int lastMaximum;
@@ -50,7 +52,7 @@ final class ConversationPanel extends JPanel {
     private int shownCount;
     private boolean loadingOlder;
 
-    ConversationPanel(ChatClient client, Conversation conv, UiActions actions) {
+    ConversationPanel(ChatClient client, Conversation conv, UiActions actions, ChatMedia media) {
         super(new BorderLayout());
         this.client = client;
         this.conv = conv;
@@ -86,7 +88,7 @@ final class ConversationPanel extends JPanel {
         north.add(head, BorderLayout.NORTH);
         north.add(banner, BorderLayout.SOUTH);
 
-        messages = new MessageListPanel(client, conv, client::retry, this::loadOlder);
+        messages = new MessageListPanel(client, conv, media.pictures(), client::retry, this::loadOlder);
         scroll = new JScrollPane(messages);
         scroll.setName(ComponentNames.CHAT_SCROLL);
         scroll.setBorder(BorderFactory.createEmptyBorder());
@@ -108,11 +110,20 @@ final class ConversationPanel extends JPanel {
             }
         });
 
+        attachments = new ConversationAttachments(this, conv.convId(), media.sender(),
+                () -> conv.isActive() && !conv.isSystem(), () -> {
+                    pinned = true;
+                    scrollToBottomLater();
+                });
         compose = new ComposeBox(text -> {
             pinned = true;
             client.sendMessage(conv.convId(), text);
             scrollToBottomLater();
-        });
+        }, attachments);
+        // A drop anywhere on the conversation: the parts that hold no text of their own take it here.
+        setTransferHandler(attachments.handlerFor(this));
+        messages.setTransferHandler(attachments.handlerFor(messages));
+        scroll.getViewport().setTransferHandler(attachments.handlerFor(scroll.getViewport()));
         notice.setName(ComponentNames.CHAT_NOTICE);
         notice.setHorizontalAlignment(JLabel.CENTER);
         notice.setForeground(Theme.secondaryText());
@@ -284,7 +295,13 @@ final class ConversationPanel extends JPanel {
         compose.focusInput();
     }
 
+    /** Ctrl+Alt+A in the chat window: a screenshot for this conversation. */
+    void captureScreen() {
+        attachments.captureScreen();
+    }
+
     void dispose() {
         bindings.unbindAll();
+        messages.dispose();
     }
 }

@@ -42,6 +42,7 @@ import org.qchat.client.core.model.GroupDirectory;
 import org.qchat.client.core.model.Names;
 import org.qchat.client.core.model.UserDirectory;
 import org.qchat.client.i18n.I18n;
+import org.qchat.client.ui.media.ScreenCapture;
 import org.qchat.protocol.model.ConversationKind;
 import org.qchat.protocol.model.GroupInfo;
 
@@ -98,6 +99,9 @@ public final class MainWindow extends JFrame {
         content.add(top, BorderLayout.NORTH);
         content.add(tabs, BorderLayout.CENTER);
         setContentPane(content);
+        // QQ's screenshot key works here too, for the friend, group or conversation selected.
+        getRootPane().registerKeyboardAction(e -> captureForSelected(), ScreenCapture.SHORTCUT,
+                JComponent.WHEN_IN_FOCUSED_WINDOW);
         setMinimumSize(new Dimension(300, 480));
         setSize(new Dimension(340, 680));
 
@@ -200,6 +204,14 @@ public final class MainWindow extends JFrame {
     private void open(ListEntry entry) {
         if (entry.convId() > 0) {
             actions.openConversation(entry.convId());
+        }
+    }
+
+    private void captureForSelected() {
+        JList<ListEntry> shown = List.of(friends, groups, recent).get(tabs.getSelectedIndex());
+        ListEntry entry = shown.getSelectedValue();
+        if (entry != null && entry.convId() > 0) {
+            actions.captureScreen(entry.convId());
         }
     }
 

@@ -23,22 +23,30 @@ import org.qchat.client.i18n.I18n;
 /**
  * The messages of one conversation, top to bottom, as {@link MessageRow}s. Rows are kept by
  * message key between refreshes, so a new message adds one row and a state change updates one
- * label instead of rebuilding the list.
+ * label instead of rebuilding the list. A row that leaves is disposed: its picture or file stops
+ * following its transfer.
  */
 final class MessageListPanel extends JPanel implements Scrollable {
 
     private final ChatClient client;
     private final Conversation conv;
     private final Consumer<String> onRetry;
+    private final MediaView.Factory mediaViews;
+    private final PictureCache pictures;
+    private final Consumer<String> pictureListener = this::pictureArrived;
     private final Map<String, MessageRow> rows = new HashMap<>();
     private final JLabel historyStatus = new JLabel(" ", JLabel.CENTER);
     private int availableWidth = 600;
 
     /** @param onHistoryClick loads older messages (the status line at the top is clickable, for short lists) */
-    MessageListPanel(ChatClient client, Conversation conv, Consumer<String> onRetry, Runnable onHistoryClick) {
+    MessageListPanel(ChatClient client, Conversation conv, PictureCache pictures, Consumer<String> onRetry,
+                     Runnable onHistoryClick) {
         this.client = client;
         this.conv = conv;
         this.onRetry = onRetry;
+        this.pictures = pictures;
+        this.mediaViews = MediaView.factory(client, pictures);
+        pictures.addListener(pictureListener);
         setName(ComponentNames.CHAT_MESSAGES);
         setLayout(new BoxLayout(this, BoxLayout.Y_AXIS));
         setBackground(Theme.chatBackground());
@@ -77,7 +85,7 @@ final class MessageListPanel extends JPanel implements Scrollable {
             if (row == null) {
                 MessageRow.Style style = conv.isSystem() ? MessageRow.Style.NOTICE
                         : m.senderId() == myId ? MessageRow.Style.MINE : MessageRow.Style.THEIRS;
-                row = new MessageRow(m, style, Texts.userName(client, m.senderId()), onRetry);
+                row = new MessageRow(m, style, Texts.userName(client, m.senderId()), onRetry, mediaViews);
                 row.setAvailableWidth(availableWidth);
             } else {
                 row.update(m);
@@ -86,6 +94,11 @@ final class MessageListPanel extends JPanel implements Scrollable {
             next.put(m.key(), row);
             add(row);
         }
+        rows.forEach((key, row) -> {
+            if (next.get(key) != row) {
+                row.dispose();
+            }
+        });
         rows.clear();
         rows.putAll(next);
         revalidate();
@@ -94,8 +107,23 @@ final class MessageListPanel extends JPanel implements Scrollable {
 
     /** Names of senders became known (a member list loaded): rebuild rows that showed a placeholder. */
     void refreshNames() {
+        rows.values().forEach(MessageRow::dispose);
         rows.clear();
         refresh();
+    }
+
+    private void pictureArrived(String clientMsgId) {
+        for (MessageRow row : rows.values()) {
+            if (clientMsgId.equals(row.message().clientMsgId())) {
+                row.pictureArrived();
+            }
+        }
+    }
+
+    /** The conversation's tab closed: every row stops following its transfer. */
+    void dispose() {
+        pictures.removeListener(pictureListener);
+        rows.values().forEach(MessageRow::dispose);
     }
 
     /** The viewport width changed: let bubbles wrap to the new width. */

@@ -15,6 +15,7 @@ import javax.swing.BorderFactory;
 import javax.swing.Box;
 import javax.swing.BoxLayout;
 import javax.swing.JButton;
+import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 
@@ -25,31 +26,44 @@ import org.qchat.client.i18n.I18n;
 /**
  * One message: others' on the left with their avatar and name, mine on the right in the accent
  * colour with the delivery state under it (and Retry when it failed); announcements centred as a
- * notice.
+ * notice. An image or a file shows as itself ({@link MediaView}) instead of a bubble of text,
+ * following its transfer until the row is {@link #dispose disposed}.
  */
 final class MessageRow extends JPanel {
 
     enum Style { THEIRS, MINE, NOTICE }
 
     private final Style style;
+    /** The text, for a text message; null for an image or a file. */
     private final WrappingText text;
+    /** The image or file, for such a message; null for text. */
+    private final MediaView media;
     private final JLabel state = new JLabel();
     private final JButton retry = new JButton();
     private ChatMessage message;
 
-    MessageRow(ChatMessage message, Style style, String senderName, java.util.function.Consumer<String> onRetry) {
+    MessageRow(ChatMessage message, Style style, String senderName, java.util.function.Consumer<String> onRetry,
+               MediaView.Factory mediaViews) {
         super(new BorderLayout(8, 0));
         this.style = style;
         this.message = message;
         setOpaque(false);
         setName(message.isStored() ? "message." + message.seq() : "message.out." + message.clientMsgId());
         setBorder(BorderFactory.createEmptyBorder(6, 12, 6, 12));
-        text = new WrappingText(Glyphs.safe(Texts.words(message)));
-        text.setForeground(style == Style.MINE ? Theme.myBubbleText() : Theme.theirBubbleText());
-
-        Bubble bubble = new Bubble(style == Style.MINE ? Theme.myBubble()
-                : style == Style.NOTICE ? Theme.noticeBackground() : Theme.theirBubble());
-        bubble.add(text, BorderLayout.CENTER);
+        JComponent bubble;
+        if (message.hasFile() && style != Style.NOTICE) {
+            // A picture or a file card is its own bubble, as in QQ.
+            text = null;
+            media = mediaViews.create(message, this::updateState);
+            bubble = media.component();
+        } else {
+            media = null;
+            text = new WrappingText(Glyphs.safe(Texts.words(message)));
+            text.setForeground(style == Style.MINE ? Theme.myBubbleText() : Theme.theirBubbleText());
+            bubble = new Bubble(style == Style.MINE ? Theme.myBubble()
+                    : style == Style.NOTICE ? Theme.noticeBackground() : Theme.theirBubble());
+            bubble.add(text, BorderLayout.CENTER);
+        }
 
         JPanel column = new JPanel();
         column.setOpaque(false);
@@ -113,32 +127,66 @@ final class MessageRow extends JPanel {
         return message;
     }
 
-    /** Updates the delivery state shown; the text of a message never changes. */
+    /**
+     * Updates the delivery state shown (and what an upload learned of its file); the text of a
+     * message never changes.
+     */
     void update(ChatMessage next) {
         boolean changed = next.state() != message.state() || !java.util.Objects.equals(next.errorKey(), message.errorKey());
         message = next;
-        if (changed && style == Style.MINE) {
+        if (media != null) {
+            media.update(next);
+        }
+        if (changed) {
             updateState();
         }
     }
 
+    /** The preview of my picture is here now: show it. */
+    void pictureArrived() {
+        if (media != null) {
+            media.pictureArrived();
+        }
+    }
+
+    /** Stops following the message's transfer; the row is thrown away. */
+    void dispose() {
+        if (media != null) {
+            media.close();
+        }
+    }
+
+    /**
+     * An upload that failed shows why and Retry on its picture or card: the line under it then
+     * says only "Not sent", without a second Retry. Called by the media view while it is being
+     * made, before {@code media} is set.
+     */
     private void updateState() {
+        if (style != Style.MINE) {
+            return;
+        }
         DeliveryState s = message.state();
+        boolean mediaShowsIt = media != null && media.showsFailure();
         switch (s) {
             case SENDING -> state.setText(I18n.tr("message.sending"));
             case SENT -> state.setText(I18n.tr("message.sent"));
-            case FAILED -> state.setText(I18n.tr("message.failed", message.errorKey() == null ? ""
-                    : I18n.tr(message.errorKey())));
+            case FAILED -> state.setText(mediaShowsIt ? I18n.tr("message.notSent")
+                    : I18n.tr("message.failed", message.errorKey() == null ? "" : I18n.tr(message.errorKey())));
         }
         state.setForeground(s == DeliveryState.FAILED ? Theme.error() : Theme.secondaryText());
-        retry.setVisible(s == DeliveryState.FAILED);
+        retry.setVisible(s == DeliveryState.FAILED && !mediaShowsIt);
         revalidate();
     }
 
-    /** The widest a bubble may be: a share of the list width, so long messages wrap. */
+    /**
+     * The widest a bubble may be: a share of the list width, so long messages wrap. Pictures and
+     * file cards keep their own size.
+     */
     void setAvailableWidth(int listWidth) {
-        int share = style == Style.NOTICE ? listWidth - 80 : (int) (listWidth * 0.68);
-        text.setMaxWidth(share - 24);
+        if (text != null) {
+            int share = style == Style.NOTICE ? listWidth - 80 : (int) (listWidth * 0.68);
+            text.setMaxWidth(share - 24);
+        }
     }
 
     @Override

@@ -82,7 +82,6 @@ final class Texts {
         return n > 99 ? "99+" : Integer.toString(n);
     }
 
-    /** Shortens text to one line of at most {@code max} code points for previews. */
     /**
      * What a message says in words: its text, or for an image or file "[Image]" / "[File] name" in
      * the user's language (never the server's English fallback text).
@@ -100,6 +99,7 @@ final class Texts {
         return preview(words(message), max);
     }
 
+    /** Shortens text to one line of at most {@code max} code points for previews. */
     static String preview(String text, int max) {
         String oneLine = Glyphs.safe(text).replaceAll("\\s+", " ").strip();
         if (oneLine.codePointCount(0, oneLine.length()) <= max) {

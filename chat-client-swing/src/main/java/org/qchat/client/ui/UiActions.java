@@ -5,6 +5,9 @@ public interface UiActions {
 
     void openConversation(long convId);
 
+    /** Takes a screenshot and sends it to the conversation, which then opens. */
+    void captureScreen(long convId);
+
     void showAddFriend();
 
     void showCreateGroup();

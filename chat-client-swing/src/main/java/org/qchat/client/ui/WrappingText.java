@@ -12,7 +12,8 @@ import javax.swing.text.View;
  * Read-only, selectable message text that is as wide as its longest line but never wider than
  * {@link #setMaxWidth}, wrapping (by words, and anywhere in CJK text) beyond that; its preferred
  * height follows the wrapped width. That is what lets bubbles hug short messages and wrap long
- * ones.
+ * ones. It takes no drops: a file dropped on a message goes to the conversation, which sends it
+ * (read-only text would refuse it, and a drop goes to the innermost component that takes drops).
  */
 final class WrappingText extends JTextArea {
 
@@ -26,6 +27,12 @@ final class WrappingText extends JTextArea {
         setOpaque(false);
         setBorder(BorderFactory.createEmptyBorder());
         setName(ComponentNames.MESSAGE_TEXT);
+    }
+
+    @Override
+    public void updateUI() {
+        super.updateUI();
+        setDropTarget(null); // the look and feel gives text components one
     }
 
     void setMaxWidth(int maxWidth) {

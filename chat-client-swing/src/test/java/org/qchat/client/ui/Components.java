@@ -37,6 +37,15 @@ final class Components {
         return null;
     }
 
+    /** How many components under {@code root} are named {@code name}. */
+    static int count(Component root, String name) {
+        int n = name.equals(root.getName()) ? 1 : 0;
+        for (Component child : children(root)) {
+            n += count(child, name);
+        }
+        return n;
+    }
+
     /** What every label or text component named {@code name} under {@code root} shows, in layout order. */
     static List<String> texts(Component root, String name) {
         List<String> texts = new ArrayList<>();

@@ -217,6 +217,11 @@ final class GuiClient {
         });
     }
 
+    /** The Recent tab's previews of each conversation's last message, top to bottom. */
+    List<String> recentPreviews() {
+        return execute(() -> entries(list(ComponentNames.MAIN_RECENT)).stream().map(ListEntry::subtitle).toList());
+    }
+
     List<String> groups() {
         return execute(() -> titles(list(ComponentNames.MAIN_GROUPS)));
     }
@@ -304,7 +309,7 @@ final class GuiClient {
         return execute(() -> main.label(ComponentNames.MAIN_STATUS).target().getText());
     }
 
-    private void selectTab(long convId) {
+    void selectTab(long convId) {
         JTabbedPane tabs = (JTabbedPane) execute(() -> find(chat.target(), ComponentNames.CHAT_TABS));
         int index = execute(() -> tabs.indexOfComponent(panel(convId)));
         chat.tabbedPane(ComponentNames.CHAT_TABS).selectTab(index);
@@ -312,16 +317,31 @@ final class GuiClient {
                 () -> selectedConversation(chat.target()) == convId);
     }
 
-    private JPanelFixture conversation(long convId) {
+    JPanelFixture conversation(long convId) {
         return chat.panel("chat.conversation." + convId);
     }
 
-    private Container panel(long convId) {
+    Container panel(long convId) {
         Container panel = Components.conversation(chat.target(), convId);
         if (panel == null) {
             throw new AssertionError(username + " has no tab for conversation " + convId);
         }
         return panel;
+    }
+
+    // ---- for the steps with pictures and files (FileSteps) -----------------------------------
+
+    Robot robot() {
+        return robot;
+    }
+
+    FrameFixture mainWindow() {
+        return main;
+    }
+
+    /** The client's core; read it on the event thread. */
+    org.qchat.client.core.ChatClient client() {
+        return app.client();
     }
 
     // ---- leaving ---------------------------------------------------------------------------
@@ -335,13 +355,31 @@ final class GuiClient {
 
     // ---- helpers ---------------------------------------------------------------------------
 
-    private DialogFixture dialog(String name) {
-        return WindowFinder.findDialog(new GenericTypeMatcher<>(JDialog.class) {
+    DialogFixture dialog(String name) {
+        DialogFixture dialog = WindowFinder.findDialog(new GenericTypeMatcher<>(JDialog.class) {
             @Override
             protected boolean isMatching(JDialog dialog) {
                 return name.equals(dialog.getName()) && dialog.isShowing();
             }
         }).withTimeout(WAIT.toMillis()).using(robot);
+        settle(dialog.target());
+        return dialog;
+    }
+
+    /**
+     * Makes Java and the X server agree where a window that has just appeared is. Without a window
+     * manager (Xvfb) a new dialog sometimes shows where it was put while Java is told it is at
+     * (0, 0); the robot then clicks where Java thinks its buttons are, and misses. Moving it makes
+     * both sides take the position Java holds.
+     */
+    void settle(java.awt.Window window) {
+        robot.waitForIdle();
+        execute(() -> {
+            java.awt.Point at = window.getLocation();
+            window.setLocation(at.x + 1, at.y);
+            window.setLocation(at);
+        });
+        robot.waitForIdle();
     }
 
     @SuppressWarnings("unchecked")

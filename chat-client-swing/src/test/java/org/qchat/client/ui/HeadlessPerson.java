@@ -1,5 +1,6 @@
 package org.qchat.client.ui;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import org.qchat.client.testing.MemorySessionStore;
 import org.qchat.client.transport.ServerList;
 import org.qchat.client.transport.TioChatTransport;
 import org.qchat.protocol.model.GroupInfo;
+import org.qchat.protocol.model.MessageKind;
 import org.qchat.protocol.model.UserInfo;
 
 /**
@@ -68,6 +70,15 @@ final class HeadlessPerson implements AutoCloseable {
                 c -> c.contacts().get(userId).map(contact -> contact.convId()));
         get(c -> c.sendMessage(convId, text));
         awaitValue("the message to be stored", c -> c.conversations().get(convId)
+                .filter(conv -> conv.outbox().isEmpty()).map(conv -> true));
+    }
+
+    /** Waits until {@code userId} is a friend, then sends them a file as {@code kind}; returns once it is stored. */
+    void sendFileTo(long userId, Path file, MessageKind kind) {
+        long convId = awaitValue("a friendship with user " + userId,
+                c -> c.contacts().get(userId).map(contact -> contact.convId()));
+        get(c -> c.files().upload(convId, file, kind));
+        awaitValue("the file message to be stored", c -> c.conversations().get(convId)
                 .filter(conv -> conv.outbox().isEmpty()).map(conv -> true));
     }
 

@@ -32,6 +32,7 @@ import javax.imageio.ImageIO;
 import javax.swing.AbstractButton;
 import javax.swing.JComponent;
 import javax.swing.JList;
+import javax.swing.JFileChooser;
 import javax.swing.JTabbedPane;
 import javax.swing.RootPaneContainer;
 import javax.swing.SwingUtilities;
@@ -42,6 +43,7 @@ import org.qchat.client.LaunchOptions;
 import org.qchat.client.i18n.I18n;
 import org.qchat.client.i18n.Language;
 import org.qchat.protocol.model.MemberInfo;
+import org.qchat.protocol.model.MessageKind;
 import org.qchat.protocol.model.Role;
 
 /**
@@ -58,7 +60,7 @@ import org.qchat.protocol.model.Role;
  *   java -cp qchat-client.jar:test-classes org.qchat.client.ui.ScreenshotTour OUT_DIR SUFFIX -- CLIENT_FLAGS…
  * </pre>
  * writes {@code login-SUFFIX.png}, {@code main-SUFFIX.png}, {@code chat-SUFFIX.png},
- * {@code group-SUFFIX.png}. The flags must include {@code --server}, {@code --lang} and
+ * {@code group-SUFFIX.png}, {@code files-SUFFIX.png}. The flags must include {@code --server}, {@code --lang} and
  * {@code --user}.
  */
 public final class ScreenshotTour {
@@ -202,6 +204,31 @@ public final class ScreenshotTour {
         focusInput(chat, groupConv);
         shoot(chat, "group");
 
+        // ---- pictures and files: Bob sends a photo, I send my packing list with the paperclip,
+        // Bob sends the trail map (not downloaded: its card offers Download). A taller window, so
+        // that all three show.
+        TourFiles files = TourFiles.in(Files.createTempDirectory("qchat-tour-files-"), l);
+        selectTab(chat, bobConv);
+        bob.sendFileTo(me, files.photo(), MessageKind.IMAGE);
+        String sent = edt(() -> I18n.tr("message.sent"));
+        attach(chat, bobConv, files.packingList());
+        waitUntil("my packing list is sent", () -> {
+            Container panel = conversation(chat, bobConv);
+            return Components.count(panel, ComponentNames.FILE_CARD) == 1
+                    && texts(panel, ComponentNames.MESSAGE_STATE).stream().allMatch(sent::equals);
+        });
+        bob.sendFileTo(me, files.map(), MessageKind.FILE);
+        waitUntil("the pictures and files show, mine sent", () -> {
+            Container panel = conversation(chat, bobConv);
+            return find(panel, ComponentNames.IMAGE_THUMBNAIL) != null
+                    && Components.count(panel, ComponentNames.FILE_CARD) == 2
+                    && texts(panel, ComponentNames.MESSAGE_STATE).stream().allMatch(sent::equals);
+        });
+        edt(() -> chat.setSize(chat.getWidth(), 760));
+        focusInput(chat, bobConv);
+        shoot(chat, "files");
+        files.delete();
+
         for (HeadlessPerson p : List.of(bob, carol, erin)) {
             p.close();
         }
@@ -257,6 +284,25 @@ public final class ScreenshotTour {
         edt(() -> item.doClick());
         waitUntil(username + " is an admin", () -> members(chat, groupConv).stream()
                 .anyMatch(m -> m.user().username().equals(username) && m.role() == Role.ADMIN));
+    }
+
+    /** Clicks the paperclip and picks {@code file} in the chooser it opens (a modal dialog, so the click waits). */
+    private void attach(Frame chat, long convId, Path file) throws Exception {
+        SwingUtilities.invokeLater(() -> ((AbstractButton) find(conversation(chat, convId),
+                ComponentNames.CHAT_ATTACH)).doClick());
+        JFileChooser chooser = waitFor("the file chooser", () -> {
+            for (Window w : Window.getWindows()) {
+                if (w.isShowing() && find(w, ComponentNames.ATTACH_CHOOSER) instanceof JFileChooser c) {
+                    return c;
+                }
+            }
+            return null;
+        });
+        edt(() -> {
+            chooser.setCurrentDirectory(file.getParent().toFile());
+            chooser.setSelectedFiles(new java.io.File[] {file.toFile()});
+            chooser.approveSelection();
+        });
     }
 
     private void focusInput(Frame chat, long convId) throws Exception {

@@ -4,11 +4,12 @@ import org.qchat.client.i18n.Language;
 
 /**
  * What the people in the screenshots are called and say, in the screenshot's language. Each
- * person is {username, nickname, signature}.
+ * person is {username, nickname, signature}. {@code files} names what is sent in the picture of
+ * pictures and files: Bob's photo, the trail map he sends after it, my packing list.
  */
 record TourLines(String password, String nickname, String signature, String[] bob, String[] carol, String[] dave,
                  String[] erin, String hello, String erinNote, String[] chat, String[] carolUnread, String group,
-                 String[] groupChat) {
+                 String[] groupChat, String[] files) {
 
     static TourLines of(Language language) {
         return language == Language.CHINESE ? chinese() : english();
@@ -34,7 +35,8 @@ record TourLines(String password, String nickname, String signature, String[] bo
                     "Saturday 8:00 at the north gate — who's in?",
                     "I'm in 🙂",
                     "Me too, I'll bring snacks",
-                    "Can't make it this time, have fun!"});
+                    "Can't make it this time, have fun!"},
+                new String[]{"fragrant-hills.jpg", "Fragrant Hills trail map.pdf", "Packing list.xlsx"});
     }
 
     private static TourLines chinese() {
@@ -57,6 +59,7 @@ record TourLines(String password, String nickname, String signature, String[] bo
                     "周六早上八点北门集合，谁去？",
                     "我去 🙂",
                     "我也去，我带零食",
-                    "这次去不了，玩得开心！"});
+                    "这次去不了，玩得开心！"},
+                new String[]{"香山.jpg", "香山徒步路线图.pdf", "装备清单.xlsx"});
     }
 }

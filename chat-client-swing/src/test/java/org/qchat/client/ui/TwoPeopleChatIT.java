@@ -5,6 +5,8 @@ import static org.assertj.swing.edt.GuiActionRunner.execute;
 import static org.qchat.client.ui.GuiClient.waitUntil;
 
 import java.awt.Rectangle;
+import java.awt.event.KeyEvent;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,12 +14,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import java.util.stream.Stream;
 
+import javax.imageio.ImageIO;
 import javax.swing.JComponent;
 
 import org.assertj.swing.core.BasicRobot;
@@ -25,6 +29,7 @@ import org.assertj.swing.core.ComponentLookupScope;
 import org.assertj.swing.core.Robot;
 import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
 import org.assertj.swing.exception.EdtViolationException;
+import org.assertj.swing.fixture.DialogFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,19 +42,23 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
+import org.qchat.client.core.files.TransferState;
 import org.qchat.client.core.model.ConnectionState;
 import org.qchat.client.i18n.I18n;
 import org.qchat.client.i18n.Language;
 import org.qchat.client.testing.Environment;
 import org.qchat.client.testing.TcpRelay;
+import org.qchat.protocol.model.MessageKind;
 import org.qchat.server.ChatServer;
 import org.qchat.server.config.RateLimits;
 import org.qchat.server.config.ServerConfig;
 
 /**
  * Two people, two real clients in real windows, one real server: they register, become friends,
- * chat privately and in a group, and one of them loses the link (then logs out) while the other
- * keeps writing. Driven by AssertJ Swing through mouse clicks and key strokes, as a person would.
+ * chat privately and in a group, send each other a pasted picture and files (one views the
+ * picture, downloads the file into the folder chosen in the settings), and one of them loses the
+ * link (then logs out) while the other keeps writing. Driven by AssertJ Swing through mouse clicks
+ * and key strokes, as a person would.
  *
  * <p>The steps are one story in order; a failed step skips the rest. Needs a display (Xvfb in
  * CI): without one every step is skipped with a message, or fails under {@code QCHAT_REQUIRE_ALL=1}.
@@ -76,6 +85,8 @@ class TwoPeopleChatIT {
     };
 
     private Path dataDir;
+    /** Files the two send, and Bob's downloads folder. */
+    private Path filesDir;
     private ChatServer server;
     private TcpRelay bobsLink;
     private Robot robot;
@@ -112,6 +123,7 @@ class TwoPeopleChatIT {
         });
 
         dataDir = Files.createTempDirectory("qchat-gui-it-");
+        filesDir = Files.createTempDirectory("qchat-gui-it-files-");
         server = ChatServer.start(ServerConfig.builder()
                 .port(0)
                 .bindAddress("127.0.0.1")
@@ -172,10 +184,12 @@ class TwoPeopleChatIT {
                 prefsRoot.removeNode();
                 parent.flush();
             }
-            if (dataDir != null) {
-                try (Stream<Path> files = Files.walk(dataDir)) {
-                    for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(p);
+            for (Path dir : new Path[]{dataDir, filesDir}) {
+                if (dir != null) {
+                    try (Stream<Path> files = Files.walk(dir)) {
+                        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                            Files.deleteIfExists(p);
+                        }
                     }
                 }
             }
@@ -185,6 +199,21 @@ class TwoPeopleChatIT {
             Thread.setDefaultUncaughtExceptionHandler(previousHandler);
         }
         assertThat(edtViolations).as("Swing touched off the event thread").isEmpty();
+    }
+
+    /** Whether two pictures have the same size and every pixel the same colour. */
+    private static boolean samePixels(BufferedImage a, BufferedImage b) {
+        if (a == null || a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
+            return false;
+        }
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                if ((a.getRGB(x, y) & 0xFFFFFF) != (b.getRGB(x, y) & 0xFFFFFF)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     @Test
@@ -245,6 +274,82 @@ class TwoPeopleChatIT {
 
     @Test
     @Order(4)
+    void alicePastesAPictureAndAttachesAFileAndBobViewsTheOneAndDownloadsTheOther() throws IOException {
+        FileSteps aliceDoes = new FileSteps(alice);
+        FileSteps bobDoes = new FileSteps(bob);
+        Path bobsDownloads = Files.createDirectories(filesDir.resolve("bob's downloads"));
+        bobDoes.chooseDownloadsFolder(bobsDownloads);
+
+        BufferedImage picture = Pictures.mountains(320, 200, false);
+        aliceDoes.pastePicture(aliceToBob, picture);
+        FileSteps.Shown alicesPicture = aliceDoes.await(aliceToBob, "Alice's picture shows, sent",
+                s -> s.showsPicture() && s.message().isStored());
+        waitUntil("Alice's picture says Sent", () -> aliceDoes.deliveryState(alicesPicture)
+                .equals(I18n.tr("message.sent")));
+
+        byte[] mapBytes = new byte[300_000];
+        new Random(7).nextBytes(mapBytes);
+        Path map = Files.write(filesDir.resolve("trail map.pdf"), mapBytes);
+        aliceDoes.attachFile(aliceToBob, map);
+        FileSteps.Shown alicesFile = aliceDoes.await(aliceToBob, "Alice's file shows, sent",
+                s -> s.showsFile("trail map.pdf") && s.message().isStored());
+        assertThat(alicesFile.message().kind()).as("random bytes named .pdf go as a file").isEqualTo(MessageKind.FILE);
+        waitUntil("Alice's file says Sent and offers to open what she sent", () ->
+                aliceDoes.deliveryState(alicesFile).equals(I18n.tr("message.sent"))
+                        && Components.find(alicesFile.card(), ComponentNames.FILE_OPEN).isShowing());
+
+        bob.selectTab(bobToAlice);
+        FileSteps.Shown bobsPicture = bobDoes.await(bobToAlice, "Bob sees Alice's picture as a thumbnail",
+                FileSteps.Shown::showsPicture);
+        FileSteps.Shown bobsFile = bobDoes.await(bobToAlice, "Bob sees the file's card",
+                s -> s.showsFile("trail map.pdf"));
+        waitUntil("Bob's recent list says what came last", () -> bob.recentPreviews()
+                .contains(I18n.tr("message.preview.file", "trail map.pdf")));
+
+        DialogFixture viewer = bobDoes.openPicture(bobsPicture);
+        waitUntil("the viewer shows the picture", () -> {
+            java.awt.Component canvas = Components.find(viewer.target(), ComponentNames.VIEWER_IMAGE);
+            return canvas != null && canvas.isShowing();
+        });
+        assertThat(execute(() -> viewer.target().getTitle())).isEqualTo(bobsPicture.message().file().name());
+        TransferState original = bobDoes.transfer(bobsPicture.message());
+        assertThat(original.phase()).isEqualTo(TransferState.Phase.DONE);
+        assertThat(samePixels(ImageIO.read(original.path().toFile()), picture))
+                .as("the original Bob fetched is the picture Alice pasted").isTrue();
+        viewer.pressAndReleaseKeys(KeyEvent.VK_ESCAPE);
+        waitUntil("the viewer closes", () -> !viewer.target().isShowing());
+
+        bobDoes.download(bobsFile);
+        TransferState downloaded = bobDoes.transfer(bobsFile.message());
+        assertThat(downloaded.path()).isEqualTo(bobsDownloads.resolve("trail map.pdf"));
+        assertThat(Files.readAllBytes(downloaded.path())).as("the file arrived byte for byte").isEqualTo(mapBytes);
+    }
+
+    @Test
+    @Order(5)
+    void bobSendsAPhotoFileToTheGroupAndAliceSeesIt() throws IOException {
+        FileSteps aliceDoes = new FileSteps(alice);
+        FileSteps bobDoes = new FileSteps(bob);
+        // A JPEG named without an extension: it goes as a picture because of what it is.
+        Path photo = filesDir.resolve("summit");
+        ImageIO.write(Pictures.mountains(600, 800, true), "jpg", photo.toFile());
+
+        bobDoes.attachFile(bobGroup, photo);
+        FileSteps.Shown bobsPhoto = bobDoes.await(bobGroup, "Bob's photo shows in the group, sent",
+                s -> s.showsPicture() && s.message().isStored());
+        assertThat(bobsPhoto.message().kind()).isEqualTo(MessageKind.IMAGE);
+        assertThat(execute(() -> bobsPhoto.thumbnail().getHeight())).as("a portrait photo stands upright")
+                .isGreaterThan(execute(() -> bobsPhoto.thumbnail().getWidth()));
+
+        alice.selectTab(aliceGroup);
+        aliceDoes.await(aliceGroup, "Alice sees Bob's photo in the group", FileSteps.Shown::showsPicture);
+        waitUntil("Alice's recent list says who sent a picture", () -> alice.recentPreviews()
+                .contains(I18n.tr("recent.sender", "Bob", I18n.tr("message.preview.image"))));
+        assertThat(alice.messages(aliceGroup)).as("the text messages are as they were").isEqualTo(groupChat);
+    }
+
+    @Test
+    @Order(6)
     void whileBobsLinkIsDownAliceWritesAndBobGetsExactlyTheMissedMessagesOnceInOrder() {
         bobsLink.cut();
         waitUntil("Bob's client says it is reconnecting", () -> bob.connectionState() == ConnectionState.RECONNECTING
@@ -276,7 +381,7 @@ class TwoPeopleChatIT {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void afterLoggingOutAndBackInBobSeesTheWholeConversationOnce() {
         bob.logOut();
         waitUntil("Alice sees Bob go offline", () -> alice.friends().equals(List.of("Bob (offline)")));

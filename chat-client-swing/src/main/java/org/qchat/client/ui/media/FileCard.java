@@ -153,6 +153,14 @@ public final class FileCard extends JPanel {
         return row;
     }
 
+    /**
+     * Shows a new size: a file of mine shows before it is read (size unknown), and is measured
+     * while it uploads. The card keeps its width, so nothing around it moves.
+     */
+    public void setFileSize(long bytes) {
+        size.setText(Sizes.human(bytes));
+    }
+
     /** Clicking the file itself does the obvious thing: opens it when here, fetches it when not. */
     private void clickedOnFile() {
         switch (transfer.phase()) {

@@ -123,7 +123,8 @@ public final class ImageThumbnail extends JComponent {
         }
     }
 
-    boolean hasImage() {
+    /** Whether it shows a picture rather than the placeholder. */
+    public boolean hasImage() {
         return image != null;
     }
 
