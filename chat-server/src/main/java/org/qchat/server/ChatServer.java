@@ -161,6 +161,9 @@ public final class ChatServer implements AutoCloseable {
             metrics.gauge("qchat.message.writer.queue", "messages and state changes waiting for the writer", writer::queued);
             metrics.gauge("qchat.cursor.writer.queue", "sync.ack cursors moved in memory, not yet written",
                     services.cursorWriter()::queued);
+            metrics.counter("qchat.files.stored", "uploads finished and stored", files::filesStored);
+            metrics.counter("qchat.files.received.bytes", "upload bytes written", files::bytesReceived);
+            metrics.counter("qchat.files.sent.bytes", "download bytes sent", files::bytesSent);
             metrics.gauge("qchat.outbound.queued.bytes", "bytes queued for open connections, not yet written",
                     transport::queuedOutboundBytes);
             MetricsHttpServer http = config.metricsPort() < 0 ? null

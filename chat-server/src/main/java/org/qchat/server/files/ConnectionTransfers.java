@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.qchat.server.limit.TokenBucket;
 import org.qchat.server.route.ClientConnection;
@@ -29,8 +30,8 @@ final class ConnectionTransfers implements AutoCloseable {
     private final DownloadPump pump;
     private volatile boolean closed;
 
-    ConnectionTransfers(ClientConnection connection, Executor reads) {
-        this.pump = new DownloadPump(connection, reads, downloads::remove);
+    ConnectionTransfers(ClientConnection connection, Executor reads, LongAdder bytesSent) {
+        this.pump = new DownloadPump(connection, reads, downloads::remove, bytesSent);
     }
 
     long nextId() {

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongConsumer;
 
 import org.qchat.protocol.ErrorCode;
@@ -21,6 +22,7 @@ import org.qchat.server.route.ClientConnection;
 final class DownloadPump {
 
     private final ClientConnection connection;
+    private final LongAdder sent;
     private final Executor reads;
     private final LongConsumer onEnd;
     private final Deque<Download> turns = new ArrayDeque<>();
@@ -30,9 +32,11 @@ final class DownloadPump {
     /**
      * @param reads runs the file reads (they may block)
      * @param onEnd told the id of each download that ended (sent in full or failed)
+     * @param sent   counts the data bytes sent
      */
-    DownloadPump(ClientConnection connection, Executor reads, LongConsumer onEnd) {
+    DownloadPump(ClientConnection connection, Executor reads, LongConsumer onEnd, LongAdder sent) {
         this.connection = connection;
+        this.sent = sent;
         this.reads = reads;
         this.onEnd = onEnd;
     }
@@ -78,6 +82,7 @@ final class DownloadPump {
             d.close();
             onEnd.accept(d.id);
         }
+        sent.add(frame.length - FileChunk.FRAME_DATA_OFFSET);
         connection.sendFrame(frame, () -> reads.execute(this::sendNext));
     }
 

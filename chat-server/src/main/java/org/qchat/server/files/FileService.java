@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.qchat.protocol.ErrorCode;
 import org.qchat.protocol.FileChunk;
@@ -70,6 +71,9 @@ public final class FileService {
     private final Executor files;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final LongAdder filesStored = new LongAdder();
+    private final LongAdder bytesReceived = new LongAdder();
+    private final LongAdder bytesSent = new LongAdder();
     /** Every open upload that receives bytes, by partial key: a second one of the same user and file takes over. */
     private final Map<String, Upload> receiving = new ConcurrentHashMap<>();
 
@@ -86,7 +90,22 @@ public final class FileService {
     }
 
     private ConnectionTransfers transfers(ClientConnection connection) {
-        return connection.session().attachment(ConnectionTransfers.class, () -> new ConnectionTransfers(connection, files));
+        return connection.session().attachment(ConnectionTransfers.class, () -> new ConnectionTransfers(connection, files, bytesSent));
+    }
+
+    /** Uploads finished and stored since the start (for metrics). */
+    public long filesStored() {
+        return filesStored.sum();
+    }
+
+    /** Upload bytes written since the start (for metrics). */
+    public long bytesReceived() {
+        return bytesReceived.sum();
+    }
+
+    /** Download bytes sent since the start (for metrics). */
+    public long bytesSent() {
+        return bytesSent.sum();
     }
 
     // ------------------------------------------------------------------ upload
@@ -236,6 +255,7 @@ public final class FileService {
             return;
         }
         upload.advance(chunk.length());
+        bytesReceived.add(chunk.length());
         upload.connection.send(new UploadProgressPush(upload.id, upload.next()));
         if (upload.complete()) {
             finish(transfers, upload);
@@ -264,6 +284,7 @@ public final class FileService {
                     catalog.record(tx, file, clock.millis());
                     catalog.hold(tx, upload.userId, upload.sha256, upload.name, clock.millis());
                 });
+                filesStored.increment();
                 upload.connection.send(new UploadDonePush(upload.id, file.named(upload.name)));
             } catch (IOException | RuntimeException e) {
                 log.warn("upload {} of {}: cannot store: {}", upload.id, upload.sha256, e.toString());

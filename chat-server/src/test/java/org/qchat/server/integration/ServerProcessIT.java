@@ -302,6 +302,7 @@ class ServerProcessIT {
         try (ServerProcess server = ServerProcess.start(jar, tmp.resolve("data"))) {
             TestClient client = server.connect();
             client.register(Names.unique("metrics"));
+            Files.upload(client, Files.bytes(3, 300_000), "counted.bin");
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             String base = "http://127.0.0.1:" + server.metricsPort();
 
@@ -316,6 +317,8 @@ class ServerProcessIT {
             Optional<String> connections = metrics.body().lines()
                     .filter(l -> l.startsWith("qchat_connections") && !l.startsWith("#")).findFirst();
             assertThat(connections).as("a qchat_connections sample in:\n%s", metrics.body()).isPresent();
+            assertThat(metrics.body().lines()).as("file counters").contains("qchat_files_stored_total 1.0",
+                    "qchat_files_received_bytes_total 300000.0");
             client.ping();
         }
     }
