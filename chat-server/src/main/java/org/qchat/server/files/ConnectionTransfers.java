@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 import org.qchat.server.limit.TokenBucket;
 import org.qchat.server.route.ClientConnection;
+import org.qchat.server.route.ConnectionSession;
 
 /**
  * The open uploads and downloads of one connection, and what bounds them: at most
@@ -28,9 +29,11 @@ final class ConnectionTransfers implements AutoCloseable {
     private final AtomicLong unwritten = new AtomicLong();
     private final TokenBucket starts = new TokenBucket(START_BURST, STARTS_PER_SECOND, System::nanoTime);
     private final DownloadPump pump;
+    private final ConnectionSession session;
     private volatile boolean closed;
 
     ConnectionTransfers(ClientConnection connection, Executor reads, LongAdder bytesSent) {
+        this.session = connection.session();
         this.pump = new DownloadPump(connection, reads, downloads::remove, bytesSent);
     }
 
@@ -49,6 +52,7 @@ final class ConnectionTransfers implements AutoCloseable {
 
     void add(Upload upload) {
         uploads.put(upload.id, upload);
+        session.receivingBulk(true);
     }
 
     Upload upload(long id) {
@@ -56,7 +60,9 @@ final class ConnectionTransfers implements AutoCloseable {
     }
 
     Upload removeUpload(long id) {
-        return uploads.remove(id);
+        Upload removed = uploads.remove(id);
+        session.receivingBulk(!uploads.isEmpty());
+        return removed;
     }
 
     void start(Download download) {
@@ -83,6 +89,7 @@ final class ConnectionTransfers implements AutoCloseable {
         closed = true;
         uploads.values().forEach(Upload::close);
         uploads.clear();
+        session.receivingBulk(false);
         downloads.values().forEach(Download::close);
         downloads.clear();
     }

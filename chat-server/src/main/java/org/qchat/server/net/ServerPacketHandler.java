@@ -33,6 +33,12 @@ final class ServerPacketHandler implements TioServerHandler {
     static final int READ_BUFFER_BYTES = 1024;
     /** Largest read buffer while a large frame arrives. */
     static final int MAX_READ_BUFFER_BYTES = 64 * 1024;
+    /**
+     * Read buffer of a connection with an upload open: one whole data frame, so that each arrives in
+     * one or two reads instead of being copied again at each of a dozen growing ones. Paid only by
+     * connections that are uploading, at most this each.
+     */
+    static final int BULK_READ_BUFFER_BYTES = FileChunk.FRAME_DATA_OFFSET + FileChunk.MAX_DATA;
 
     private final TioCodecAdapter codec;
     private final RequestDispatcher dispatcher;
@@ -67,11 +73,14 @@ final class ServerPacketHandler implements TioServerHandler {
      * so that the buffer can grow at each read. Finding the frame incomplete costs a header check.
      */
     private static void fitReadBuffer(ChannelContext channel, Integer neededLength, int readableLength) {
-        int size = READ_BUFFER_BYTES;
+        boolean bulk = channel.getAttribute() instanceof TioConnection connection && connection.session().receivesBulk();
+        int size = bulk ? BULK_READ_BUFFER_BYTES : READ_BUFFER_BYTES;
         if (neededLength != null) {
             channel.setPacketNeededLength(null);
-            long grown = Math.min((long) neededLength - readableLength, 2L * readableLength);
-            size = (int) Math.max(READ_BUFFER_BYTES, Math.min(grown, MAX_READ_BUFFER_BYTES));
+            if (!bulk) {
+                long grown = Math.min((long) neededLength - readableLength, 2L * readableLength);
+                size = (int) Math.max(READ_BUFFER_BYTES, Math.min(grown, MAX_READ_BUFFER_BYTES));
+            }
         }
         if (channel.getReadBufferSize() != size) {
             channel.setReadBufferSize(size);

@@ -15,12 +15,25 @@ public final class ConnectionSession {
     }
 
     private volatile Identity identity;
+    private volatile boolean receivingBulk;
     /** Serial executor only. Outlives logins: logging out and in again does not refill it. */
     private TokenBucket requests;
     private final java.util.Map<Class<?>, AutoCloseable> attachments = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Identity identity() {
         return identity;
+    }
+
+    /**
+     * Whether the peer is sending large frames back to back (it has an upload open), so that reads
+     * are sized for whole data frames rather than for chat requests.
+     */
+    public boolean receivesBulk() {
+        return receivingBulk;
+    }
+
+    public void receivingBulk(boolean bulk) {
+        this.receivingBulk = bulk;
     }
 
     public boolean isLoggedIn() {
