@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The published benchmark: qchat and Mosquitto side by side, each server pinned to one CPU and the
-# load generator to the other, then JMH, then docs/benchmarks.md regenerated from the results.
+# load generator to the other (with W8, files moving while W1 chats, against a plain socket copy),
+# then JMH, then docs/benchmarks.md regenerated from the results.
 #
 #   scripts/bench.sh                 # full run (about an hour on a 2-core box)
 #   PROFILE=smoke scripts/bench.sh   # every workload at a tiny load, to try the setup (1 minute)
@@ -9,7 +10,8 @@
 # W4, W6 and W7 at QCHAT_PG_URL (default: the local server, user postgres, database test; they are
 # skipped if it cannot be reached); W6 and W7 (a two-node cluster, then one node killed) also need
 # redis-server (apt-get install redis-server), of which they start their own instance on a free
-# port. Run as root to let W4, W6 and W7 pin PostgreSQL to the server CPU as well.
+# port. Run as root to let W4, W6 and W7 pin PostgreSQL to the server CPU as well. W8 writes a few GB
+# of uploaded files under target/bench-run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -50,8 +52,13 @@ taskset -c "$GENERATOR_CPUS" java -XX:+UseZGC -Xmx4g -Dqchat.bench.command="PROF
 echo "== JMH (pinned to CPU $SERVER_CPUS, now idle)"
 if [ "$PROFILE" = smoke ]; then jmh_opts=(-f 1 -wi 1 -w 200ms -i 1 -r 200ms); else jmh_opts=(-f 1 -wi 3 -w 1s -i 5 -r 1s); fi
 taskset -c "$SERVER_CPUS" java -cp chat-bench/target/qchat-bench.jar org.openjdk.jmh.Main "${jmh_opts[@]}" \
-  -rf json -rff "$RUN/jmh.json" -e StoreBenchmark 'org.qchat.bench.jmh' > "$RUN/jmh.log" 2>&1
+  -rf json -rff "$RUN/jmh.json" -e StoreBenchmark,FilePieceBenchmark 'org.qchat.bench.jmh' > "$RUN/jmh.log" 2>&1
 java -cp chat-bench/target/qchat-bench.jar org.qchat.bench.jmh.JmhTable "$RUN/jmh.json" > "$RUN/jmh.md"
+
+# A file piece decoded as a data frame and as base64 JSON: its own section of the report, with the ratio.
+echo "== JMH: a file piece as a data frame and as base64 JSON (pinned to CPU $SERVER_CPUS)"
+taskset -c "$SERVER_CPUS" java -cp chat-bench/target/qchat-bench.jar org.openjdk.jmh.Main "${jmh_opts[@]}" \
+  -rf json -rff "$RUN/file-pieces.json" FilePieceBenchmark > "$RUN/file-pieces.log" 2>&1
 
 # The message store engines side by side, each preloaded with a million messages (PostgreSQL too
 # when it is reachable); skipped in a smoke run, whose point is a quick try of the setup.
@@ -72,4 +79,4 @@ taskset -c "$GENERATOR_CPUS" java -XX:+UseZGC -Xmx4g -jar chat-bench/target/qcha
 
 echo "== report"
 java -jar chat-bench/target/qchat-bench.jar report --results "$RUN/results.json" --jmh-table "$RUN/jmh.md" \
-  --jfr "$RUN/profile/qchat-w1.jfr" "${store_args[@]}" --out "$OUT"
+  --file-pieces "$RUN/file-pieces.json" --jfr "$RUN/profile/qchat-w1.jfr" "${store_args[@]}" --out "$OUT"

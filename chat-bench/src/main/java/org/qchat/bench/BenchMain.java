@@ -1,6 +1,7 @@
 package org.qchat.bench;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -12,6 +13,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import org.qchat.bench.jmh.JmhTable;
 import org.qchat.bench.report.JfrSummary;
 import org.qchat.bench.report.Machine;
 import org.qchat.bench.report.Report;
@@ -80,10 +82,10 @@ public final class BenchMain {
 
         @Option(names = "--systems", split = ",", converter = SystemConverter.class,
                 description = "Systems to drive: qchat,mosquitto-qos1,mosquitto-qos0 (default: all). "
-                        + "W4, W6, W7, history and backlog need qchat; W0 and W5 run Mosquitto at QoS 1 only.")
+                        + "W4, W6, W7, W8, history and backlog need qchat; W0 and W5 run Mosquitto at QoS 1 only.")
         List<Suite.SystemId> systems = Suite.SystemId.ALL;
 
-        @Option(names = "--only", split = ",", description = "Workloads to run: W0,W1,W1-power,W2,W3,W4,W5,W6,W7,history,backlog,scale,state (default: all).")
+        @Option(names = "--only", split = ",", description = "Workloads to run: W0,W1,W1-power,W2,W3,W4,W5,W6,W7,W8,history,backlog,scale,state (default: all).")
         List<String> only = List.of();
 
         @Option(names = "--rates-1to1", split = ",",
@@ -152,6 +154,9 @@ public final class BenchMain {
         @Option(names = "--store-table", description = "A Markdown table of the StoreBenchmark results to include.")
         Path storeTable;
 
+        @Option(names = "--file-pieces", description = "The JMH JSON result of FilePieceBenchmark (a file piece as a data frame or as base64 JSON).")
+        Path filePieces;
+
         @Option(names = "--out", defaultValue = "docs/benchmarks.md", description = "Where to write the report.")
         Path out;
 
@@ -164,7 +169,13 @@ public final class BenchMain {
             String jmh = jmhTable != null && Files.exists(jmhTable) ? Files.readString(jmhTable) : null;
             String profile = jfr != null && Files.exists(jfr) ? JfrSummary.markdown(jfr) : null;
             String store = storeTable != null && Files.exists(storeTable) ? Files.readString(storeTable) : null;
-            Files.writeString(out, new Report(run, jmh, profile, store).render());
+            JmhTable.Results pieces = null;
+            if (filePieces != null && Files.exists(filePieces)) {
+                try (InputStream in = Files.newInputStream(filePieces)) {
+                    pieces = JmhTable.read(in);
+                }
+            }
+            Files.writeString(out, new Report(run, jmh, profile, store, pieces).render());
             System.out.println("wrote " + out);
             return 0;
         }

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.qchat.bench.load.Population;
 import org.qchat.bench.mosquitto.MosquittoTarget;
+import org.qchat.bench.qchat.FileWorkload;
 import org.qchat.bench.qchat.QchatClientFactory;
 import org.qchat.bench.qchat.NodeFailover;
 import org.qchat.bench.qchat.QchatOnlyWorkloads;
@@ -27,8 +28,9 @@ import org.qchat.bench.workload.Workloads;
  * Every workload on every system, in one run: qchat on its embedded store (also with
  * {@code --durability power} for W1, on PostgreSQL for W4, and as a two-node cluster on PostgreSQL
  * and Redis for W6 and W7) and Mosquitto at QoS 1 and QoS 0,
- * each started fresh for each workload, pinned to the server CPUs; then what qchat's storage costs
- * as it grows (restart time and heap with many stored messages, heap per user and group).
+ * each started fresh for each workload, pinned to the server CPUs; then qchat alone: history,
+ * backlog, files moving while W1 chats (W8), and what its storage costs as it grows (restart time
+ * and heap with many stored messages, heap per user and group).
  */
 public final class Suite {
 
@@ -62,7 +64,7 @@ public final class Suite {
     /**
      * What to run and where.
      *
-     * @param systems the systems to drive; qchat-only workloads (W4, W6, W7, history, backlog, scale, state) run when
+     * @param systems the systems to drive; qchat-only workloads (W4, W6, W7, W8, history, backlog, scale, state) run when
      *                qchat is among them
      * @param only    the workloads to run; empty for all
      */
@@ -151,6 +153,12 @@ public final class Suite {
         if (qchat && selected("backlog")) {
             results.add(attempt("Offline backlog", withHistory.system(), () -> qchatOnly.backlog("Offline backlog", withHistory)));
         }
+        if (qchat && selected("W8")) {
+            QchatOnlyWorkloads.QchatLauncher files = qchatLauncher(
+                    settings(null, options.serverJvmFlags()).withOptions(FileWorkload.serverOptions(options.profile())), 0);
+            FileWorkload w8 = new FileWorkload(options.profile(), options.runDir(), options.serverCpus(), log);
+            results.add(attempt(W8, files.system(), () -> w8.run(W8, files)));
+        }
         StorageScale scale = new StorageScale(options.profile(), options.serverJar(), options.runDir(),
                 options.serverCpus(), log);
         if (qchat && selected("scale")) {
@@ -224,6 +232,7 @@ public final class Suite {
     static final String W4 = "W4 1:1 on PostgreSQL";
     static final String W6 = "W6 1:1 across 2 nodes";
     static final String W7 = "W7 a node killed";
+    static final String W8 = "W8 files";
 
     /**
      * W7's steady rate: half of W4's knee, where the cluster should have room to take the killed
@@ -289,7 +298,7 @@ public final class Suite {
 
     private QchatTarget.Settings settings(String postgresUrl, List<String> jvmFlags, String durability) {
         return new QchatTarget.Settings(options.serverJar(), jvmFlags, options.serverCpus(), postgresUrl, durability,
-                Profile.TEXT_SIZE, QchatClientFactory.DEFAULT_ACK_DELAY);
+                Profile.TEXT_SIZE, QchatClientFactory.DEFAULT_ACK_DELAY, List.of());
     }
 
     private Launcher qchat(String postgresUrl) {
@@ -320,8 +329,11 @@ public final class Suite {
     }
 
     private QchatOnlyWorkloads.QchatLauncher qchatWithHistory() {
-        QchatTarget.Settings settings = settings(null, options.serverJvmFlags());
-        int messages = options.profile().historyMessages();
+        return qchatLauncher(settings(null, options.serverJvmFlags()), options.profile().historyMessages());
+    }
+
+    /** Starts qchat with {@code settings}, and {@code messages} messages of history where a workload asks for it. */
+    private QchatOnlyWorkloads.QchatLauncher qchatLauncher(QchatTarget.Settings settings, int messages) {
         return new QchatOnlyWorkloads.QchatLauncher() {
             @Override
             public String system() {

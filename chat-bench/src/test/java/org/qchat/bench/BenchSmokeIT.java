@@ -169,6 +169,19 @@ class BenchSmokeIT {
     }
 
     @Test
+    void filesMoveBothWaysAlongsideOneToOneChatAndAgainstASocketCopy() {
+        assertEveryStepDeliveredEverything("W8 files", QCHAT);
+        WorkloadResult files = result("W8 files", QCHAT).orElseThrow();
+        assertThat(files.note()).isNull();
+        assertThat(files.steps()).hasSize(2);
+        assertThat(files.figure("file MiB")).isEqualTo(Profile.smoke().fileSize() / (double) (1 << 20));
+        for (String figure : List.of("uploads", "downloads", "upload MB/s", "download MB/s", "copy in MB/s",
+                "copy out MB/s", "sha256 MB/s")) {
+            assertThat(files.figure(figure)).as(figure).isPositive();
+        }
+    }
+
+    @Test
     void theMosquittoSideRan() {
         Requirements.require(mosquitto, "the side-by-side runs need Mosquitto (apt-get install mosquitto)");
         assertThat(results).extracting(WorkloadResult::system).contains("Mosquitto QoS 1", "Mosquitto QoS 0");
@@ -177,7 +190,7 @@ class BenchSmokeIT {
     @Test
     void theReportHasEveryWorkload() {
         assertThat(report).contains("## Targets", "## W1 1:1", "## W3 broadcast", "## W5 mixed",
-                "## W0 idle connections", "## History page", "## Offline backlog", "## " + StorageScale.STORED,
+                "## W0 idle connections", "## History page", "## Offline backlog", "## W8 files", "## " + StorageScale.STORED,
                 "## " + StorageScale.STATE);
     }
 }

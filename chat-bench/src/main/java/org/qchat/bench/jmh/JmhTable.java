@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,8 +56,26 @@ public final class JmhTable {
         }
     }
 
+    /**
+     * A JMH result as the report uses it: its table, each benchmark's primary score by its name in
+     * the table, and the options JMH ran with, as given on its command line ({@code -f 1 -wi 3 -w 1s
+     * -i 5 -r 1s}, read from the first result; empty if the file does not say).
+     */
+    public record Results(String table, Map<String, Double> scores, String options) {
+
+        /** The primary score of the benchmark named {@code name} as in the table; NaN if it is not there. */
+        public double score(String name) {
+            return scores.getOrDefault(name, Double.NaN);
+        }
+    }
+
     /** The Markdown table for a JMH JSON result, each line ending in a newline. */
     public static String render(InputStream jmhJson) throws IOException {
+        return read(jmhJson).table();
+    }
+
+    /** The table, scores and options of a JMH JSON result. */
+    public static Results read(InputStream jmhJson) throws IOException {
         JsonNode root = JSON.readTree(jmhJson);
         if (root == null || !root.isArray() || root.isEmpty()) {
             // An empty table in the docs would look like a run with nothing to report.
@@ -65,8 +84,10 @@ public final class JmhTable {
         StringBuilder table = new StringBuilder()
                 .append("| Benchmark | Mode | Score | Unit |\n")
                 .append("|---|---|--:|---|\n");
+        Map<String, Double> scores = new HashMap<>();
         for (JsonNode result : root) {
             JsonNode metric = required(result, "primaryMetric");
+            scores.put(name(result), required(metric, "score").asDouble());
             table.append("| ").append(cell(name(result)))
                     .append(" | ").append(cell(required(result, "mode").asText()))
                     .append(" | ").append(score(required(metric, "score").asDouble(), metric.path("scoreError").asDouble(Double.NaN)))
@@ -82,7 +103,20 @@ public final class JmhTable {
                         .append(" |\n");
             }
         }
-        return table.toString();
+        return new Results(table.toString(), Map.copyOf(scores), options(root.get(0)));
+    }
+
+    /** {@code -f 1 -wi 3 -w 1s -i 5 -r 1s}: forks, warm-up and measurement iterations and times. */
+    static String options(JsonNode result) {
+        List<String> options = new ArrayList<>();
+        for (String[] option : new String[][] {{"-f", "forks"}, {"-wi", "warmupIterations"}, {"-w", "warmupTime"},
+                {"-i", "measurementIterations"}, {"-r", "measurementTime"}}) {
+            JsonNode value = result.get(option[1]);
+            if (value != null && !value.isNull()) {
+                options.add(option[0] + " " + value.asText().replace(" ", ""));
+            }
+        }
+        return String.join(" ", options);
     }
 
     /** {@code CodecBenchmark.decodeSend (text=ascii)}: class and method, then the parameters. */

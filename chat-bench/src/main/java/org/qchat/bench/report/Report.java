@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.qchat.bench.jmh.JmhTable;
 import org.qchat.bench.qchat.StorageScale;
 import org.qchat.bench.sut.ClusterTarget;
 import org.qchat.bench.workload.Profile;
@@ -28,6 +29,7 @@ public final class Report {
     static final String W4 = "W4 1:1 on PostgreSQL";
     static final String W6 = "W6 1:1 across 2 nodes";
     static final String W7 = "W7 a node killed";
+    static final String W8 = "W8 files";
     static final String CLUSTER = ClusterTarget.systemName(2);
     static final String QOS1 = "Mosquitto QoS 1";
     static final String QOS0 = "Mosquitto QoS 0";
@@ -36,21 +38,25 @@ public final class Report {
     private final String jmhTable;
     private final String profile;
     private final String storeTable;
+    private final JmhTable.Results filePieces;
     private final StringBuilder out = new StringBuilder();
 
     public Report(RunRecord run, String jmhTable) {
-        this(run, jmhTable, null, null);
+        this(run, jmhTable, null, null, null);
     }
 
     /**
      * @param profile    a {@link JfrSummary} of the qchat server under W1, or null
      * @param storeTable the JMH table of {@code StoreBenchmark} (message store engines), or null
+     * @param filePieces the results of {@code FilePieceBenchmark} (a file piece as a data frame or as
+     *                   base64 JSON), or null
      */
-    public Report(RunRecord run, String jmhTable, String profile, String storeTable) {
+    public Report(RunRecord run, String jmhTable, String profile, String storeTable, JmhTable.Results filePieces) {
         this.run = run;
         this.jmhTable = jmhTable;
         this.profile = profile;
         this.storeTable = storeTable;
+        this.filePieces = filePieces;
     }
 
     public String render() {
@@ -77,6 +83,8 @@ public final class Report {
             List<WorkloadResult> results = byWorkload.get(workload);
             if (workload.startsWith("W5")) {
                 mixed(workload, results);
+            } else if (workload.equals(W8)) {
+                new FilesSection(this::line, run).workload(results.get(0));
             } else if (workload.equals(W7)) {
                 line("## " + workload);
                 line("");
@@ -100,6 +108,9 @@ public final class Report {
             line(resource("jmh.md"));
             line(jmhTable);
             line("");
+        }
+        if (filePieces != null) {
+            new FilesSection(this::line, run).pieces(filePieces);
         }
         if (storeTable != null && !storeTable.isBlank()) {
             line("## Message store engines");
@@ -153,6 +164,18 @@ public final class Report {
                     String.format(Locale.ROOT, "%,.0f at %,.0f B each", connections, bytes),
                     connections >= 19_000 && bytes <= 6.5 * 1024);
         });
+        find(W8, QCHAT).filter(r -> r.steps().size() == 2).ifPresent(r -> {
+            double upload = r.figure("upload / copy in");
+            double download = r.figure("download / copy out");
+            StepResult during = r.steps().get(1);
+            row("Files: upload and download vs a plain socket copy of the same bytes (same run); W1 at "
+                            + fmt(during.offered(), 0) + " msg/s during the transfers",
+                    "≥ 0.5× socket copy; p99 < " + fmt(Profile.P99_LIMIT_MILLIS, 0) + " ms",
+                    String.format(Locale.ROOT, "upload %.2f×, download %.2f×; p99 %.2f ms, %.2f%% delivered", upload,
+                            download, during.p99(), 100 * during.deliveryRatio()),
+                    upload >= 0.5 && download >= 0.5 && during.errors() == 0
+                            && during.p99() < Profile.P99_LIMIT_MILLIS && during.deliveryRatio() >= Profile.MIN_DELIVERY_RATIO);
+        });
         find(StorageScale.STORED, QCHAT).ifPresent(r -> {
             String messages = fmt(r.figure("messages"), 0);
             row("Restart with " + messages + " stored messages", "≤ 3 s", fmt(r.figure("start seconds"), 2) + " s",
@@ -197,7 +220,8 @@ public final class Report {
                 .append("% delivered), and qchat's p99 there:\n\n")
                 .append("| Workload | qchat (embedded) | qchat p99 ms | Mosquitto QoS 1 | Mosquitto QoS 0 | qchat / QoS 1 | qchat / QoS 0 |\n")
                 .append("|---|---:|---:|---:|---:|---:|---:|\n");
-        List<String> workloads = run.results().stream().filter(r -> !r.steps().isEmpty() && !r.workload().startsWith("W5"))
+        List<String> workloads = run.results().stream()
+                .filter(r -> !r.steps().isEmpty() && !r.workload().startsWith("W5") && !r.workload().equals(W8))
                 .map(WorkloadResult::workload).distinct().toList();
         for (String w : workloads) {
             String system = w.startsWith("W4") ? POSTGRES : w.startsWith("W6") ? CLUSTER : QCHAT;
@@ -376,7 +400,7 @@ public final class Report {
         return String.format(Locale.ROOT, "%,." + decimals + "f", v);
     }
 
-    private static String resource(String name) {
+    static String resource(String name) {
         try (InputStream in = Report.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing report resource " + name);

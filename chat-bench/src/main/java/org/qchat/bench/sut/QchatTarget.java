@@ -32,9 +32,21 @@ public final class QchatTarget implements Target {
      * How to run the server: jar, JVM flags, CPUs, database.
      *
      * @param durability the embedded store's {@code --durability}, or null for the default
+     * @param options    further server options, {@code key=value} as in its config file
      */
     public record Settings(Path serverJar, List<String> jvmFlags, String cpus, String postgresUrl, String durability,
-                           int textSize, Duration ackDelay) {
+                           int textSize, Duration ackDelay, List<String> options) {
+
+        public Settings {
+            options = List.copyOf(options);
+        }
+
+        /** These settings with {@code more} server options. */
+        public Settings withOptions(List<String> more) {
+            List<String> all = new ArrayList<>(options);
+            all.addAll(more);
+            return new Settings(serverJar, jvmFlags, cpus, postgresUrl, durability, textSize, ackDelay, all);
+        }
 
         /** The system's name in the report. */
         public String systemName() {
@@ -100,8 +112,8 @@ public final class QchatTarget implements Target {
 
     /**
      * Starts the server jar on {@code port} with the bench's options (the raised request rate, no
-     * metrics port) and {@code extraOptions} ({@code key=value}, as in its config file), written to
-     * {@code name}.properties; its output goes to {@code name}.log.
+     * metrics port), those of the settings and {@code extraOptions} ({@code key=value}, as in its
+     * config file), written to {@code name}.properties; its output goes to {@code name}.log.
      */
     static ServerProcess startServer(Settings settings, Path runDir, String name, Path dataDir, int port,
                                      List<String> extraOptions) throws IOException {
@@ -114,6 +126,7 @@ public final class QchatTarget implements Target {
                 "admins=" + QchatFixture.adminUsername(),
                 "request-rate=1000000",
                 "request-burst=1000000"));
+        options.addAll(settings.options());
         options.addAll(extraOptions);
         Path config = runDir.resolve(name + ".properties");
         Files.write(config, options);

@@ -17,13 +17,17 @@ import java.time.Duration;
  * @param stateUsers    users whose in-memory state is measured ({@code StorageScale})
  * @param failoverRate  W7's steady rate when no W4 knee was measured in the run
  * @param failoverAfterKill how long W7 keeps sending after it killed a node
+ * @param filesChatRate 1:1 messages per second that W8 sends alongside its file transfers
+ * @param fileSize      bytes of each file W8 uploads and downloads
+ * @param filesWindow   how long each of W8's steps lasts (chat alone, then chat with the transfers)
  */
 public record Profile(String name, int pairUsers, double[] rates1to1, int groupUsers, int[] groupSizes, double[] groupDeliveries,
                       int broadcastUsers, double[] broadcasts, Duration step, Duration warmup, Duration jvmWarmup, Duration grace,
                       int idleConnections, Duration idleHold, int mixedUsers, int mixedChatters, double mixedRate,
                       double mixedReconnectsPerSecond, double mixedPasswordLoginsPerSecond, Duration mixedDuration,
                       int historyMessages, int historyRequests, int backlogMessages, long scaleMessages, int stateUsers,
-                      double failoverRate, Duration failoverAfterKill) {
+                      double failoverRate, Duration failoverAfterKill, double filesChatRate, int fileSize,
+                      Duration filesWindow) {
 
     /** The objective a step must keep to count: p99 delivery latency and share delivered. */
     public static final double P99_LIMIT_MILLIS = 10;
@@ -41,7 +45,8 @@ public record Profile(String name, int pairUsers, double[] rates1to1, int groupU
                 19_000, Duration.ofSeconds(20),
                 5_000, 500, 500, 20, 2, Duration.ofSeconds(30),
                 1_000_000, 5_000, 10_000, 10_000_000L, 100_000,
-                2_000, Duration.ofSeconds(30));
+                2_000, Duration.ofSeconds(30),
+                1_000, 256 << 20, Duration.ofSeconds(20));
     }
 
     /** This profile with another ladder of 1:1 rates (W1, W4). */
@@ -52,7 +57,8 @@ public record Profile(String name, int pairUsers, double[] rates1to1, int groupU
         return new Profile(name, pairUsers, rates.clone(), groupUsers, groupSizes, groupDeliveries, broadcastUsers, broadcasts,
                 step, warmup, jvmWarmup, grace, idleConnections, idleHold, mixedUsers, mixedChatters, mixedRate,
                 mixedReconnectsPerSecond, mixedPasswordLoginsPerSecond, mixedDuration, historyMessages, historyRequests,
-                backlogMessages, scaleMessages, stateUsers, failoverRate, failoverAfterKill);
+                backlogMessages, scaleMessages, stateUsers, failoverRate, failoverAfterKill, filesChatRate, fileSize,
+                filesWindow);
     }
 
     public static Profile smoke() {
@@ -64,6 +70,7 @@ public record Profile(String name, int pairUsers, double[] rates1to1, int groupU
                 100, Duration.ofMillis(300),
                 60, 10, 40, 4, 1, Duration.ofSeconds(2),
                 2_000, 50, 300, 20_000L, 200,
-                50, Duration.ofSeconds(3));
+                50, Duration.ofSeconds(3),
+                100, 16 << 20, Duration.ofMillis(500));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
+import org.qchat.protocol.FileChunk;
 import org.qchat.bench.jmh.RoutingBenchmark.CountingConnection;
 
 /** The benchmarks measure what their Javadoc says only if their fixtures are what they claim. */
@@ -36,6 +37,18 @@ class BenchmarkFixturesTest {
             assertThat(benchmark.encodePush(message)).isEqualTo(message.pushFrame);
             assertThat(benchmark.encodeSent()).isNotEmpty();
         }
+    }
+
+    @Test
+    void aFilePieceDecodesToTheSame128KiBEitherWayAndInBase64JsonItIsAThirdLarger() throws Exception {
+        FilePieceBenchmark benchmark = new FilePieceBenchmark();
+        benchmark.setUp();
+
+        FileChunk chunk = (FileChunk) benchmark.dataFrame();
+        assertThat(chunk.length()).isEqualTo(FileChunk.MAX_DATA);
+        assertThat(benchmark.binaryFrame).hasSize(FileChunk.FRAME_DATA_OFFSET + FileChunk.MAX_DATA);
+        assertThat(benchmark.base64Json().data()).isEqualTo(benchmark.piece);
+        assertThat(benchmark.jsonFrame.length).isGreaterThan(4 * FileChunk.MAX_DATA / 3);
     }
 
     @Test

@@ -163,6 +163,17 @@ class JmhTableTest {
     }
 
     @Test
+    void theScoresAreFoundByTheirNameInTheTableAndTheOptionsAreAsJmhTakesThem() throws IOException {
+        JmhTable.Results results = JmhTable.read(stream(RESULTS));
+
+        assertThat(results.score("CodecBenchmark.decodeSend (text=cjk-emoji)")).isEqualTo(7324.999412345);
+        assertThat(results.score("CodecBenchmark.encodeSent")).isEqualTo(13.4355);
+        assertThat(results.score("CodecBenchmark.decodePush")).isNaN();
+        assertThat(results.options()).isEqualTo("-f 1 -wi 2 -w 1s -i 3 -r 1s");
+        assertThat(results.table()).isEqualTo(JmhTable.render(stream(RESULTS)));
+    }
+
+    @Test
     void aProfilersFigureGetsARowOfItsOwnUnderItsBenchmark() throws IOException {
         String result = """
                 [{"benchmark": "org.qchat.bench.jmh.StoreBenchmark.send", "mode": "avgt", "params": {"store": "h2"},

@@ -18,6 +18,15 @@ class ProfileTest {
         assertThat(other.step()).isEqualTo(full.step());
         assertThat(other.name()).isEqualTo(full.name());
         assertThat(other.pairUsers()).isEqualTo(full.pairUsers());
+        assertThat(other.fileSize()).isEqualTo(full.fileSize());
+        assertThat(other.filesWindow()).isEqualTo(full.filesWindow());
+        assertThat(other.filesChatRate()).isEqualTo(full.filesChatRate());
+    }
+
+    @Test
+    void w8ChatsAtOneThousandMessagesASecondAndTheSmokeFileIsSmaller() {
+        assertThat(Profile.full().filesChatRate()).isEqualTo(1_000);
+        assertThat(Profile.smoke().fileSize()).isLessThan(Profile.full().fileSize());
     }
 
     @Test
