@@ -118,28 +118,31 @@ public final class FileService {
                     + limits.maxFileSize());
         }
         String sha = request.sha256();
-        Optional<StoredFile> known = db.tx(tx -> {
+        // What the server knows of the file, and whether this user already holds it, in one read.
+        record Known(Optional<StoredFile> file, boolean held) {
+        }
+        Known known = db.tx(tx -> {
             Optional<StoredFile> file = catalog.file(tx, sha);
             if (file.isPresent() && catalog.heldName(tx, userId, sha).isPresent()) {
                 catalog.hold(tx, userId, sha, name, clock.millis());
-                return file;
+                return new Known(file, true);
             }
             long used = catalog.usedBytes(tx, userId);
             if (used + request.size() > limits.userQuota()) {
                 throw new ChatException(ErrorCode.TOO_LARGE, "this file would take your files to " + (used + request.size())
                         + " bytes; your quota is " + limits.userQuota());
             }
-            return Optional.<StoredFile>empty();
+            return new Known(file, false);
         });
-        if (known.isPresent()) {
-            return new FileStored(request.id(), known.get().named(name));
+        if (known.held()) {
+            return new FileStored(request.id(), known.file().get().named(name));
         }
         ConnectionTransfers transfers = transfers(connection);
         if (!transfers.mayStartUpload()) {
             throw new ChatException(ErrorCode.RATE_LIMITED, "too many uploads on this connection; finish or cancel one first");
         }
         long id = transfers.nextId();
-        if (db.tx(tx -> catalog.file(tx, sha)).isPresent() && blobs.exists(sha)) {
+        if (known.file().isPresent() && blobs.exists(sha)) {
             Upload upload = new Upload(id, userId, sha, request.size(), name, connection, challenge(request.size()));
             transfers.add(upload);
             return new UploadStarted(request.id(), id, 0, upload.challenge);

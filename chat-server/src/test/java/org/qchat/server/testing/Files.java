@@ -8,7 +8,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
 
 import org.qchat.protocol.FileChunk;
 import org.qchat.protocol.Response;
@@ -117,10 +116,5 @@ public final class Files {
         byte[] data = new byte[length];
         new java.util.SplittableRandom(seed).nextBytes(data);
         return data;
-    }
-
-    /** Data frames already received for a download (without waiting). */
-    public static List<FileChunk> chunksOf(TestClient client, long downloadId) {
-        return client.takePushes(FileChunk.class, c -> c.transferId() == downloadId);
     }
 }
