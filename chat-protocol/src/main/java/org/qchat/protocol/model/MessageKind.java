@@ -8,5 +8,7 @@ public enum MessageKind {
     /** A picture, shown inline from its thumbnail. */
     @JsonProperty("image") IMAGE,
     /** Any other file, shown as a card. */
-    @JsonProperty("file") FILE
+    @JsonProperty("file") FILE,
+    /** A change to a group (join, leave, notice, mute, ...) shown as a line in its history. */
+    @JsonProperty("system") SYSTEM
 }

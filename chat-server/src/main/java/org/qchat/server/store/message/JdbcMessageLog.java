@@ -195,9 +195,9 @@ public final class JdbcMessageLog implements MessageLog {
             seqs[i] = a.seq();
             senders[i] = a.senderId();
             clientIds[i] = a.clientMsgId();
-            texts[i] = StoredBody.body(a.kind(), a.file(), a.text());
+            texts[i] = StoredBody.body(a.stored(0));
             times[i] = a.time();
-            kinds[i] = (short) StoredBody.kindCode(a.kind());
+            kinds[i] = (short) StoredBody.kindCode(a.stored(0));
             rowOf.computeIfAbsent(a.convId(), k -> new HashMap<>()).put(a.seq(), i);
         }
         long[] ids = new long[n];
@@ -231,7 +231,7 @@ public final class JdbcMessageLog implements MessageLog {
         List<Object[]> rows = new ArrayList<>(batch.size());
         for (Append a : batch) {
             rows.add(new Object[] {a.convId(), a.seq(), a.senderId(), a.clientMsgId(),
-                    StoredBody.body(a.kind(), a.file(), a.text()), a.time(), StoredBody.kindCode(a.kind())});
+                    StoredBody.body(a.stored(0)), a.time(), StoredBody.kindCode(a.stored(0))});
         }
         return Jdbc.insertBatch(c, H2_INSERT, "id", rows);
     }

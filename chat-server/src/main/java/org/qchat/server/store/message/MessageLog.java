@@ -7,6 +7,8 @@ import java.util.Map;
 import org.qchat.protocol.model.FileInfo;
 import org.qchat.protocol.model.MessageInfo;
 import org.qchat.protocol.model.MessageKind;
+import org.qchat.protocol.model.Quote;
+import org.qchat.protocol.model.SystemEvent;
 
 /**
  * Where messages are kept: every conversation's messages by seq, and each sender's clientMsgIds.
@@ -28,21 +30,47 @@ public interface MessageLog extends AutoCloseable {
      * conversation's last seq + 1 (batches may hold several seqs of one conversation, ascending).
      */
     record Append(long convId, long seq, long senderId, String clientMsgId, String text, long time, MessageKind kind,
-                  FileInfo file) {
+                  FileInfo file, Extras extras) {
+
+        public Append {
+            extras = extras == null ? Extras.NONE : extras;
+        }
+
+        /** A text, image or file message with nothing else. */
+        public Append(long convId, long seq, long senderId, String clientMsgId, String text, long time, MessageKind kind,
+                      FileInfo file) {
+            this(convId, seq, senderId, clientMsgId, text, time, kind, file, Extras.NONE);
+        }
 
         /** A text message. */
         public Append(long convId, long seq, long senderId, String clientMsgId, String text, long time) {
-            this(convId, seq, senderId, clientMsgId, text, time, null, null);
+            this(convId, seq, senderId, clientMsgId, text, time, null, null, Extras.NONE);
         }
 
         /** The message as stored under {@code msgId}. */
         public MessageInfo stored(long msgId) {
-            return new MessageInfo(msgId, convId, seq, senderId, clientMsgId, text, time, kind, file);
+            return new MessageInfo(msgId, convId, seq, senderId, clientMsgId, text, time, kind, file,
+                    extras.replyTo() == null ? null : Quote.of(extras.replyTo()), extras.mentions(),
+                    extras.mentionAll(), null, extras.system());
         }
 
         /** The same message at another seq. */
         public Append at(long newSeq) {
-            return new Append(convId, newSeq, senderId, clientMsgId, text, time, kind, file);
+            return new Append(convId, newSeq, senderId, clientMsgId, text, time, kind, file, extras);
+        }
+    }
+
+    /**
+     * What a message may hold besides its text or file, each null when absent: the seq it replies
+     * to, the users it mentions, whether it mentions everyone, the group change it records.
+     */
+    record Extras(Long replyTo, List<Long> mentions, Boolean mentionAll, SystemEvent system) {
+
+        public static final Extras NONE = new Extras(null, null, null, null);
+
+        public boolean isEmpty() {
+            return replyTo == null && (mentions == null || mentions.isEmpty()) && !Boolean.TRUE.equals(mentionAll)
+                    && system == null;
         }
     }
 

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.qchat.protocol.model.FileInfo;
 import org.qchat.protocol.model.MessageInfo;
 import org.qchat.protocol.model.MessageKind;
+import org.qchat.protocol.model.Quote;
+import org.qchat.protocol.model.SystemEvent;
 import org.qchat.server.store.message.MessageLog.Append;
 import org.qchat.server.store.message.MessageLog.ClientKey;
 
@@ -195,6 +197,48 @@ public abstract class MessageLogContract {
         assertThat(erased.text()).isEmpty();
         assertThat(erased.file()).as("an erased message keeps nothing of its file").isNull();
         assertThat(erased.kind()).isNull();
+    }
+
+    @Test
+    void repliesMentionsAndSystemLinesKeepThemAndEraseToEmptyText() throws Exception {
+        long conv = newConversation();
+        long sender = newUser();
+        FileInfo file = new FileInfo("2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824", "plan.pdf",
+                5, "application/pdf", null, null, null);
+        SystemEvent notice = new SystemEvent("notice", sender, null, null, null, "周五 5 点开会 {\"json\": 1}");
+        List<MessageInfo> stored = log.append(List.of(
+                new Append(conv, 1, sender, "e-1", "项目 kickoff", TIME),
+                new Append(conv, 2, sender, "e-2", "@Bob @all see above", TIME, null, null,
+                        new MessageLog.Extras(1L, List.of(7L, 8L), true, null)),
+                new Append(conv, 3, sender, "e-3", "[file] plan.pdf", TIME, MessageKind.FILE, file,
+                        new MessageLog.Extras(2L, null, null, null)),
+                new Append(conv, 4, sender, "e-4", "Alice changed the notice", TIME, MessageKind.SYSTEM, null,
+                        new MessageLog.Extras(null, null, null, notice))));
+
+        for (int round = 0; round < 2; round++) {
+            List<MessageInfo> read = log.range(conv, 1, 4, 10);
+            assertThat(read).containsExactlyElementsOf(stored);
+            assertThat(read.get(0).replyTo()).isNull();
+            assertThat(read.get(1).text()).isEqualTo("@Bob @all see above");
+            assertThat(read.get(1).replyTo()).isEqualTo(Quote.of(1));
+            assertThat(read.get(1).mentions()).containsExactly(7L, 8L);
+            assertThat(read.get(1).mentionAll()).isTrue();
+            assertThat(read.get(2).file()).isEqualTo(file);
+            assertThat(read.get(2).text()).isEqualTo("[file] plan.pdf");
+            assertThat(read.get(2).replyTo()).isEqualTo(Quote.of(2));
+            assertThat(read.get(3).kind()).isEqualTo(MessageKind.SYSTEM);
+            assertThat(read.get(3).system()).isEqualTo(notice);
+            log = reopen();
+        }
+
+        assertThat(log.erase(conv, 2)).isTrue();
+        assertThat(log.erase(conv, 3)).isTrue();
+        for (MessageInfo erased : log.range(conv, 2, 3, 10)) {
+            assertThat(erased.text()).as("an erased message keeps none of its content").isEmpty();
+            assertThat(erased.replyTo()).isNull();
+            assertThat(erased.mentions()).isNull();
+            assertThat(erased.file()).isNull();
+        }
     }
 
     private void assertReadBack(long conv, long sender, List<MessageInfo> stored, FileInfo image, FileInfo file) {

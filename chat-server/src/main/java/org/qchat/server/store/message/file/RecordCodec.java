@@ -16,8 +16,9 @@ import org.qchat.server.store.message.StoredBody;
  *      4     4  crc32c       CRC32C of every byte after this field (type .. end of text)
  *      8     1  type         1 = message
  *      9     1  flags        bit 0: erased (text bytes are zeros, read back as "");
- *                             bits 1-2: kind, 0 text, 1 image, 2 file (the text is then the
- *                             file's description as JSON, see StoredBody)
+ *                             bits 1-2: how the text bytes hold the content, see StoredBody:
+ *                             0 text, 1 image, 2 file (the file's description as JSON),
+ *                             3 envelope (content with reply, mentions or a system event, as JSON)
  *     10     8  msgId
  *     18     8  convId
  *     26     8  seq
@@ -106,7 +107,7 @@ final class RecordCodec {
         dst.putInt(e.length() - LENGTH_FIELD)
                 .putInt(0) // the CRC, filled in below once the bytes it covers are written
                 .put(TYPE_MESSAGE)
-                .put((byte) (StoredBody.kindCode(m.kind()) << KIND_SHIFT))
+                .put((byte) (StoredBody.kindCode(m) << KIND_SHIFT))
                 .putLong(m.msgId())
                 .putLong(m.convId())
                 .putLong(m.seq())
