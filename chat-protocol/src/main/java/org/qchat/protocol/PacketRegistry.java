@@ -63,6 +63,8 @@ public final class PacketRegistry {
             Broadcast.class,
             DisableUser.class,
             ResetPassword.class,
+            RecallMessage.class,
+            Typing.class,
             Ok.class,
             ErrorReply.class,
             MessagePush.class,
@@ -86,7 +88,9 @@ public final class PacketRegistry {
             UploadProgressPush.class,
             UploadDonePush.class,
             UploadFailedPush.class,
-            DownloadFailedPush.class
+            DownloadFailedPush.class,
+            MessageRecalledPush.class,
+            TypingPush.class
     );
 
     private static final Map<String, Class<? extends Packet>> BY_NAME;

@@ -158,7 +158,7 @@ class InvalidPacketTest {
     @Test
     void unknownFieldsAreIgnoredForForwardCompatibility() throws Exception {
         String json = "{\"type\":\"msg.send\",\"id\":\"s-1\",\"convId\":1,\"clientMsgId\":\"c\",\"text\":\"t\","
-                + "\"replyTo\":77,\"attachments\":[{\"kind\":\"image\",\"size\":[1,2]}],\"flags\":null}";
+                + "\"editOf\":77,\"attachments\":[{\"kind\":\"image\",\"size\":[1,2]}],\"flags\":null}";
 
         assertThat(codec.decode(ByteBuffer.wrap(frame(json)))).isEqualTo(new SendMessage("s-1", 1, "c", "t"));
     }

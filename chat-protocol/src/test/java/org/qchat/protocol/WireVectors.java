@@ -174,6 +174,10 @@ final class WireVectors {
     static final String ADMIN_PASSWORD_RESET = "{\"type\":\"admin.password.reset\",\"id\":\"r-35\",\"username\":\"bob\","
             + "\"newPassword\":\"temp-pass\"}";
     static final String OK = "{\"type\":\"ok\",\"id\":\"r-35\"}";
+    static final String MSG_RECALL = "{\"type\":\"msg.recall\",\"id\":\"r-44\",\"convId\":100,\"seq\":5}";
+    static final String MSG_RECALLED = "{\"type\":\"msg.recalled\",\"convId\":100,\"seq\":5,\"by\":42,\"time\":1767225700000}";
+    static final String TYPING = "{\"type\":\"typing\",\"id\":\"r-45\",\"convId\":100}";
+    static final String TYPING_USER = "{\"type\":\"typing.user\",\"convId\":100,\"userId\":42}";
     static final String ERROR = "{\"type\":\"error\",\"id\":\"r-36\",\"code\":\"NOT_FOUND\",\"message\":\"no such user\"}";
     static final String MSG = "{\"type\":\"msg\",\"message\":" + MESSAGE_5_JSON + "}";
     static final String PRESENCE = "{\"type\":\"presence\",\"userId\":43,\"online\":true}";
@@ -266,7 +270,11 @@ final class WireVectors {
             v(new UploadProgressPush(7, 131072), FILE_PROGRESS),
             v(new UploadDonePush(7, CAT_PNG), FILE_UPLOAD_DONE),
             v(new UploadFailedPush(7, ErrorCode.BAD_REQUEST, "the bytes do not match sha256"), FILE_UPLOAD_FAILED),
-            v(new DownloadFailedPush(8, ErrorCode.UNAVAILABLE, "cannot read the file"), FILE_DOWNLOAD_FAILED));
+            v(new DownloadFailedPush(8, ErrorCode.UNAVAILABLE, "cannot read the file"), FILE_DOWNLOAD_FAILED),
+            v(new RecallMessage("r-44", 100, 5), MSG_RECALL),
+            v(new MessageRecalledPush(100, 5, 42, 1767225700000L), MSG_RECALLED),
+            v(new Typing("r-45", 100), TYPING),
+            v(new TypingPush(100, 42), TYPING_USER));
 
     static List<Vector> all() {
         return List.copyOf(BY_TYPE.values());

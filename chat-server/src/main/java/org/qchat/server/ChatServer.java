@@ -123,7 +123,7 @@ public final class ChatServer implements AutoCloseable {
                         new ClusterWrites((JdbcMessageLog) storage.messages(), new StateRefresher(storage.state()), node),
                         elsewhere, node.beforeLogin());
             } else {
-                wiring = Services.Wiring.single(router, elsewhere);
+                wiring = Services.Wiring.single(router, elsewhere, storage);
             }
             services = Services.create(config, storage, wiring, mapper, clock, metrics::messagesStored);
             FileBlobStore blobs = new FileBlobStore(config.files().dirUnder(config.dataDir()));
@@ -223,6 +223,11 @@ public final class ChatServer implements AutoCloseable {
         }
         char[] password = tls.password() == null ? new char[0] : tls.password().toCharArray();
         return TioTls.server(ServerIdentity.load(tls.keystore(), tls.type(), password));
+    }
+
+    /** The storage this server runs on; tests read what it stored through it. */
+    public Storage storage() {
+        return storage;
     }
 
     public int port() {

@@ -1,5 +1,7 @@
 package org.qchat.protocol.packet;
 
+import java.util.List;
+
 import org.qchat.protocol.Check;
 import org.qchat.protocol.PacketType;
 import org.qchat.protocol.Request;
@@ -11,10 +13,13 @@ import org.qchat.protocol.model.MessageKind;
  *
  * <p>A text message (no {@code kind}, or {@code "text"}) needs {@code text}. An image or file message
  * names a stored file of the sender's by {@code fileId} instead, and may rename it with {@code name}.
+ *
+ * <p>Optional, any kind: {@code replyTo} quotes message seq of the same conversation; in a group,
+ * {@code mentions} names members (user ids) and {@code mentionAll} mentions everyone (owner and admins).
  */
 @PacketType("msg.send")
 public record SendMessage(String id, long convId, String clientMsgId, String text, MessageKind kind, String fileId,
-                          String name) implements Request {
+                          String name, Long replyTo, List<Long> mentions, Boolean mentionAll) implements Request {
 
     public SendMessage {
         Check.requestId(id);
@@ -28,6 +33,21 @@ public record SendMessage(String id, long convId, String clientMsgId, String tex
                 throw new IllegalArgumentException("fileId must be 64 lowercase hex digits");
             }
         }
+        if (replyTo != null) {
+            Check.positive(replyTo, "replyTo");
+        }
+        if (mentions != null) {
+            for (Long userId : mentions) {
+                Check.required(userId, "mentions[]");
+            }
+            mentions = List.copyOf(mentions);
+        }
+    }
+
+    /** A text, image or file message without reply or mentions. */
+    public SendMessage(String id, long convId, String clientMsgId, String text, MessageKind kind, String fileId,
+                       String name) {
+        this(id, convId, clientMsgId, text, kind, fileId, name, null, null, null);
     }
 
     /** A text message. */

@@ -8,6 +8,7 @@ import org.qchat.protocol.packet.MessagePush;
 import org.qchat.server.route.ClientConnection;
 import org.qchat.server.route.LocalRouter;
 import org.qchat.server.service.MessagePushes;
+import org.qchat.server.service.ReplyPushes;
 import org.qchat.server.state.ChatState;
 import org.qchat.server.state.Conversation;
 import org.qchat.server.store.message.MessageLog;
@@ -28,6 +29,7 @@ final class PushSequencer implements MessagePushes {
     private final MessageLog messages;
     private final LocalRouter local;
     private final Runnable onGapFilled;
+    private final ReplyPushes replies;
 
     /** @param onGapFilled told of every message pushed from the database rather than from word of it */
     PushSequencer(ChatState state, MessageLog messages, LocalRouter local, Runnable onGapFilled) {
@@ -35,6 +37,7 @@ final class PushSequencer implements MessagePushes {
         this.messages = messages;
         this.local = local;
         this.onGapFilled = onGapFilled;
+        this.replies = new ReplyPushes(state, messages);
     }
 
     /** Stored by this node: pushed to {@code recipients} (null: everyone) but {@code except}. */
@@ -114,11 +117,10 @@ final class PushSequencer implements MessagePushes {
     }
 
     private void push(Conversation conv, MessageInfo message, long[] recipients, ClientConnection except) {
-        MessagePush push = new MessagePush(message);
         if (conv.kind() == ConversationKind.SYSTEM) {
-            local.sendToAll(push, except);
+            local.sendToAll(new MessagePush(message), except);
         } else {
-            local.sendToUsers(recipients != null ? recipients : conv.members(), push, except);
+            replies.push(local, message, recipients != null ? recipients : conv.members(), except);
         }
     }
 }

@@ -17,6 +17,7 @@ import org.qchat.protocol.FrameCodec;
  * @param tls         keystore for TLS on the chat port, or null for plain TCP (loopback development)
  * @param unsafeAckBeforeCommit TEST ONLY: acknowledge messages before their commit, which loses
  *                    acknowledged messages on a crash; exists so the crash test can show it fails
+ * @param recallWindow how long after sending a member may recall their own message
  */
 public record ServerConfig(
         String bindAddress, int port, Path dataDir,
@@ -25,7 +26,7 @@ public record ServerConfig(
         Set<String> adminUsernames, Limits limits,
         String metricsBindAddress, int metricsPort,
         int messageBatchSize, Durability durability, RateLimits rateLimits, Caps caps, Tls tls,
-        boolean unsafeAckBeforeCommit, ClusterConfig cluster, FileLimits files) {
+        boolean unsafeAckBeforeCommit, ClusterConfig cluster, FileLimits files, Duration recallWindow) {
 
     public static final int DEFAULT_PORT = 9321;
     public static final int DEFAULT_METRICS_PORT = 9322;
@@ -41,6 +42,9 @@ public record ServerConfig(
             throw new IllegalArgumentException("idle timeout must be at least 1 second");
         }
         java.util.Objects.requireNonNull(durability, "durability");
+        if (recallWindow == null || recallWindow.isNegative()) {
+            throw new IllegalArgumentException("recall window must be 0 or more");
+        }
         if (cluster != null && (dbUrl == null || !dbUrl.startsWith("jdbc:postgresql:"))) {
             throw new IllegalArgumentException("a cluster node keeps everything in PostgreSQL, which the nodes share: "
                     + "--cluster-redis needs --db-url jdbc:postgresql://...");
@@ -104,6 +108,7 @@ public record ServerConfig(
         b.unsafeAckBeforeCommit = unsafeAckBeforeCommit;
         b.cluster = cluster;
         b.files = files;
+        b.recallWindow = recallWindow;
         return b;
     }
 
@@ -132,6 +137,7 @@ public record ServerConfig(
         private boolean unsafeAckBeforeCommit;
         private ClusterConfig cluster;
         private FileLimits files = FileLimits.defaults();
+        private Duration recallWindow = Duration.ofMinutes(2);
 
         private Builder() {
         }
@@ -159,11 +165,13 @@ public record ServerConfig(
         public Builder unsafeAckBeforeCommit(boolean v) { unsafeAckBeforeCommit = v; return this; }
         public Builder cluster(ClusterConfig v) { cluster = v; return this; }
         public Builder files(FileLimits v) { files = v; return this; }
+        public Builder recallWindow(Duration v) { recallWindow = v; return this; }
 
         public ServerConfig build() {
             return new ServerConfig(bindAddress, port, dataDir, dbUrl, dbUser, dbPassword, dbSchema, dbPoolSize,
                     maxFrameLength, idleTimeout, tokenIdleTimeout, adminUsernames, limits, metricsBindAddress,
-                    metricsPort, messageBatchSize, durability, rateLimits, caps, tls, unsafeAckBeforeCommit, cluster, files);
+                    metricsPort, messageBatchSize, durability, rateLimits, caps, tls, unsafeAckBeforeCommit, cluster, files,
+                    recallWindow);
         }
     }
 }

@@ -61,6 +61,9 @@ public final class ServerOptions implements Callable<Integer> {
     @Option(names = "--token-idle-days", defaultValue = "30", description = "Days a session token stays valid without use (default: ${DEFAULT-VALUE}).")
     int tokenIdleDays;
 
+    @Option(names = "--recall-window", defaultValue = "120", description = "Seconds after sending during which a member may recall their own message (default: ${DEFAULT-VALUE}).")
+    long recallWindowSeconds;
+
     @Option(names = "--admins", split = ",", description = "Usernames of server admins (broadcast, disable, reset), comma-separated.")
     List<String> admins = List.of();
 
@@ -252,6 +255,7 @@ public final class ServerOptions implements Callable<Integer> {
                         : new ClusterConfig(clusterRedis, clusterRedisPassword, nodeId == null ? defaultNodeId() : nodeId,
                                 Duration.ofSeconds(Math.max(1, nodeTimeoutSeconds))))
                 .files(new FileLimits(filesDir, maxFileSize, maxImageSize, maxImagePixels, userQuota))
+                .recallWindow(Duration.ofSeconds(recallWindowSeconds))
                 .build();
     }
 

@@ -36,6 +36,7 @@ import org.qchat.server.config.FileLimits;
 import org.qchat.server.db.Database;
 import org.qchat.server.route.ClientConnection;
 import org.qchat.server.service.ChatException;
+import org.qchat.server.service.MessageExtras;
 import org.qchat.server.service.MessageService;
 import org.qchat.server.store.blob.BlobReader;
 import org.qchat.server.store.blob.BlobStore;
@@ -449,7 +450,13 @@ public final class FileService {
 
     /** Stores an image or file message; see {@link MessageService#sendFile}. */
     public CompletableFuture<MessageInfo> send(ClientConnection origin, long userId, SendMessage request) throws ChatException {
+        return send(origin, userId, request, MessageExtras.NONE);
+    }
+
+    /** {@link #send} of a file message that replies or mentions ({@code extras}, already checked). */
+    public CompletableFuture<MessageInfo> send(ClientConnection origin, long userId, SendMessage request,
+                                               MessageExtras extras) throws ChatException {
         FileInfo file = fileToSend(userId, request);
-        return messages.sendFile(origin, userId, request.convId(), request.clientMsgId(), request.kind(), file);
+        return messages.sendFile(origin, userId, request.convId(), request.clientMsgId(), request.kind(), file, extras);
     }
 }

@@ -37,6 +37,8 @@ import org.qchat.server.handler.group.SetGroupAdminHandler;
 import org.qchat.server.handler.message.AckCursorHandler;
 import org.qchat.server.handler.message.MessageHistoryHandler;
 import org.qchat.server.handler.message.PullMessagesHandler;
+import org.qchat.server.handler.message.RecallMessageHandler;
+import org.qchat.server.handler.message.TypingHandler;
 import org.qchat.server.handler.message.SendMessageHandler;
 import org.qchat.server.handler.message.SyncHandler;
 import org.qchat.server.handler.session.LoginHandler;
@@ -95,7 +97,9 @@ public final class Handlers {
                 new KickMemberHandler(groups),
                 new SetGroupAdminHandler(groups),
                 new DissolveGroupHandler(groups),
-                new SendMessageHandler(messages, files),
+                new SendMessageHandler(messages, files, services.extras()),
+                new RecallMessageHandler(services.recalls()),
+                new TypingHandler(services.typing()),
                 new PullMessagesHandler(messages),
                 new MessageHistoryHandler(messages),
                 new SyncHandler(sync, clock),

@@ -83,7 +83,7 @@ final class AppendDecider {
                 run.decisions.add(new Fresh(run.appends.size(), conv.kind() == ConversationKind.SYSTEM ? null : conv.members(),
                         false));
                 run.appends.add(new Append(r.convId(), conv.nextSeq(), r.senderId(), r.clientMsgId(), r.text(), now, r.kind(),
-                        r.file()));
+                        r.file(), r.extras().stored()));
                 run.touched.add(conv);
             } catch (ChatException e) {
                 run.decisions.add(e);

@@ -30,4 +30,15 @@ public interface MessagePushes {
             }
         };
     }
+
+    /** A single server: straight to the router, each reply's quote as each recipient may see it. */
+    static MessagePushes through(Router router, ReplyPushes replies) {
+        return (message, recipients, except) -> {
+            if (recipients == null) {
+                router.sendToAll(new MessagePush(message), except);
+            } else {
+                replies.push(router, message, recipients, except);
+            }
+        };
+    }
 }

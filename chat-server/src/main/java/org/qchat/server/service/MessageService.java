@@ -40,6 +40,7 @@ public final class MessageService {
     private final PacketMapper mapper;
     private final int pageByteBudget;
     private final boolean unsafeAckBeforeCommit;
+    private final MessageViews views;
 
     /**
      * @param unsafeAckBeforeCommit TEST ONLY ({@code --test-only-ack-before-commit}): see
@@ -47,7 +48,7 @@ public final class MessageService {
      */
     public MessageService(ChatState state, MessageLog messages, MessageWriter writer,
                           InputValidator validate, MessagePushes pushes, PacketMapper mapper, int maxFrameLength,
-                          boolean unsafeAckBeforeCommit) {
+                          boolean unsafeAckBeforeCommit, MessageViews views) {
         this.state = state;
         this.messages = messages;
         this.writer = writer;
@@ -56,6 +57,7 @@ public final class MessageService {
         this.mapper = mapper;
         this.pageByteBudget = maxFrameLength - PAGE_OVERHEAD;
         this.unsafeAckBeforeCommit = unsafeAckBeforeCommit;
+        this.views = views;
         if (unsafeAckBeforeCommit) {
             log.warn("TEST ONLY: messages are acknowledged before they are committed; a crash loses acknowledged messages");
         }
@@ -69,9 +71,16 @@ public final class MessageService {
      */
     public CompletableFuture<MessageInfo> send(ClientConnection origin, long senderId, long convId, String clientMsgId,
                                                String text, boolean announcement) throws ChatException {
+        return send(origin, senderId, convId, clientMsgId, text, announcement, MessageExtras.NONE);
+    }
+
+    /** {@link #send} of a text that replies or mentions ({@code extras}, checked by {@link MessageExtrasCheck}). */
+    public CompletableFuture<MessageInfo> send(ClientConnection origin, long senderId, long convId, String clientMsgId,
+                                               String text, boolean announcement, MessageExtras extras)
+            throws ChatException {
         validate.clientMsgId(clientMsgId);
         validate.text(text);
-        return submit(origin, new SendRequest(senderId, convId, clientMsgId, text, announcement));
+        return submit(origin, new SendRequest(senderId, convId, clientMsgId, text, announcement, null, null, extras));
     }
 
     /**
@@ -80,9 +89,16 @@ public final class MessageService {
      */
     public CompletableFuture<MessageInfo> sendFile(ClientConnection origin, long senderId, long convId, String clientMsgId,
                                                    MessageKind kind, FileInfo file) throws ChatException {
+        return sendFile(origin, senderId, convId, clientMsgId, kind, file, MessageExtras.NONE);
+    }
+
+    /** {@link #sendFile} of a file that replies or mentions. */
+    public CompletableFuture<MessageInfo> sendFile(ClientConnection origin, long senderId, long convId, String clientMsgId,
+                                                   MessageKind kind, FileInfo file, MessageExtras extras)
+            throws ChatException {
         validate.clientMsgId(clientMsgId);
         return submit(origin, new SendRequest(senderId, convId, clientMsgId, MessageInfo.fallbackText(kind, file.name()),
-                false, kind, file));
+                false, kind, file, extras));
     }
 
     private CompletableFuture<MessageInfo> submit(ClientConnection origin, SendRequest request) {
@@ -93,7 +109,10 @@ public final class MessageService {
         CompletableFuture<MessageInfo> committed = appended
                 .thenApply(stored -> {
                     if (!stored.duplicate()) {
-                        pushes.committed(stored.message(), stored.recipients(), origin);
+                        // The quote as the sender read it; the store keeps the seq alone.
+                        MessageInfo out = request.extras().quote() == null ? stored.message()
+                                : stored.message().withReplyTo(request.extras().quote());
+                        pushes.committed(out, stored.recipients(), origin);
                     }
                     return stored.message();
                 });
@@ -150,7 +169,7 @@ public final class MessageService {
                 out.addAll(messages.range(convId, from, to, n + 1 - out.size()));
             }
         }
-        return trim(out, n);
+        return trim(views.asRead(userId, convId, out), n);
     }
 
     /** The newest visible messages with seq below {@code beforeSeq} (all, if null), oldest first. */
@@ -174,7 +193,7 @@ public final class MessageService {
                 newestFirst.addAll(page);
             }
         }
-        Page page = trim(newestFirst, n);
+        Page page = trim(views.asRead(userId, convId, newestFirst), n);
         List<MessageInfo> ascending = new ArrayList<>(page.messages());
         Collections.reverse(ascending);
         return new Page(ascending, page.more());
@@ -217,14 +236,23 @@ public final class MessageService {
 
     /**
      * A bound on the encoded size of the first {@code count} messages: a UTF-16 unit never takes
-     * more than 6 bytes of JSON ({@code \u0001}), and the numbers and field names of one message
-     * stay under 200 bytes.
+     * more than 6 bytes of JSON ({@code \u0001}), the numbers and field names of one message
+     * stay under 200 bytes, those of a quote under 120, and a mentioned id takes at most 21.
      */
     private static long upperBoundBytes(List<MessageInfo> list, int count) {
         long bytes = 0;
         for (int i = 0; i < count; i++) {
             MessageInfo m = list.get(i);
+            if (m.file() != null || m.system() != null) {
+                return Long.MAX_VALUE;
+            }
             bytes += 6L * (m.text().length() + m.clientMsgId().length()) + 200;
+            if (m.replyTo() != null) {
+                bytes += 120 + (m.replyTo().text() == null ? 0 : 6L * m.replyTo().text().length());
+            }
+            if (m.mentions() != null) {
+                bytes += 21L * m.mentions().size() + 40;
+            }
         }
         return bytes;
     }

@@ -12,9 +12,11 @@ import org.qchat.server.store.ConversationStore;
 import org.qchat.server.store.CursorStore;
 import org.qchat.server.store.FriendStore;
 import org.qchat.server.store.GroupStore;
+import org.qchat.server.store.RecallStore;
 import org.qchat.server.store.SessionStore;
 import org.qchat.server.store.Storage;
 import org.qchat.server.store.UserStore;
+import org.qchat.server.store.file.FileCatalog;
 
 /**
  * The services of one server over its {@link Storage}, with the two writers they share: the
@@ -23,7 +25,8 @@ import org.qchat.server.store.UserStore;
  */
 public record Services(AccountService accounts, FriendService friends, GroupService groups, MessageService messages,
                        SyncService sync, AdminService admin, PresenceService presence, SessionJanitor janitor,
-                       MessageWriter writer, CursorWriter cursorWriter) {
+                       MessageWriter writer, CursorWriter cursorWriter, RecallService recalls, TypingService typing,
+                       MessageExtrasCheck extras) {
 
     /**
      * Where the services reach devices and other processes: a single server's own router, or a
@@ -39,15 +42,17 @@ public record Services(AccountService accounts, FriendService friends, GroupServ
     public record Wiring(Router router, Router nearby, MessagePushes pushes, ClusterWrites cluster,
                          DeviceCloser.Elsewhere elsewhere, java.util.function.LongConsumer beforeLogin) {
 
-        public static Wiring single(Router router, DeviceCloser.Elsewhere elsewhere) {
-            return new Wiring(router, router, MessagePushes.through(router), null, elsewhere, userId -> { });
+        public static Wiring single(Router router, DeviceCloser.Elsewhere elsewhere, Storage storage) {
+            return new Wiring(router, router,
+                    MessagePushes.through(router, new ReplyPushes(storage.state(), storage.messages())), null, elsewhere,
+                    userId -> { });
         }
     }
 
     /** @param onStored told how many messages each append stored (metrics) */
     public static Services create(ServerConfig config, Storage storage, Router router, PacketMapper mapper, Clock clock,
                                   IntConsumer onStored) {
-        return create(config, storage, Wiring.single(router, DeviceCloser.Elsewhere.NOWHERE), mapper, clock, onStored);
+        return create(config, storage, Wiring.single(router, DeviceCloser.Elsewhere.NOWHERE, storage), mapper, clock, onStored);
     }
 
     /** @param onStored told how many messages each append stored (metrics) */
@@ -79,12 +84,18 @@ public record Services(AccountService accounts, FriendService friends, GroupServ
                 router, clock, config.caps());
         GroupService groups = new GroupService(db, writer, new GroupStore(), friendStore, blocks, users, directory,
                 validate, router, clock, config.caps());
+        MessageViews views = new MessageViews(storage.state(), storage.messages(), db, new RecallStore());
         MessageService messages = new MessageService(storage.state(), storage.messages(), writer, validate, wiring.pushes(),
-                mapper, config.maxFrameLength(), config.unsafeAckBeforeCommit());
+                mapper, config.maxFrameLength(), config.unsafeAckBeforeCommit(), views);
+        RecallService recalls = new RecallService(storage.state(), views, writer, storage.messages(), db, new RecallStore(),
+                new GroupStore(), new FileCatalog(), router, clock, config.recallWindow());
+        TypingService typing = new TypingService(storage.state(), router, clock);
+        MessageExtrasCheck extras = new MessageExtrasCheck(storage.state(), views, db, new GroupStore());
         SyncService sync = new SyncService(db, storage.state(), new CursorStore(), friends, cursorWriter);
         AdminService admin = new AdminService(db, users, sessions, hasher, validate, closer);
         SessionJanitor janitor = new SessionJanitor(db, sessions, router, clock, config.tokenIdleTimeout().toMillis());
-        return new Services(accounts, friends, groups, messages, sync, admin, presence, janitor, writer, cursorWriter);
+        return new Services(accounts, friends, groups, messages, sync, admin, presence, janitor, writer, cursorWriter,
+                recalls, typing, extras);
     }
 
     public void start() {

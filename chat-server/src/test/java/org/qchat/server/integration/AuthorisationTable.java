@@ -310,6 +310,23 @@ final class AuthorisationTable {
                         w -> new SendMessage(w.id(), w.convAE, Names.msgId(), null, MessageKind.FILE, w.eveFile, null), FORBIDDEN)
                 .refuse(other, "bob sends alice a file only eve holds", w -> w.bob,
                         w -> new SendMessage(w.id(), w.convAB, Names.msgId(), null, MessageKind.FILE, w.eveFile, null), NOT_FOUND);
+        row(rows, RecallMessage.class)
+                .anonymous(w -> new RecallMessage(w.id(), w.convAB, w.helloInAB))
+                .refuse(nonMember, "dave recalls bob's message in group G", w -> w.dave,
+                        w -> new RecallMessage(w.id(), w.groupG, w.helloInG), NOT_FOUND)
+                .refuse(nonMember, "carol recalls alice's message in alice and bob's private chat", w -> w.carol,
+                        w -> new RecallMessage(w.id(), w.convAB, w.helloInAB), NOT_FOUND)
+                .refuse(other, "bob recalls alice's message to him", w -> w.bob,
+                        w -> new RecallMessage(w.id(), w.convAB, w.helloInAB), FORBIDDEN)
+                .otherwise("the sender recalls their own message, group owners and admins their members'; "
+                        + "a block stops new messages, not taking back one's own");
+        row(rows, Typing.class)
+                .anonymous(w -> new Typing(w.id(), w.convAB))
+                .refuse(nonMember, "carol types in alice and bob's private chat", w -> w.carol,
+                        w -> new Typing(w.id(), w.convAB), FORBIDDEN)
+                .harmless(blocked, "eve types to alice, who blocked her: answered ok, alice hears nothing", w -> w.eve,
+                        w -> new Typing(w.id(), w.convAE))
+                .otherwise("the caller tells only their own typing to their own friend; nothing is stored");
         row(rows, PullMessages.class)
                 .anonymous(w -> new PullMessages(w.id(), w.convAB, 0, null))
                 .refuse(nonMember, "dave pulls alice and bob's private chat", w -> w.dave,

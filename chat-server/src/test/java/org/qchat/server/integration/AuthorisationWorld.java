@@ -62,6 +62,9 @@ final class AuthorisationWorld {
     final long daveAsksBob;
     /** The seq of a file alice sent bob in their private chat. */
     final long fileInAB;
+    /** Seqs of alice's "hello bob" in AB and bob's "hello G" in G. */
+    final long helloInAB;
+    final long helloInG;
     /** A file eve holds, and may not send to alice, who blocked her. */
     final String eveFile;
     /** A username nobody has. */
@@ -86,7 +89,7 @@ final class AuthorisationWorld {
         convAB = Scenarios.befriend(alice, bob);
         Scenarios.befriend(alice, carol);
         convAE = Scenarios.befriend(alice, eve);
-        alice.sendText(convAB, Names.msgId(), "hello bob");
+        helloInAB = alice.sendText(convAB, Names.msgId(), "hello bob").seq();
         alice.sendText(convAE, Names.msgId(), "hello eve");
         fileInAB = alice.expect(MessageSent.class, new SendMessage(alice.nextId(), convAB, Names.msgId(), null,
                 MessageKind.FILE, Files.upload(alice, Files.bytes(1, 1000), "for-bob.bin").fileId(), null)).seq();
@@ -95,7 +98,7 @@ final class AuthorisationWorld {
         groupG = alice.createGroup("G", JoinPolicy.OPEN).groupId();
         alice.expectOk(new InviteToGroup(alice.nextId(), groupG, List.of(bob.userId(), carol.userId())));
         alice.expectOk(new SetGroupAdmin(alice.nextId(), groupG, carol.userId(), true));
-        bob.sendText(groupG, Names.msgId(), "hello G");
+        helloInG = bob.sendText(groupG, Names.msgId(), "hello G").seq();
         groupH = alice.createGroup("H", JoinPolicy.INVITE).groupId();
         groupE = eve.createGroup("E", JoinPolicy.OPEN).groupId();
 

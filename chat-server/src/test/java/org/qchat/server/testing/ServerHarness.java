@@ -96,6 +96,11 @@ public final class ServerHarness implements AutoCloseable {
         }
     }
 
+    /** The running server's storage, to read what it stored (message log ranges may be read on any thread). */
+    public org.qchat.server.store.Storage storage() {
+        return server.storage();
+    }
+
     public Backend backend() {
         return backend;
     }
