@@ -80,6 +80,7 @@ public final class ChatClient {
     private final Outbox outbox;
     private final PushRouter pushes;
     private final FileTransfers files;
+    private final MessageActions messageActions;
     private final java.util.Set<Long> membersRequested = new java.util.HashSet<>();
 
     /**
@@ -105,6 +106,7 @@ public final class ChatClient {
         pushes = new PushRouter(session, contacts, requests, groups, conversations, users, sync, events);
         files = new FileTransfers(requester, connection::maxFrame, scheduler, dispatcher, session, conversations,
                 outbox::sendFile, storage);
+        messageActions = new MessageActions(requester, scheduler, session, conversations, groups, outbox, files);
         events.add(new ClientEvents() {
             @Override
             public void messageArrived(Conversation conversation, ChatMessage message) {
@@ -125,7 +127,7 @@ public final class ChatClient {
 
             @Override
             public void pushReceived(Push push) {
-                if (!files.accept(push)) {
+                if (!files.accept(push) && !messageActions.accept(push)) {
                     pushes.apply(push);
                 }
             }
@@ -273,6 +275,11 @@ public final class ChatClient {
     }
 
     // ---- messages -------------------------------------------------------------------------
+
+    /** Replies, mentions, recall, forwarding and typing. */
+    public MessageActions messageActions() {
+        return messageActions;
+    }
 
     /** Queues a message; it shows as sending at once and is sent now or after reconnecting. */
     public ChatMessage sendMessage(long convId, String text) {

@@ -10,6 +10,7 @@ import org.qchat.client.core.model.ChatMessage;
 import org.qchat.client.core.model.ConnectionState;
 import org.qchat.client.core.model.ConversationList;
 import org.qchat.client.core.model.DeliveryState;
+import org.qchat.client.core.model.MessageExtras;
 import org.qchat.client.core.model.Session;
 import org.qchat.protocol.ErrorCode;
 import org.qchat.protocol.model.FileInfo;
@@ -55,10 +56,17 @@ final class Outbox {
 
     /** Queues a new message and sends it if online. */
     ChatMessage send(long convId, String text) {
+        return send(convId, text, MessageExtras.NONE);
+    }
+
+    /** Queues a new message that quotes or mentions ({@code extras}) and sends it if online. */
+    ChatMessage send(long convId, String text, MessageExtras extras) {
         String clientMsgId = UUID.randomUUID().toString();
-        ChatMessage message = ChatMessage.outgoing(convId, session.myId(), clientMsgId, text, scheduler.now());
+        ChatMessage message = ChatMessage.outgoing(convId, session.myId(), clientMsgId, text, scheduler.now())
+                .withExtras(extras);
         conversations.ensure(convId, null).addOutgoing(message);
         Entry entry = new Entry(convId, clientMsgId, text);
+        entry.extras = extras;
         entries.put(clientMsgId, entry);
         transmit(entry);
         return message;
@@ -144,8 +152,11 @@ final class Outbox {
                     }
                     if (failure == null) {
                         entries.remove(entry.clientMsgId);
+                        MessageExtras x = entry.extras;
                         sync.onSentMessage(new MessageInfo(sent.msgId(), sent.convId(), sent.seq(), session.myId(),
-                                entry.clientMsgId, entry.text, sent.time(), entry.kind, entry.file));
+                                entry.clientMsgId, entry.text, sent.time(), entry.kind, entry.file, x.replyTo(),
+                                x.mentions().isEmpty() ? null : x.mentions(), x.mentionAll() ? Boolean.TRUE : null, null,
+                                null));
                     } else {
                         failed(entry, ChatException.of(failure));
                     }
@@ -209,6 +220,7 @@ final class Outbox {
         /** Null for text; for an image or file, {@link #file} is what the server stored. */
         MessageKind kind;
         FileInfo file;
+        MessageExtras extras = MessageExtras.NONE;
         int attempts;
         boolean inFlight;
         boolean failed;
@@ -221,8 +233,13 @@ final class Outbox {
         }
 
         SendMessage request(String id) {
-            return file == null ? new SendMessage(id, convId, clientMsgId, text)
-                    : new SendMessage(id, convId, clientMsgId, null, kind, file.fileId(), file.name());
+            Long replyTo = extras.replyTo() == null ? null : extras.replyTo().seq();
+            List<Long> mentions = extras.mentions().isEmpty() ? null : extras.mentions();
+            Boolean mentionAll = extras.mentionAll() ? Boolean.TRUE : null;
+            return file == null
+                    ? new SendMessage(id, convId, clientMsgId, text, null, null, null, replyTo, mentions, mentionAll)
+                    : new SendMessage(id, convId, clientMsgId, null, kind, file.fileId(), file.name(), replyTo, mentions,
+                            mentionAll);
         }
     }
 }

@@ -16,12 +16,20 @@ import org.qchat.protocol.model.MessageKind;
  * @param errorKey for {@link DeliveryState#FAILED}, the message key saying why; otherwise null
  * @param kind     {@link MessageKind#TEXT} for text (never null)
  * @param file     for images and files, the file; null for text
+ * @param extras   its quote, mentions and recall ({@link MessageExtras#NONE} for none)
  */
 public record ChatMessage(long convId, long seq, long senderId, String clientMsgId, String text, long time,
-                          DeliveryState state, String errorKey, MessageKind kind, FileInfo file) {
+                          DeliveryState state, String errorKey, MessageKind kind, FileInfo file, MessageExtras extras) {
 
     public ChatMessage {
         kind = kind == null ? MessageKind.TEXT : kind;
+        extras = extras == null ? MessageExtras.NONE : extras;
+    }
+
+    /** A message without quote, mentions or recall. */
+    public ChatMessage(long convId, long seq, long senderId, String clientMsgId, String text, long time,
+                       DeliveryState state, String errorKey, MessageKind kind, FileInfo file) {
+        this(convId, seq, senderId, clientMsgId, text, time, state, errorKey, kind, file, MessageExtras.NONE);
     }
 
     /** A text message. */
@@ -34,7 +42,7 @@ public record ChatMessage(long convId, long seq, long senderId, String clientMsg
         // A file message without its file (a server bug, or a newer kind) can only be shown as text.
         MessageKind kind = m.file() == null ? MessageKind.TEXT : m.kindOrText();
         return new ChatMessage(m.convId(), m.seq(), m.senderId(), m.clientMsgId(), m.text(), m.time(),
-                DeliveryState.SENT, null, kind, kind == MessageKind.TEXT ? null : m.file());
+                DeliveryState.SENT, null, kind, kind == MessageKind.TEXT ? null : m.file(), MessageExtras.of(m));
     }
 
     public static ChatMessage outgoing(long convId, long myId, String clientMsgId, String text, long now) {
@@ -63,10 +71,35 @@ public record ChatMessage(long convId, long seq, long senderId, String clientMsg
     }
 
     public ChatMessage withState(DeliveryState state, String errorKey) {
-        return new ChatMessage(convId, seq, senderId, clientMsgId, text, time, state, errorKey, kind, file);
+        return new ChatMessage(convId, seq, senderId, clientMsgId, text, time, state, errorKey, kind, file, extras);
     }
 
     public ChatMessage withFile(FileInfo file) {
-        return new ChatMessage(convId, seq, senderId, clientMsgId, text, time, state, errorKey, kind, file);
+        return new ChatMessage(convId, seq, senderId, clientMsgId, text, time, state, errorKey, kind, file, extras);
+    }
+
+    public ChatMessage withExtras(MessageExtras extras) {
+        return new ChatMessage(convId, seq, senderId, clientMsgId, text, time, state, errorKey, kind, file, extras);
+    }
+
+    /** This message once {@code by} recalled it: its text, file, quote and mentions gone. */
+    public ChatMessage recalled(long by) {
+        return new ChatMessage(convId, seq, senderId, clientMsgId, MessageInfo.RECALLED_TEXT, time, state, errorKey,
+                MessageKind.TEXT, null, extras.recalled(by));
+    }
+
+    /** Whether someone recalled it. */
+    public boolean isRecalled() {
+        return extras.recalledBy() != null;
+    }
+
+    /** The message this one quotes, or null. */
+    public org.qchat.protocol.model.Quote replyTo() {
+        return extras.replyTo();
+    }
+
+    /** Whether this message mentions {@code userId} by name or mentions everyone (notifications use it). */
+    public boolean mentions(long userId) {
+        return !isRecalled() && extras.mentions(userId);
     }
 }

@@ -52,6 +52,7 @@ public final class Conversation {
     private int skippedUnread;
     private boolean cursorsFromServer;
     private Boolean moreHistory;
+    private long peerTypingUntil;
 
     Conversation(long convId, ConversationKind kind, long myId, Consumer<Conversation> changed) {
         this.convId = convId;
@@ -193,6 +194,9 @@ public final class Conversation {
             return Accepted.DUPLICATE;
         }
         stored.put(m.seq(), ChatMessage.stored(m));
+        if (peerId != null && m.senderId() == peerId) {
+            peerTypingUntil = 0;
+        }
         boolean gap = m.seq() > syncedSeq + 1;
         advanceSynced();
         changed.accept(this);
@@ -307,6 +311,57 @@ public final class Conversation {
             return false;
         }
         return moreHistory;
+    }
+
+    // ---- replies, mentions, recall, typing ------------------------------------------------
+
+    /**
+     * Message {@code seq} was recalled by {@code by}: it shows as recalled, and so do quotes of it.
+     * A message not held yet arrives recalled when it is pulled.
+     */
+    public void recall(long seq, long by) {
+        boolean any = false;
+        ChatMessage m = stored.get(seq);
+        if (m != null && !m.isRecalled()) {
+            stored.put(seq, m.recalled(by));
+            any = true;
+        }
+        for (Map.Entry<Long, ChatMessage> e : stored.entrySet()) {
+            ChatMessage reply = e.getValue();
+            if (reply.replyTo() != null && reply.replyTo().seq() == seq && !Boolean.TRUE.equals(reply.replyTo().recalled())) {
+                e.setValue(reply.withExtras(reply.extras().quoteRecalled()));
+                any = true;
+            }
+        }
+        if (any) {
+            changed.accept(this);
+        }
+    }
+
+    /** Whether {@code message} mentions me (by name or everyone), so it may notify even where others do not. */
+    public boolean mentionsMe(ChatMessage message) {
+        return message.senderId() != myId && message.mentions(myId);
+    }
+
+    /** Whether an unread message mentions me: the conversation list shows "[@me]" until it is read. */
+    public boolean hasUnreadMention() {
+        for (ChatMessage m : stored.tailMap(readSeq, false).values()) {
+            if (mentionsMe(m)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The peer of this private conversation is typing: show it until {@code until} (epoch ms) or their next message. */
+    public void peerTyping(long until) {
+        peerTypingUntil = until;
+        changed.accept(this);
+    }
+
+    /** Whether the peer was typing at {@code now}. */
+    public boolean isPeerTyping(long now) {
+        return now < peerTypingUntil;
     }
 
     // ---- unread ---------------------------------------------------------------------------
