@@ -51,6 +51,7 @@ final class ComposeBox extends JPanel {
     private final JButton send = new JButton(I18n.tr("chat.send"));
     private final JLabel hint = new JLabel();
     private final Consumer<String> onSend;
+    private final JPanel north = new JPanel(new BorderLayout());
 
     ComposeBox(Consumer<String> onSend, Attaching attaching) {
         super(new BorderLayout());
@@ -108,7 +109,8 @@ final class ComposeBox extends JPanel {
         bottom.add(hint, BorderLayout.CENTER);
         bottom.add(send, BorderLayout.EAST);
 
-        add(toolbar, BorderLayout.NORTH);
+        north.add(toolbar, BorderLayout.CENTER);
+        add(north, BorderLayout.NORTH);
         add(scroll, BorderLayout.CENTER);
         add(bottom, BorderLayout.SOUTH);
     }
@@ -137,6 +139,11 @@ final class ComposeBox extends JPanel {
         hint.setForeground(Theme.secondaryText());
         input.setText("");
         onSend.accept(text.strip());
+    }
+
+    /** Puts {@code bar} (a reply being written) above the toolbar. */
+    void addAbove(JComponent bar) {
+        north.add(bar, BorderLayout.NORTH);
     }
 
     JTextArea input() {

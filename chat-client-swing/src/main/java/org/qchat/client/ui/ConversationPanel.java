@@ -44,6 +44,8 @@ final class ConversationPanel extends JPanel {
     private final JScrollPane scroll;
     private final ComposeBox compose;
     private final ConversationAttachments attachments;
+    private final ComposeExtras extras;
+    private final javax.swing.Timer typingExpiry = new javax.swing.Timer(0, e -> refreshHeader());
     /** Whether the view follows the newest message (the user is at the bottom). */
     private boolean pinned = true;
     private int lastMaximum;
@@ -115,11 +117,27 @@ final class ConversationPanel extends JPanel {
                     pinned = true;
                     scrollToBottomLater();
                 });
+        extras = new ComposeExtras(client, conv);
         compose = new ComposeBox(text -> {
             pinned = true;
-            client.sendMessage(conv.convId(), text);
+            extras.send(text);
             scrollToBottomLater();
         }, attachments);
+        compose.addAbove(extras.replyBar());
+        extras.attach(compose.input());
+        messages.setMenu(new MessageMenu(client, conv, new MessageMenu.Handler() {
+            @Override
+            public void reply(org.qchat.client.core.model.ChatMessage message) {
+                extras.replyTo(message);
+                compose.focusInput();
+            }
+
+            @Override
+            public void forward(org.qchat.client.core.model.ChatMessage message) {
+                ForwardDialog.show(ConversationPanel.this, client, message);
+            }
+        }));
+        typingExpiry.setRepeats(false);
         // A drop anywhere on the conversation: the parts that hold no text of their own take it here.
         setTransferHandler(attachments.handlerFor(this));
         messages.setTransferHandler(attachments.handlerFor(messages));
@@ -262,6 +280,13 @@ final class ConversationPanel extends JPanel {
         } else {
             boolean online = conv.peerId() != null && client.contacts().get(conv.peerId()).map(c -> c.online()).orElse(false);
             subtitle.setText(I18n.tr(online ? "presence.online" : "presence.offline"));
+            long now = System.currentTimeMillis();
+            if (conv.isPeerTyping(now)) {
+                subtitle.setText(I18n.tr("chat.typing"));
+                typingExpiry.setInitialDelay((int) Math.min(org.qchat.client.core.MessageActions.TYPING_SHOWN.toMillis(),
+                        Math.max(100, conv.peerTypingUntil() - now)));
+                typingExpiry.restart();
+            }
         }
         banner.setVisible(client.session().state() == ConnectionState.RECONNECTING);
         boolean writable = conv.isActive() && !conv.isSystem();
@@ -300,7 +325,13 @@ final class ConversationPanel extends JPanel {
         attachments.captureScreen();
     }
 
+    /** The reply bar, "@" completion and typing of this conversation's compose box. */
+    ComposeExtras composeExtras() {
+        return extras;
+    }
+
     void dispose() {
+        typingExpiry.stop();
         bindings.unbindAll();
         messages.dispose();
     }

@@ -315,6 +315,9 @@ public final class MainWindow extends JFrame {
                 continue;
             }
             String preview = conv.lastMessage().map(m -> previewOf(conv, m)).orElse("");
+            if (conv.hasUnreadMention()) {
+                preview = I18n.tr("recent.mentioned") + " " + preview;
+            }
             recentEntries.add(new ListEntry("c" + conv.convId(), conv.convId(), iconOf(conv, title), title, preview,
                     Texts.shortTime(conv.lastActivity()), conv.unreadCount(), false, conv));
         }

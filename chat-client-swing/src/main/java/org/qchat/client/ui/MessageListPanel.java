@@ -37,6 +37,7 @@ final class MessageListPanel extends JPanel implements Scrollable {
     private final Map<String, MessageRow> rows = new HashMap<>();
     private final JLabel historyStatus = new JLabel(" ", JLabel.CENTER);
     private int availableWidth = 600;
+    private MessageMenu menu;
 
     /** @param onHistoryClick loads older messages (the status line at the top is clickable, for short lists) */
     MessageListPanel(ChatClient client, Conversation conv, PictureCache pictures, Consumer<String> onRetry,
@@ -82,10 +83,18 @@ final class MessageListPanel extends JPanel implements Scrollable {
         long myId = client.session().myId();
         for (ChatMessage m : messages) {
             MessageRow row = rows.get(m.key());
+            if (row != null && MessageDecorations.changedLook(row.message(), m)) {
+                row.dispose();
+                row = null;
+            }
             if (row == null) {
-                MessageRow.Style style = conv.isSystem() ? MessageRow.Style.NOTICE
+                MessageRow.Style style = m.isRecalled() ? MessageRow.Style.RECALLED : conv.isSystem() ? MessageRow.Style.NOTICE
                         : m.senderId() == myId ? MessageRow.Style.MINE : MessageRow.Style.THEIRS;
-                row = new MessageRow(m, style, Texts.userName(client, m.senderId()), onRetry, mediaViews);
+                String name = m.isRecalled()
+                        ? RecalledLine.words(m, myId, Texts.userName(client, m.extras().recalledBy()))
+                        : Texts.userName(client, m.senderId());
+                row = new MessageRow(m, style, name, onRetry, mediaViews);
+                MessageDecorations.decorate(row, m, client, conv, this::showMessage, menu);
                 row.setAvailableWidth(availableWidth);
             } else {
                 row.update(m);
@@ -103,6 +112,20 @@ final class MessageListPanel extends JPanel implements Scrollable {
         rows.putAll(next);
         revalidate();
         repaint();
+    }
+
+    /** Gives every message the right-click menu; rows made from now on get it too. */
+    void setMenu(MessageMenu menu) {
+        this.menu = menu;
+        refreshNames();
+    }
+
+    /** Scrolls to message {@code seq} if it is loaded (a click on a quote of it). */
+    void showMessage(long seq) {
+        MessageRow row = rows.get("seq:" + seq);
+        if (row != null) {
+            scrollRectToVisible(row.getBounds());
+        }
     }
 
     /** Names of senders became known (a member list loaded): rebuild rows that showed a placeholder. */

@@ -31,7 +31,8 @@ import org.qchat.client.i18n.I18n;
  */
 final class MessageRow extends JPanel {
 
-    enum Style { THEIRS, MINE, NOTICE }
+    /** RECALLED: a recalled message, a centred grey line; its {@code senderName} is the line to show. */
+    enum Style { THEIRS, MINE, NOTICE, RECALLED }
 
     private final Style style;
     /** The text, for a text message; null for an image or a file. */
@@ -40,6 +41,8 @@ final class MessageRow extends JPanel {
     private final MediaView media;
     private final JLabel state = new JLabel();
     private final JButton retry = new JButton();
+    /** What holds the message: a text bubble, a picture or a file card; null for a recalled message. */
+    private final JComponent bubble;
     private ChatMessage message;
 
     MessageRow(ChatMessage message, Style style, String senderName, java.util.function.Consumer<String> onRetry,
@@ -50,7 +53,13 @@ final class MessageRow extends JPanel {
         setOpaque(false);
         setName(message.isStored() ? "message." + message.seq() : "message.out." + message.clientMsgId());
         setBorder(BorderFactory.createEmptyBorder(6, 12, 6, 12));
-        JComponent bubble;
+        if (style == Style.RECALLED) {
+            text = null;
+            media = null;
+            bubble = null;
+            add(RecalledLine.of(senderName), BorderLayout.CENTER);
+            return;
+        }
         if (message.hasFile() && style != Style.NOTICE) {
             // A picture or a file card is its own bubble, as in QQ.
             text = null;
@@ -75,6 +84,7 @@ final class MessageRow extends JPanel {
             case MINE -> Texts.time(message.time());
             case THEIRS -> senderName + "  " + Texts.time(message.time());
             case NOTICE -> "📢 " + I18n.tr("notice.announcement") + "  " + Texts.time(message.time());
+            case RECALLED -> senderName; // not reached: a recalled message is a line of its own
         });
         header.setFont(header.getFont().deriveFont(header.getFont().getSize2D() - 1f));
         header.setForeground(Theme.secondaryText());
@@ -112,7 +122,22 @@ final class MessageRow extends JPanel {
                 add(top(new JLabel(Avatars.user(message.senderId(), senderName, 34))), BorderLayout.WEST);
                 add(column, BorderLayout.CENTER);
             }
-            case NOTICE -> add(column, BorderLayout.CENTER);
+            case NOTICE, RECALLED -> add(column, BorderLayout.CENTER);
+        }
+    }
+
+    /** Shows the message this one quotes above its text. */
+    void showQuote(JComponent quote) {
+        if (bubble instanceof Bubble b) {
+            b.add(quote, BorderLayout.NORTH);
+        }
+    }
+
+    /** Marks a message that mentions me. */
+    void highlightMention() {
+        if (bubble != null) {
+            bubble.setBorder(BorderFactory.createCompoundBorder(
+                    BorderFactory.createLineBorder(Theme.accent(), 2, true), bubble.getBorder()));
         }
     }
 

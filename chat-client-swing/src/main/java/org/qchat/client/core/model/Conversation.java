@@ -359,6 +359,11 @@ public final class Conversation {
         changed.accept(this);
     }
 
+    /** Until when (epoch ms) the peer shows as typing; 0 if not. */
+    public long peerTypingUntil() {
+        return peerTypingUntil;
+    }
+
     /** Whether the peer was typing at {@code now}. */
     public boolean isPeerTyping(long now) {
         return now < peerTypingUntil;
