@@ -44,6 +44,7 @@ final class MessageRow extends JPanel {
     /** What holds the message: a text bubble, a picture or a file card; null for a recalled message. */
     private final JComponent bubble;
     private ChatMessage message;
+    private boolean mentionShown;
 
     MessageRow(ChatMessage message, Style style, String senderName, java.util.function.Consumer<String> onRetry,
                MediaView.Factory mediaViews) {
@@ -136,9 +137,15 @@ final class MessageRow extends JPanel {
     /** Marks a message that mentions me. */
     void highlightMention() {
         if (bubble != null) {
+            mentionShown = true;
             bubble.setBorder(BorderFactory.createCompoundBorder(
                     BorderFactory.createLineBorder(Theme.accent(), 2, true), bubble.getBorder()));
         }
+    }
+
+    /** Whether the row is marked as mentioning me. */
+    boolean showsMention() {
+        return mentionShown;
     }
 
     private static JPanel top(JLabel avatar) {
