@@ -107,6 +107,15 @@ class MessageActionsTest {
     }
 
     @Test
+    void aMessageReadAgainRecalledShowsRecalledThoughThePushWasMissed() {
+        h.transport().receive(new MessagePush(Wire.msg(BOB_CONV, 1, 2, "oops")));
+
+        h.transport().receive(new MessagePush(Wire.msg(BOB_CONV, 1, 2, "oops").recalled(2)));
+
+        assertThat(conv(BOB_CONV).stored(1).orElseThrow().isRecalled()).isTrue();
+    }
+
+    @Test
     void myOwnMessageMayBeRecalledOnlyWithinTwoMinutesButAnAdminRecallsMembersMessagesAnyTime() {
         h.transport().receive(new MessagePush(new MessageInfo(50, BOB_CONV, 1, 1, "c-1", "mine", h.scheduler.now())));
         h.transport().receive(new MessagePush(new MessageInfo(51, GROUP, 1, 3, "c-2", "theirs", h.scheduler.now())));

@@ -188,6 +188,9 @@ public final class Conversation {
         lastSeq = Math.max(lastSeq, m.seq());
         boolean completesOutbox = m.senderId() == myId && outgoing.remove(m.clientMsgId()) != null;
         if (stored.containsKey(m.seq())) {
+            if (m.recalledBy() != null) {
+                recall(m.seq(), m.recalledBy()); // read again after a recall this device did not hear of
+            }
             if (completesOutbox) {
                 changed.accept(this);
             }
@@ -209,7 +212,10 @@ public final class Conversation {
             if (m.senderId() == myId) {
                 outgoing.remove(m.clientMsgId());
             }
-            stored.putIfAbsent(m.seq(), ChatMessage.stored(m));
+            ChatMessage held = stored.putIfAbsent(m.seq(), ChatMessage.stored(m));
+            if (held != null && m.recalledBy() != null && !held.isRecalled()) {
+                stored.put(m.seq(), held.recalled(m.recalledBy()));
+            }
             lastSeq = Math.max(lastSeq, m.seq());
         }
         moreHistory = more && !(oldestSeq() == 1);
