@@ -20,6 +20,7 @@ import org.qchat.protocol.model.GroupInfo;
 import org.qchat.protocol.model.JoinPolicy;
 import org.qchat.protocol.model.MessageInfo;
 import org.qchat.protocol.model.MessageKind;
+import org.qchat.protocol.model.Quote;
 import org.qchat.protocol.packet.Broadcast;
 import org.qchat.protocol.packet.ByePush;
 import org.qchat.protocol.packet.DisableUser;
@@ -27,9 +28,13 @@ import org.qchat.protocol.packet.GroupLeftPush;
 import org.qchat.protocol.packet.InviteToGroup;
 import org.qchat.protocol.packet.KickMember;
 import org.qchat.protocol.packet.MessagePush;
+import org.qchat.protocol.packet.MessageRecalledPush;
 import org.qchat.protocol.packet.MessageSent;
 import org.qchat.protocol.packet.PresencePush;
+import org.qchat.protocol.packet.RecallMessage;
 import org.qchat.protocol.packet.SendMessage;
+import org.qchat.protocol.packet.Typing;
+import org.qchat.protocol.packet.TypingPush;
 import org.qchat.protocol.packet.UploadStarted;
 import org.qchat.server.testing.Files;
 import org.qchat.server.testing.Images;
@@ -98,6 +103,27 @@ class ClusterIT {
         bob.sendText(conv, reply, "hello from node 2");
         assertThat(alice.awaitPush(MessagePush.class, p -> p.message().clientMsgId().equals(reply), CROSS_NODE)
                 .message().seq()).isEqualTo(sent.seq() + 1);
+    }
+
+    @Test
+    void repliesRecallsAndTypingCrossNodes() {
+        TestClient alice = registered(0, "alice");
+        TestClient bob = registered(1, "bob");
+        long conv = Scenarios.befriend(alice, bob);
+        long original = alice.sendText(conv, Names.msgId(), "from node 1").seq();
+        bob.awaitPush(MessagePush.class, p -> p.message().seq() == original, CROSS_NODE);
+
+        MessageSent reply = bob.expect(MessageSent.class, new SendMessage(bob.nextId(), conv, Names.msgId(), "from node 2",
+                null, null, null, original, null, null));
+        assertThat(alice.awaitPush(MessagePush.class, p -> p.message().seq() == reply.seq(), CROSS_NODE).message()
+                .replyTo()).isEqualTo(new Quote(original, alice.userId(), "from node 1", null, null));
+
+        alice.expectOk(new RecallMessage(alice.nextId(), conv, original));
+        assertThat(bob.awaitPush(MessageRecalledPush.class, p -> p.seq() == original, CROSS_NODE).by())
+                .isEqualTo(alice.userId());
+
+        bob.expectOk(new Typing(bob.nextId(), conv));
+        assertThat(alice.awaitPush(TypingPush.class, p -> p.convId() == conv, CROSS_NODE).userId()).isEqualTo(bob.userId());
     }
 
     @Test
