@@ -15,6 +15,8 @@ import javax.swing.UIManager;
 
 import org.qchat.client.core.ChatClient;
 import org.qchat.client.core.ErrorKeys;
+import org.qchat.client.core.MessageActions;
+import org.qchat.client.core.model.ChatMessage;
 import org.qchat.client.core.model.ConnectionState;
 import org.qchat.client.core.model.ContactList;
 import org.qchat.client.core.model.Conversation;
@@ -127,13 +129,13 @@ final class ConversationPanel extends JPanel {
         extras.attach(compose.input());
         messages.setMenu(new MessageMenu(client, conv, new MessageMenu.Handler() {
             @Override
-            public void reply(org.qchat.client.core.model.ChatMessage message) {
+            public void reply(ChatMessage message) {
                 extras.replyTo(message);
                 compose.focusInput();
             }
 
             @Override
-            public void forward(org.qchat.client.core.model.ChatMessage message) {
+            public void forward(ChatMessage message) {
                 ForwardDialog.show(ConversationPanel.this, client, message);
             }
         }));
@@ -283,7 +285,7 @@ final class ConversationPanel extends JPanel {
             long now = System.currentTimeMillis();
             if (conv.isPeerTyping(now)) {
                 subtitle.setText(I18n.tr("chat.typing"));
-                typingExpiry.setInitialDelay((int) Math.min(org.qchat.client.core.MessageActions.TYPING_SHOWN.toMillis(),
+                typingExpiry.setInitialDelay((int) Math.min(MessageActions.TYPING_SHOWN.toMillis(),
                         Math.max(100, conv.peerTypingUntil() - now)));
                 typingExpiry.restart();
             }

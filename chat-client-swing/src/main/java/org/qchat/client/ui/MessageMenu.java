@@ -11,6 +11,7 @@ import javax.swing.JPopupMenu;
 import javax.swing.event.PopupMenuEvent;
 import javax.swing.event.PopupMenuListener;
 
+import org.qchat.client.core.Action;
 import org.qchat.client.core.ChatClient;
 import org.qchat.client.core.ErrorKeys;
 import org.qchat.client.core.model.ChatMessage;
@@ -121,7 +122,7 @@ final class MessageMenu {
         client.messageActions().recall(message).whenComplete((done, failure) -> {
             if (failure != null) {
                 Dialogs.error(parent, I18n.tr("message.recall.failed",
-                        I18n.tr(ErrorKeys.of(failure, org.qchat.client.core.Action.SEND_MESSAGE))));
+                        I18n.tr(ErrorKeys.of(failure, Action.SEND_MESSAGE))));
             }
         });
     }

@@ -3,6 +3,7 @@ package org.qchat.client.core.model;
 import org.qchat.protocol.model.FileInfo;
 import org.qchat.protocol.model.MessageInfo;
 import org.qchat.protocol.model.MessageKind;
+import org.qchat.protocol.model.Quote;
 
 /**
  * One message as a conversation view shows it. A stored message has its server {@code seq}; a
@@ -94,7 +95,7 @@ public record ChatMessage(long convId, long seq, long senderId, String clientMsg
     }
 
     /** The message this one quotes, or null. */
-    public org.qchat.protocol.model.Quote replyTo() {
+    public Quote replyTo() {
         return extras.replyTo();
     }
 
