@@ -335,6 +335,9 @@ public final class MainWindow extends JFrame {
     }
 
     private String previewOf(Conversation conv, ChatMessage m) {
+        if (m.isRecalled()) {
+            return RecalledLine.words(m, client.session().myId(), Texts.userName(client, m.extras().recalledBy()));
+        }
         String text = Texts.preview(m, 40);
         if (m.senderId() == client.session().myId()) {
             return I18n.tr("recent.mine", text);
