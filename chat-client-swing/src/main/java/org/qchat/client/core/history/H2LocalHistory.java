@@ -19,7 +19,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import org.qchat.protocol.model.ConversationInfo;
 import org.qchat.protocol.model.MessageInfo;
@@ -271,7 +270,7 @@ public final class H2LocalHistory implements LocalHistory {
         if (connection == null && !broken) {
             try {
                 Files.createDirectories(file.getParent());
-                connection = DriverManager.getConnection("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE");
+                connection = DriverManager.getConnection("jdbc:h2:file:" + file);
                 HistorySchema.migrate(connection);
             } catch (Exception e) {
                 broken = true;
@@ -281,23 +280,24 @@ public final class H2LocalHistory implements LocalHistory {
         return connection;
     }
 
+    /** Queues the release of the file after the work already queued; returns at once. */
     @Override
     public void close() {
-        worker.execute(() -> {
-            if (connection != null) {
-                try (Statement s = connection.createStatement()) {
-                    s.execute("SHUTDOWN");
-                } catch (SQLException e) {
-                    log.debug("closing local history: {}", e.toString());
-                }
-                connection = null;
-            }
-        });
-        worker.shutdown();
         try {
-            worker.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            worker.execute(() -> {
+                if (connection != null) {
+                    try {
+                        connection.close(); // the last connection closes the database (H2's default)
+                    } catch (SQLException e) {
+                        log.debug("closing local history: {}", e.toString());
+                    }
+                    connection = null;
+                }
+                broken = true; // nothing more after closing
+            });
+        } catch (java.util.concurrent.RejectedExecutionException alreadyClosed) {
+            return;
         }
+        worker.shutdown();
     }
 }

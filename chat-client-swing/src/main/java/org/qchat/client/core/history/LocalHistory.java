@@ -46,7 +46,7 @@ public interface LocalHistory extends AutoCloseable {
      */
     CompletableFuture<List<MessageInfo>> search(String query, int limit);
 
-    /** Finishes the queued work and releases the file. */
+    /** Releases the file once the work already queued is done; returns at once. */
     @Override
     void close();
 
