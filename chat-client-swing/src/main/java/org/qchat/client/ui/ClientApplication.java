@@ -171,6 +171,13 @@ public final class ClientApplication implements UiActions, LoginWindow.Handler {
     }
 
     @Override
+    public void openMessage(long convId, long seq) {
+        if (chatWindow != null) {
+            chatWindow.openAt(convId, seq);
+        }
+    }
+
+    @Override
     public void captureScreen(long convId) {
         boolean writable = client.conversations().get(convId).map(c -> c.isActive() && !c.isSystem()).orElse(false);
         if (mainWindow != null && writable) {
