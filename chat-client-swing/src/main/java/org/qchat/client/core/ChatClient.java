@@ -101,7 +101,7 @@ public final class ChatClient {
      */
     public ChatClient(Supplier<ChatTransport> transports, Executor dispatcher, Scheduler scheduler, SessionStore store,
                       FileStorage storage) {
-        this(transports, dispatcher, scheduler, store, storage, (serverKey, userId) -> LocalHistory.NONE);
+        this(transports, dispatcher, scheduler, store, storage, (account, userId) -> LocalHistory.NONE);
     }
 
     /**
@@ -241,7 +241,8 @@ public final class ChatClient {
             requests.replaceOutgoing(List.of());
             conversations.reset(me.userId());
             conversations.ensure(ConversationList.SYSTEM_CONV_ID, ConversationKind.SYSTEM);
-            history.open(servers().key(), me.userId());
+            // The username too: a server whose database was started afresh hands out the same ids again.
+            history.open(servers().key() + " " + me.username().toLowerCase(java.util.Locale.ROOT), me.userId());
         }
         users.put(me);
         // Pushes were missed while away: re-read the state, then catch up on messages and resend.

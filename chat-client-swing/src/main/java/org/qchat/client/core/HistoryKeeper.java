@@ -53,14 +53,14 @@ final class HistoryKeeper {
         this.conversations = conversations;
     }
 
-    /** A session of {@code userId} on {@code serverKey} started: use that account's history. */
-    void open(String serverKey, long userId) {
-        String account = userId + "@" + serverKey;
+    /** A session of {@code userId} of the account {@code accountKey} started: use that account's history. */
+    void open(String accountKey, long userId) {
+        String account = userId + "@" + accountKey;
         if (account.equals(openFor)) {
             return;
         }
         history.close();
-        history = opener.open(serverKey, userId);
+        history = opener.open(accountKey, userId);
         openFor = account;
     }
 

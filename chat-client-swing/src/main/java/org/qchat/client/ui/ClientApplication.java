@@ -56,7 +56,7 @@ public final class ClientApplication implements UiActions, LoginWindow.Handler {
         FileStorage files = FileStorage.of(folders.cacheDir(options.profile()), prefs::downloadsDir);
         Path histories = folders.historyDir(options.profile());
         this.client = new ChatClient(() -> new TioChatTransport(options.tls()), edt, scheduler, prefs, files,
-                (serverKey, userId) -> H2LocalHistory.of(histories, serverKey, userId));
+                (account, userId) -> H2LocalHistory.of(histories, account, userId));
         this.notifier = new Notifier(client, this);
         this.media = ChatMedia.of(client);
     }

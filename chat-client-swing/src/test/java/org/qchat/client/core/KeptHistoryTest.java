@@ -46,7 +46,7 @@ class KeptHistoryTest {
 
     @BeforeEach
     void harness() {
-        h = new ClientHarness(dir, Runnable::run, (serverKey, userId) -> new WaitingHistory(disk));
+        h = new ClientHarness(dir, Runnable::run, (account, userId) -> new WaitingHistory(disk));
     }
 
     @AfterEach

@@ -63,7 +63,7 @@ public final class ClientHarness {
 
     /** As {@link #ClientHarness(Path)}, with file work handed to {@code fileWorker} instead of run at once. */
     public ClientHarness(Path files, Executor fileWorker) {
-        this(files, fileWorker, (serverKey, userId) -> LocalHistory.NONE);
+        this(files, fileWorker, (account, userId) -> LocalHistory.NONE);
     }
 
     /** A harness whose client keeps messages in the local history {@code histories} opens. */

@@ -45,8 +45,8 @@ public final class LiveClient implements AutoCloseable {
         this.scheduler = new ExecutorScheduler(thread);
         this.client = new ChatClient(TioChatTransport::new, thread, scheduler, new MemorySessionStore(),
                 new FileStorage(files.resolve("cache"), () -> files.resolve("downloads"), fileWorker),
-                keepHistory ? (serverKey, userId) -> H2LocalHistory.of(files.resolve("history"), serverKey, userId)
-                        : (serverKey, userId) -> LocalHistory.NONE);
+                keepHistory ? (account, userId) -> H2LocalHistory.of(files.resolve("history"), account, userId)
+                        : (account, userId) -> LocalHistory.NONE);
     }
 
     /** Starts {@code request} on the client's thread and waits for its future. */

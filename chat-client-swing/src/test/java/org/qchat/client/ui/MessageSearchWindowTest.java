@@ -65,7 +65,7 @@ class MessageSearchWindowTest {
         H2LocalHistory disk = new H2LocalHistory(dir.resolve("history"));
         onEdt(() -> {
             Theme.apply("light");
-            h = new ClientHarness(dir, Runnable::run, (serverKey, userId) -> new WaitingHistory(disk));
+            h = new ClientHarness(dir, Runnable::run, (account, userId) -> new WaitingHistory(disk));
             h.loginAs(ME, List.of(Wire.friend(BOB, "Bob", true, CONV)), List.of(),
                     List.of(Wire.privateConv(CONV, BOB, 200, 200)));
             UiActions actions = new UiActions() {

@@ -70,10 +70,10 @@ public final class H2LocalHistory implements LocalHistory {
         });
     }
 
-    /** The history of {@code userId} on the servers keyed {@code serverKey}, in {@code folder}. */
-    public static H2LocalHistory of(Path folder, String serverKey, long userId) {
-        String server = UUID.nameUUIDFromBytes(serverKey.getBytes(StandardCharsets.UTF_8)).toString().substring(0, 8);
-        return new H2LocalHistory(folder.resolve("u" + userId + "-" + server).resolve("history"));
+    /** The history of {@code userId}, of the account {@code accountKey} names, in {@code folder}. */
+    public static H2LocalHistory of(Path folder, String accountKey, long userId) {
+        String account = UUID.nameUUIDFromBytes(accountKey.getBytes(StandardCharsets.UTF_8)).toString().substring(0, 8);
+        return new H2LocalHistory(folder.resolve("u" + userId + "-" + account).resolve("history"));
     }
 
     // ---- writes ---------------------------------------------------------------------------

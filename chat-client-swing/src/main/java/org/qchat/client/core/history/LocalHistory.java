@@ -59,10 +59,13 @@ public interface LocalHistory extends AutoCloseable {
     record HeldConversation(long convId, ConversationInfo info, List<MessageInfo> latest) {
     }
 
-    /** Opens the history of one account: a user on a server (the servers' key). */
+    /**
+     * Opens the history of one account: a user on a server. {@code accountKey} names the server
+     * and the user (the servers' key and the username), so different accounts never share a file.
+     */
     @FunctionalInterface
     interface Opener {
-        LocalHistory open(String serverKey, long userId);
+        LocalHistory open(String accountKey, long userId);
     }
 
     /** Keeps nothing: for tools and tests that want every message from the server. */
