@@ -163,6 +163,26 @@ class KeptHistoryTest {
     }
 
     @Test
+    void aMessageFoundBeyondAGapInWhatWasKeptIsJoinedToTheNewestByAskingTheServerForTheGap() throws Exception {
+        List<MessageInfo> kept = fromBob(1, 50);
+        kept.set(39, msg(CONV, 40, BOB, "项目 kickoff"));
+        kept.addAll(fromBob(80, 200));
+        keptBeforeThisRun(kept, Wire.privateConv(CONV, BOB, 200, 200));
+        h.loginAs(ME, List.of(Wire.friend(BOB, "Bob", true, CONV)), List.of(), List.of(Wire.privateConv(CONV, BOB, 200, 200)));
+
+        CompletableFuture<Void> around = h.client.loadAround(CONV, 40);
+        MessageHistory asked = h.answer(MessageHistory.class, r -> new MessagePage(r.id(), CONV,
+                fromBob(r.beforeSeq() - r.limit(), r.beforeSeq() - 1), true));
+        done(around);
+
+        assertThat(asked.beforeSeq()).isEqualTo(80L);
+        assertThat(asked.beforeSeq() - asked.limit()).isLessThanOrEqualTo(51L);
+        assertThat(h.hasUnanswered(MessageHistory.class)).isFalse();
+        assertThat(shownSeqs()).isEqualTo(LongStream.rangeClosed(25, 200).boxed().toList());
+        assertThat(seqsOf(done(disk.range(CONV, 51, 79, 100)))).hasSize(29);
+    }
+
+    @Test
     void aRecalledMessageLosesItsWordsOnScreenAndOnDisk() throws Exception {
         keptBeforeThisRun(fromBob(1, 3), Wire.privateConv(CONV, BOB, 3, 3));
         h.loginAs(ME, List.of(Wire.friend(BOB, "Bob", true, CONV)), List.of(), List.of(Wire.privateConv(CONV, BOB, 3, 3)));
