@@ -268,12 +268,15 @@ public final class H2LocalHistory implements LocalHistory {
 
     private Connection connection() {
         if (connection == null && !broken) {
+            Connection opened = null;
             try {
                 Files.createDirectories(file.getParent());
-                connection = DriverManager.getConnection("jdbc:h2:file:" + file);
-                HistorySchema.migrate(connection);
+                opened = DriverManager.getConnection("jdbc:h2:file:" + file);
+                HistorySchema.migrate(opened);
+                connection = opened;
             } catch (Exception e) {
                 broken = true;
+                closeQuietly(opened);
                 log.warn("local history {} unavailable, messages come from the server only: {}", file, e.toString());
             }
         }
@@ -285,19 +288,23 @@ public final class H2LocalHistory implements LocalHistory {
     public void close() {
         try {
             worker.execute(() -> {
-                if (connection != null) {
-                    try {
-                        connection.close(); // the last connection closes the database (H2's default)
-                    } catch (SQLException e) {
-                        log.debug("closing local history: {}", e.toString());
-                    }
-                    connection = null;
-                }
+                closeQuietly(connection); // the last connection closes the database (H2's default)
+                connection = null;
                 broken = true; // nothing more after closing
             });
         } catch (java.util.concurrent.RejectedExecutionException alreadyClosed) {
             return;
         }
         worker.shutdown();
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                log.debug("closing local history: {}", e.toString());
+            }
+        }
     }
 }

@@ -181,4 +181,42 @@ class H2LocalHistoryTest {
         LocalHistory.HeldConversation six = convs.stream().filter(c -> c.convId() == 6).findFirst().orElseThrow();
         assertThat(six.info()).isNull();
     }
+
+    @Test
+    void aFileWrittenByANewerClientIsLeftAloneAndThisOneWorksWithoutIt() throws Exception {
+        history.close();
+        Path newer = dir.resolve("newer");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + newer.toAbsolutePath());
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE schema_version (version INT NOT NULL)");
+            s.execute("INSERT INTO schema_version VALUES (" + (HistorySchema.VERSION + 1) + ")");
+        }
+        history = new H2LocalHistory(newer);
+
+        done(history.store(List.of(text(3, 1, "kept nowhere"))));
+
+        assertThat(done(history.before(3, null, 10))).isEmpty();
+        assertThat(done(history.search("kept", 10))).isEmpty();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + newer.toAbsolutePath())) {
+            assertThat(HistorySchema.current(c)).isEqualTo(HistorySchema.VERSION + 1);
+        }
+    }
+
+    @Test
+    void theSchemaVersionIsRecordedOnceAndAReopenChangesNothing() throws Exception {
+        done(history.store(List.of(text(3, 1, "one"))));
+        reopen();
+        done(history.store(List.of(text(3, 2, "two"))));
+        history.close();
+
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("history").toAbsolutePath());
+             java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM schema_version")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(1);
+            assertThat(HistorySchema.current(c)).isEqualTo(HistorySchema.VERSION);
+        }
+        history = new H2LocalHistory(dir.resolve("history"));
+        assertThat(seqs(done(history.before(3, null, 10)))).containsExactly(1L, 2L);
+    }
 }
