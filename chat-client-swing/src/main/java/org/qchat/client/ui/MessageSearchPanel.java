@@ -7,7 +7,6 @@ import java.awt.Font;
 import java.awt.event.KeyEvent;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
-import java.util.List;
 import java.util.function.IntConsumer;
 
 import javax.swing.AbstractAction;
@@ -156,10 +155,6 @@ final class MessageSearchPanel extends JPanel {
         opener.open(found.message().convId(), found.message().seq());
     }
 
-    int resultCount() {
-        return model.size();
-    }
-
     /** Two lines: "conversation · sender" and the time, then the words with the match marked. */
     private static final class FoundRenderer implements ListCellRenderer<Found> {
         private final JPanel panel = new JPanel(new BorderLayout(8, 2));
@@ -190,10 +185,5 @@ final class MessageSearchPanel extends JPanel {
             words.setForeground(selected ? fg : Theme.secondaryText());
             return panel;
         }
-    }
-
-    /** The rows' data, for tests and for accessibility readers. */
-    List<Found> results() {
-        return java.util.Collections.list(model.elements());
     }
 }
