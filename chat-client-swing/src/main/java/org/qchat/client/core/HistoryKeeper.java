@@ -44,6 +44,8 @@ final class HistoryKeeper {
     private final ConversationList conversations;
     private LocalHistory history = LocalHistory.NONE;
     private String openFor;
+    /** The newest seq restored per conversation, until the first {@code sync.state} vouched for it. */
+    private final java.util.Map<Long, Long> restoredNewest = new java.util.HashMap<>();
 
     HistoryKeeper(LocalHistory.Opener opener, Executor dispatcher, Requester requester,
                   ConversationList conversations) {
@@ -62,12 +64,14 @@ final class HistoryKeeper {
         history.close();
         history = opener.open(accountKey, userId);
         openFor = account;
+        restoredNewest.clear();
     }
 
     void close() {
         history.close();
         history = LocalHistory.NONE;
         openFor = null;
+        restoredNewest.clear();
     }
 
     /**
@@ -89,12 +93,34 @@ final class HistoryKeeper {
                 }
                 List<MessageInfo> tail = SeqRuns.gaplessTail(h.latest(), MessageInfo::seq, 0);
                 if (!tail.isEmpty()) {
+                    long newest = tail.get(tail.size() - 1).seq();
+                    restoredNewest.put(h.convId(), newest);
                     conv.acceptHistory(tail, true);
-                    conv.syncedThrough(tail.get(tail.size() - 1).seq());
+                    conv.syncedThrough(newest);
                 }
             }
             return null;
         }, dispatcher);
+    }
+
+    /**
+     * Checks what was restored against the server's first {@code sync.state}: a kept message past
+     * a conversation's last seq means the disk holds another server's history (a server started
+     * afresh at the same address hands out the same ids and seqs again). Then everything kept is
+     * forgotten, on disk and on screen, and the server's messages are fetched as on a new device.
+     * Call before the state is applied.
+     */
+    void checkAgainst(Collection<ConversationInfo> infos) {
+        if (restoredNewest.isEmpty()) {
+            return;
+        }
+        boolean foreign = infos.stream().anyMatch(info -> restoredNewest.getOrDefault(info.convId(), 0L) > info.lastSeq());
+        if (foreign) {
+            log.warn("the local history is not this server's: forgetting it");
+            history.clear();
+            restoredNewest.keySet().forEach(convId -> conversations.get(convId).ifPresent(Conversation::forgetStored));
+        }
+        restoredNewest.clear();
     }
 
     void keep(MessageInfo message) {

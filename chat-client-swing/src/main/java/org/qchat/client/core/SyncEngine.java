@@ -110,6 +110,7 @@ final class SyncEngine {
         for (FriendRequestInfo r : state.friendRequests()) {
             users.put(r.from());
         }
+        history.checkAgainst(state.conversations());
         history.keepConversations(state.conversations());
         for (ConversationInfo info : state.conversations()) {
             Conversation conv = conversations.ensure(info.convId(), info.kind());

@@ -183,6 +183,21 @@ class KeptHistoryTest {
     }
 
     @Test
+    void aHistoryKeptFromAServerStartedAfreshAtTheSameAddressIsForgottenAndTheServersMessagesFetched() throws Exception {
+        keptBeforeThisRun(fromBob(1, 40), Wire.privateConv(CONV, BOB, 40, 40));
+
+        h.loginAs(ME, List.of(Wire.friend(BOB, "Bob", true, CONV)), List.of(), List.of(Wire.privateConv(CONV, BOB, 3, 0)));
+        PullMessages pull = h.answer(PullMessages.class, r -> new MessagePage(r.id(), CONV,
+                List.of(msg(CONV, 1, BOB, "new one"), msg(CONV, 2, BOB, "new two"), msg(CONV, 3, BOB, "new three")), false));
+
+        assertThat(pull.afterSeq()).isZero();
+        assertThat(h.client.conversations().get(CONV).orElseThrow().messages()).extracting(ChatMessage::text)
+                .containsExactly("new one", "new two", "new three");
+        assertThat(h.client.conversations().get(CONV).orElseThrow().unreadCount()).isEqualTo(3);
+        assertThat(seqsOf(done(disk.before(CONV, null, 100)))).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
     void aRecalledMessageLosesItsWordsOnScreenAndOnDisk() throws Exception {
         keptBeforeThisRun(fromBob(1, 3), Wire.privateConv(CONV, BOB, 3, 3));
         h.loginAs(ME, List.of(Wire.friend(BOB, "Bob", true, CONV)), List.of(), List.of(Wire.privateConv(CONV, BOB, 3, 3)));

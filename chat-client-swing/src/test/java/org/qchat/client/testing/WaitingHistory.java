@@ -45,6 +45,11 @@ public final class WaitingHistory implements LocalHistory {
     }
 
     @Override
+    public CompletableFuture<Void> clear() {
+        return waitFor(disk.clear());
+    }
+
+    @Override
     public CompletableFuture<Void> storeConversations(Collection<ConversationInfo> conversations) {
         return waitFor(disk.storeConversations(conversations));
     }

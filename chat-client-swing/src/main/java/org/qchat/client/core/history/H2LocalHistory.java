@@ -130,6 +130,17 @@ public final class H2LocalHistory implements LocalHistory {
     }
 
     @Override
+    public CompletableFuture<Void> clear() {
+        return run(null, c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("DELETE FROM messages");
+                s.execute("DELETE FROM conversations");
+            }
+            return null;
+        });
+    }
+
+    @Override
     public CompletableFuture<Void> storeConversations(Collection<ConversationInfo> conversations) {
         List<ConversationInfo> copy = List.copyOf(conversations);
         return run(null, c -> {

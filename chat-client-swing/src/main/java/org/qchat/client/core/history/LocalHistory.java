@@ -28,6 +28,9 @@ public interface LocalHistory extends AutoCloseable {
     /** A message was recalled by {@code recalledBy}: its content leaves this computer, its place stays. */
     CompletableFuture<Void> erase(long convId, long seq, long recalledBy);
 
+    /** Forgets everything kept (it turned out not to be this server's). */
+    CompletableFuture<Void> clear();
+
     /** Keeps what the server last said about conversations (kind, peer, cursors) for the next start. */
     CompletableFuture<Void> storeConversations(Collection<ConversationInfo> conversations);
 
@@ -84,6 +87,11 @@ public interface LocalHistory extends AutoCloseable {
 
         @Override
         public CompletableFuture<Void> erase(long convId, long seq, long recalledBy) {
+            return done;
+        }
+
+        @Override
+        public CompletableFuture<Void> clear() {
             return done;
         }
 

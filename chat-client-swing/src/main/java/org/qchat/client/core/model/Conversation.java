@@ -124,6 +124,21 @@ public final class Conversation {
         changed.accept(this);
     }
 
+    /**
+     * Drops every stored message and the cursors they moved: what was restored from disk turned
+     * out to be another server's (one started afresh at the same address). The outbox stays.
+     */
+    public void forgetStored() {
+        stored.clear();
+        syncedSeq = 0;
+        readSeq = 0;
+        ackedSeq = 0;
+        lastSeq = 0;
+        skippedUnread = 0;
+        moreHistory = null;
+        changed.accept(this);
+    }
+
     /** Sets what we know without a sync (from the friend or group list). */
     public void describe(ConversationKind kind, Long peerId, Long groupId) {
         boolean differs = this.kind != kind || !java.util.Objects.equals(this.peerId, peerId)
