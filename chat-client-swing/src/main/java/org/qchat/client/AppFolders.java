@@ -50,6 +50,14 @@ public final class AppFolders {
                 : base.resolve("profiles").resolve(SafeNames.clean(profile.strip()));
     }
 
+    /**
+     * The messages a profile keeps on this computer (one database per account inside): with the
+     * cache, because the server holds them all and can always send them again.
+     */
+    public Path historyDir(String profile) {
+        return cacheDir(profile).resolve("history");
+    }
+
     /** Where downloads go unless the user chose a folder: the platform's Downloads folder if it exists. */
     public Path defaultDownloads() {
         Path platform = osName.startsWith("windows") || osName.startsWith("mac") ? home.resolve("Downloads")

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import org.qchat.client.core.files.FileStorage;
 import org.qchat.client.core.files.FileTransfers;
+import org.qchat.client.core.history.LocalHistory;
 import org.qchat.client.core.model.ChatMessage;
 import org.qchat.client.core.model.ConnectionState;
 import org.qchat.client.core.model.ContactList;
@@ -27,6 +28,7 @@ import org.qchat.protocol.Response;
 import org.qchat.protocol.model.ConversationKind;
 import org.qchat.protocol.model.GroupInfo;
 import org.qchat.protocol.model.JoinPolicy;
+import org.qchat.protocol.model.MessageInfo;
 import org.qchat.protocol.model.UserInfo;
 import org.qchat.protocol.packet.CreateGroup;
 import org.qchat.protocol.packet.DissolveGroup;
@@ -38,6 +40,7 @@ import org.qchat.protocol.packet.InviteToGroup;
 import org.qchat.protocol.packet.JoinGroup;
 import org.qchat.protocol.packet.KickMember;
 import org.qchat.protocol.packet.LeaveGroup;
+import org.qchat.protocol.packet.MessageRecalledPush;
 import org.qchat.protocol.packet.ListFriendRequests;
 import org.qchat.protocol.packet.ListFriends;
 import org.qchat.protocol.packet.ListGroups;
@@ -81,6 +84,7 @@ public final class ChatClient {
     private final PushRouter pushes;
     private final FileTransfers files;
     private final MessageActions messageActions;
+    private final HistoryKeeper history;
     private final java.util.Set<Long> membersRequested = new java.util.HashSet<>();
 
     /**
@@ -99,9 +103,19 @@ public final class ChatClient {
      */
     public ChatClient(Supplier<ChatTransport> transports, Executor dispatcher, Scheduler scheduler, SessionStore store,
                       FileStorage storage) {
+        this(transports, dispatcher, scheduler, store, storage, (account, userId) -> LocalHistory.NONE);
+    }
+
+    /**
+     * @param histories opens the local history of the account that logged in (messages kept on
+     *                  this computer); {@code LocalHistory.NONE} keeps nothing
+     */
+    public ChatClient(Supplier<ChatTransport> transports, Executor dispatcher, Scheduler scheduler, SessionStore store,
+                      FileStorage storage, LocalHistory.Opener histories) {
         requester = new Requester(scheduler);
+        history = new HistoryKeeper(histories, dispatcher, requester, conversations);
         connection = new SessionController(transports, dispatcher, scheduler, store, requester, session);
-        sync = new SyncEngine(requester, scheduler, session, conversations, requests, users);
+        sync = new SyncEngine(requester, scheduler, session, conversations, requests, users, history);
         outbox = new Outbox(requester, scheduler, session, conversations, sync);
         pushes = new PushRouter(session, contacts, requests, groups, conversations, users, sync, events);
         files = new FileTransfers(requester, connection::maxFrame, scheduler, dispatcher, session, conversations,
@@ -127,6 +141,9 @@ public final class ChatClient {
 
             @Override
             public void pushReceived(Push push) {
+                if (push instanceof MessageRecalledPush recalled) {
+                    history.erase(recalled.convId(), recalled.seq(), recalled.by());
+                }
                 if (!files.accept(push) && !messageActions.accept(push)) {
                     pushes.apply(push);
                 }
@@ -197,6 +214,7 @@ public final class ChatClient {
     /** Closes the connection without logging out, e.g. when the app quits; "remember me" keeps working. */
     public void close() {
         connection.close();
+        history.close();
     }
 
     /** The server's addresses, as given to {@link #login}. */
@@ -229,13 +247,20 @@ public final class ChatClient {
             requests.replaceOutgoing(List.of());
             conversations.reset(me.userId());
             conversations.ensure(ConversationList.SYSTEM_CONV_ID, ConversationKind.SYSTEM);
+            // The username too: a server whose database was started afresh hands out the same ids again.
+            history.open(servers().key() + " " + me.username().toLowerCase(java.util.Locale.ROOT), me.userId());
         }
         users.put(me);
         // Pushes were missed while away: re-read the state, then catch up on messages and resend.
         refreshFriends();
         refreshGroups();
         refreshRequests();
-        sync.sync();
+        if (fresh) {
+            // What this computer kept shows first; catching up then starts after it.
+            history.restore().thenRun(sync::sync);
+        } else {
+            sync.sync();
+        }
         outbox.resendAll();
         files.sessionStarted(fresh);
     }
@@ -313,6 +338,35 @@ public final class ChatClient {
     /** Loads older messages; completes with whether even older ones exist. */
     public CompletableFuture<Boolean> loadOlder(long convId) {
         return sync.loadOlder(convId);
+    }
+
+    /**
+     * Makes a message (found by {@link #searchHistory}) and those around it shown in its
+     * conversation, joined to the ones shown already. Completes when they are, also offline (with
+     * what this computer kept).
+     */
+    public CompletableFuture<Void> loadAround(long convId, long seq) {
+        return conversations.get(convId).map(conv -> conv.stored(seq).isPresent()
+                ? CompletableFuture.<Void>completedFuture(null) : history.loadAround(conv, seq))
+                .orElseGet(() -> CompletableFuture.completedFuture(null));
+    }
+
+    /**
+     * Searches the messages kept on this computer, in every conversation: any part of the text
+     * (Chinese words inside sentences too), ignoring case; newest first, at most 200.
+     */
+    public CompletableFuture<List<MessageInfo>> searchHistory(String query) {
+        return history.search(query);
+    }
+
+    /** A message was recalled by {@code recalledBy}: it is rewritten without its content here and on disk. */
+    public void erase(long convId, long seq, long recalledBy) {
+        history.erase(convId, seq, recalledBy);
+    }
+
+    /** A newer version of a stored message replaces the one shown and kept. */
+    public void replace(MessageInfo message) {
+        history.replace(message);
     }
 
     // ---- friends and profile --------------------------------------------------------------

@@ -32,9 +32,9 @@ import org.slf4j.LoggerFactory;
  * {@link Conversation#accept}, keyed by seq.
  *
  * <p>The server cursor ({@code sync.ack}) stores what the user has <em>read</em>, not merely
- * received: this client keeps messages in memory only, so after a restart the messages past the
- * cursor are exactly the unread ones, and they are pulled and badged again. Within a run, pulls
- * start after what was received ({@link Conversation#pullFrom()}), so nothing is fetched twice.
+ * received. Pulls start after what was received ({@link Conversation#pullFrom()}): this run, or
+ * before it if the local history kept it ({@link HistoryKeeper#restore()}), so nothing is fetched
+ * twice. Everything received goes to the local history as it arrives.
  */
 final class SyncEngine {
 
@@ -53,6 +53,7 @@ final class SyncEngine {
     private final ConversationList conversations;
     private final FriendRequests requests;
     private final UserDirectory users;
+    private final HistoryKeeper history;
     private final Set<Long> pulling = new HashSet<>();
     private final Set<Long> pullAgain = new HashSet<>();
     private final Set<Long> viewing = new HashSet<>();
@@ -62,13 +63,14 @@ final class SyncEngine {
     private boolean syncAgain;
 
     SyncEngine(Requester requester, Scheduler scheduler, Session session, ConversationList conversations,
-               FriendRequests requests, UserDirectory users) {
+               FriendRequests requests, UserDirectory users, HistoryKeeper history) {
         this.requester = requester;
         this.scheduler = scheduler;
         this.session = session;
         this.conversations = conversations;
         this.requests = requests;
         this.users = users;
+        this.history = history;
     }
 
     /** Forgets per-session progress (a new login, or a dropped link whose requests all failed). */
@@ -108,6 +110,8 @@ final class SyncEngine {
         for (FriendRequestInfo r : state.friendRequests()) {
             users.put(r.from());
         }
+        history.checkAgainst(state.conversations());
+        history.keepConversations(state.conversations());
         for (ConversationInfo info : state.conversations()) {
             Conversation conv = conversations.ensure(info.convId(), info.kind());
             conv.applySync(info);
@@ -131,6 +135,7 @@ final class SyncEngine {
             requester.call(id -> new MessageHistory(id, conv.convId(), null, HISTORY_LIMIT), MessagePage.class)
                     .whenComplete((page, failure) -> {
                         if (failure == null) {
+                            history.keep(page.messages());
                             conv.acceptHistory(page.messages(), page.more());
                             conv.skipTo(lastSeq, (int) Math.min(Integer.MAX_VALUE, backlog - page.messages().size()));
                             caughtUp(conv);
@@ -143,12 +148,13 @@ final class SyncEngine {
 
     /**
      * Fetches just the newest message of a conversation with nothing unread, so that the list of
-     * recent conversations has its preview and time after a restart (messages are not kept on disk).
+     * recent conversations has its preview and time after a restart (when the local history kept none).
      */
     private void fetchLatest(Conversation conv) {
         requester.call(id -> new MessageHistory(id, conv.convId(), null, 1), MessagePage.class)
                 .whenComplete((page, failure) -> {
                     if (failure == null) {
+                        history.keep(page.messages());
                         conv.acceptHistory(page.messages(), page.more());
                     }
                 });
@@ -175,6 +181,7 @@ final class SyncEngine {
                         log.info("pull of conversation {} failed: {}", convId, failure.getMessage());
                         return;
                     }
+                    history.keep(page.messages());
                     for (MessageInfo m : page.messages()) {
                         conv.accept(m);
                     }
@@ -208,6 +215,7 @@ final class SyncEngine {
      */
     boolean onPushedMessage(MessageInfo m) {
         Conversation conv = conversations.ensure(m.convId(), null);
+        history.keep(m);
         Conversation.Accepted accepted = conv.accept(m);
         if (accepted == Conversation.Accepted.DUPLICATE) {
             return false;
@@ -226,6 +234,7 @@ final class SyncEngine {
     /** My message was stored ({@code msg.sent}); a gap before its seq is pulled like a push's. */
     void onSentMessage(MessageInfo m) {
         Conversation conv = conversations.ensure(m.convId(), null);
+        history.keep(m);
         if (conv.accept(m) == Conversation.Accepted.ADDED_AFTER_GAP && conv.hasServerCursors()) {
             pull(conv);
         }
@@ -277,7 +286,8 @@ final class SyncEngine {
 
     /**
      * Loads the page of messages before the oldest held (or the newest page if none is held), for
-     * scrolling back. Completes with false when there is nothing older.
+     * scrolling back: from the local history as far as it goes without gaps, then from the server.
+     * Completes with false when there is nothing older.
      */
     java.util.concurrent.CompletableFuture<Boolean> loadOlder(long convId) {
         Conversation conv = conversations.get(convId).orElse(null);
@@ -287,15 +297,6 @@ final class SyncEngine {
         if (!loadingHistory.add(convId)) {
             return java.util.concurrent.CompletableFuture.completedFuture(true);
         }
-        Long before = conv.oldestSeq() > 0 ? conv.oldestSeq() : null;
-        return requester.call(id -> new MessageHistory(id, convId, before, HISTORY_LIMIT), MessagePage.class)
-                .handle((page, failure) -> {
-                    loadingHistory.remove(convId);
-                    if (failure != null) {
-                        throw new java.util.concurrent.CompletionException(ChatException.unwrap(failure));
-                    }
-                    conv.acceptHistory(page.messages(), page.more());
-                    return page.more();
-                });
+        return history.loadOlder(conv).whenComplete((more, failure) -> loadingHistory.remove(convId));
     }
 }

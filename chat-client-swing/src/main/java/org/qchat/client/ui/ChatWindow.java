@@ -128,6 +128,15 @@ public final class ChatWindow extends JFrame {
         panel.focusInput();
     }
 
+    /** Opens the conversation's tab at one of its messages, loading what surrounds it if needed. */
+    public void openAt(long convId, long seq) {
+        open(convId);
+        ConversationPanel panel = panels.get(convId);
+        if (panel != null) {
+            panel.showMessage(seq);
+        }
+    }
+
     /** The conversations with a tab, in tab order. */
     public List<Long> openConversations() {
         return List.copyOf(panels.keySet());

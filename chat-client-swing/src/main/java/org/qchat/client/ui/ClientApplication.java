@@ -4,6 +4,7 @@ import java.awt.Frame;
 import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
 import java.awt.Window;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -17,6 +18,7 @@ import org.qchat.client.core.ChatClient;
 import org.qchat.client.core.Credentials;
 import org.qchat.client.core.ExecutorScheduler;
 import org.qchat.client.core.files.FileStorage;
+import org.qchat.client.core.history.H2LocalHistory;
 import org.qchat.client.core.model.ConnectionState;
 import org.qchat.client.core.model.Session;
 import org.qchat.client.i18n.I18n;
@@ -50,8 +52,11 @@ public final class ClientApplication implements UiActions, LoginWindow.Handler {
         this.prefs = prefs;
         EdtExecutor edt = new EdtExecutor();
         this.scheduler = new ExecutorScheduler(edt);
-        FileStorage files = FileStorage.of(AppFolders.system().cacheDir(options.profile()), prefs::downloadsDir);
-        this.client = new ChatClient(() -> new TioChatTransport(options.tls()), edt, scheduler, prefs, files);
+        AppFolders folders = AppFolders.system();
+        FileStorage files = FileStorage.of(folders.cacheDir(options.profile()), prefs::downloadsDir);
+        Path histories = folders.historyDir(options.profile());
+        this.client = new ChatClient(() -> new TioChatTransport(options.tls()), edt, scheduler, prefs, files,
+                (account, userId) -> H2LocalHistory.of(histories, account, userId));
         this.notifier = new Notifier(client, this);
         this.media = ChatMedia.of(client);
     }
@@ -162,6 +167,13 @@ public final class ClientApplication implements UiActions, LoginWindow.Handler {
     public void openConversation(long convId) {
         if (chatWindow != null) {
             chatWindow.open(convId);
+        }
+    }
+
+    @Override
+    public void openMessage(long convId, long seq) {
+        if (chatWindow != null) {
+            chatWindow.openAt(convId, seq);
         }
     }
 

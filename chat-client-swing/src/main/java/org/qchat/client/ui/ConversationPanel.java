@@ -310,6 +310,30 @@ final class ConversationPanel extends JPanel {
         return "chat.notice.notFriends";
     }
 
+    /**
+     * Scrolls to a message (loading it and what surrounds it first, from disk or server) and marks
+     * it for a moment. The view stops following new messages, so the user can read around it.
+     */
+    void showMessage(long seq) {
+        pinned = false;
+        client.loadAround(conv.convId(), seq).whenComplete((v, failure) -> SwingUtilities.invokeLater(() -> {
+            centreOn(seq);
+            messages.highlight(seq);
+            // Rows settle their height once they know the viewport's width: centre again after that.
+            SwingUtilities.invokeLater(() -> centreOn(seq));
+        }));
+    }
+
+    private void centreOn(long seq) {
+        pinned = false;
+        scroll.validate();
+        messages.rowBounds(seq).ifPresent(bounds -> {
+            int margin = Math.max(0, (scroll.getViewport().getHeight() - bounds.height) / 2);
+            messages.scrollRectToVisible(new java.awt.Rectangle(bounds.x, Math.max(0, bounds.y - margin),
+                    bounds.width, bounds.height + 2 * margin));
+        });
+    }
+
     long convId() {
         return conv.convId();
     }

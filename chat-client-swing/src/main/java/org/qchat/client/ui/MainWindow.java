@@ -60,11 +60,13 @@ public final class MainWindow extends JFrame {
     private final HintList friends = new HintList(new EntryListModel());
     private final HintList groups = new HintList(new EntryListModel());
     private final HintList recent = new HintList(new EntryListModel());
+    private final MessageSearchPanel messageSearch;
 
     public MainWindow(ChatClient client, UiActions actions) {
         super(I18n.tr("app.name"));
         this.client = client;
         this.actions = actions;
+        this.messageSearch = new MessageSearchPanel(client, actions::openMessage, this::messagesFound);
         setName(ComponentNames.MAIN_WINDOW);
         setDefaultCloseOperation(DO_NOTHING_ON_CLOSE);
         addWindowListener(new WindowAdapter() {
@@ -89,6 +91,7 @@ public final class MainWindow extends JFrame {
         tabs.addTab(I18n.tr("main.tab.friends"), friendsTab);
         tabs.addTab(I18n.tr("main.tab.groups"), scroll(groups));
         tabs.addTab(I18n.tr("main.tab.recent"), scroll(recent));
+        tabs.addTab(I18n.tr("main.tab.messages"), messageSearch);
         tabs.putClientProperty("JTabbedPane.tabAreaAlignment", "fill");
         for (JList<ListEntry> list : List.of(friends, groups, recent)) {
             setUpList(list);
@@ -102,6 +105,8 @@ public final class MainWindow extends JFrame {
         // QQ's screenshot key works here too, for the friend, group or conversation selected.
         getRootPane().registerKeyboardAction(e -> captureForSelected(), ScreenCapture.SHORTCUT,
                 JComponent.WHEN_IN_FOCUSED_WINDOW);
+        getRootPane().registerKeyboardAction(e -> focusSearch(), KeyStroke.getKeyStroke(KeyEvent.VK_F,
+                java.awt.Toolkit.getDefaultToolkit().getMenuShortcutKeyMaskEx()), JComponent.WHEN_IN_FOCUSED_WINDOW);
         setMinimumSize(new Dimension(300, 480));
         setSize(new Dimension(340, 680));
 
@@ -207,7 +212,25 @@ public final class MainWindow extends JFrame {
         }
     }
 
+    private void focusSearch() {
+        search.requestFocusInWindow();
+        search.selectAll();
+    }
+
+    /** The chat history search answered: count it in its tab, and show it if the other lists have nothing. */
+    private void messagesFound(int count) {
+        tabs.setTitleAt(3, count > 0 ? I18n.tr("main.tab.messages.count", Texts.count(count))
+                : I18n.tr("main.tab.messages"));
+        int selected = tabs.getSelectedIndex();
+        if (count > 0 && selected < 3 && List.of(friends, groups, recent).get(selected).getModel().getSize() == 0) {
+            tabs.setSelectedIndex(3);
+        }
+    }
+
     private void captureForSelected() {
+        if (tabs.getSelectedIndex() >= 3) {
+            return; // the chat history search: no friend or group is selected there
+        }
         JList<ListEntry> shown = List.of(friends, groups, recent).get(tabs.getSelectedIndex());
         ListEntry entry = shown.getSelectedValue();
         if (entry != null && entry.convId() > 0) {
@@ -288,6 +311,7 @@ public final class MainWindow extends JFrame {
 
     private void rebuildLists() {
         String query = search.getText();
+        messageSearch.search(query);
         List<ListEntry> friendEntries = new ArrayList<>();
         for (Contact c : client.contacts().filtered(query)) {
             int unread = client.conversations().get(c.convId()).map(Conversation::unreadCount).orElse(0);

@@ -162,6 +162,51 @@ final class MessageListPanel extends JPanel implements Scrollable {
         return rows.size();
     }
 
+    // ---- a message opened from a search ------------------------------------------------------
+
+    private static final int HIGHLIGHT_MS = 1800;
+    private MessageRow highlighted;
+    private javax.swing.Timer highlightTimer;
+
+    /** Where a stored message's row is, in this panel's coordinates. */
+    java.util.Optional<Rectangle> rowBounds(long seq) {
+        MessageRow row = rows.get("seq:" + seq);
+        return row == null ? java.util.Optional.empty() : java.util.Optional.of(row.getBounds());
+    }
+
+    /** Tints a message's row for a moment, so the eye finds it. */
+    void highlight(long seq) {
+        MessageRow row = rows.get("seq:" + seq);
+        if (row == null) {
+            return;
+        }
+        endHighlight();
+        highlighted = row;
+        row.setBackground(Theme.noticeBackground());
+        row.setOpaque(true);
+        row.repaint();
+        highlightTimer = new javax.swing.Timer(HIGHLIGHT_MS, e -> endHighlight());
+        highlightTimer.setRepeats(false);
+        highlightTimer.start();
+    }
+
+    private void endHighlight() {
+        if (highlightTimer != null) {
+            highlightTimer.stop();
+            highlightTimer = null;
+        }
+        if (highlighted != null) {
+            highlighted.setOpaque(false);
+            highlighted.repaint();
+            highlighted = null;
+        }
+    }
+
+    /** The seq of the row tinted now, 0 if none. */
+    long highlightedSeq() {
+        return highlighted == null ? 0 : highlighted.message().seq();
+    }
+
     // ---- Scrollable: track the viewport width, scroll vertically ------------------------------
 
     @Override

@@ -5,6 +5,11 @@ public interface UiActions {
 
     void openConversation(long convId);
 
+    /** Opens a conversation scrolled to one of its messages (a search result), marked for a moment. */
+    default void openMessage(long convId, long seq) {
+        openConversation(convId);
+    }
+
     /** Takes a screenshot and sends it to the conversation, which then opens. */
     void captureScreen(long convId);
 

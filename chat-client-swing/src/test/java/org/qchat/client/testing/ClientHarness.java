@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.qchat.client.core.ChatClient;
 import org.qchat.client.core.Credentials;
 import org.qchat.client.core.files.FileStorage;
+import org.qchat.client.core.history.LocalHistory;
 import org.qchat.client.transport.ServerAddress;
 import org.qchat.client.transport.ServerList;
 import org.qchat.protocol.Request;
@@ -62,12 +63,17 @@ public final class ClientHarness {
 
     /** As {@link #ClientHarness(Path)}, with file work handed to {@code fileWorker} instead of run at once. */
     public ClientHarness(Path files, Executor fileWorker) {
+        this(files, fileWorker, (account, userId) -> LocalHistory.NONE);
+    }
+
+    /** A harness whose client keeps messages in the local history {@code histories} opens. */
+    public ClientHarness(Path files, Executor fileWorker, LocalHistory.Opener histories) {
         FileStorage storage = new FileStorage(files.resolve("cache"), () -> files.resolve("downloads"), fileWorker);
         client = new ChatClient(() -> {
             FakeTransport t = new FakeTransport();
             transports.add(t);
             return t;
-        }, Runnable::run, scheduler, store, storage);
+        }, Runnable::run, scheduler, store, storage, histories);
     }
 
     /** The transport of the current (latest) login. */

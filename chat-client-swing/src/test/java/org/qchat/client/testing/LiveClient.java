@@ -13,6 +13,8 @@ import org.awaitility.Awaitility;
 import org.qchat.client.core.ChatClient;
 import org.qchat.client.core.ExecutorScheduler;
 import org.qchat.client.core.files.FileStorage;
+import org.qchat.client.core.history.H2LocalHistory;
+import org.qchat.client.core.history.LocalHistory;
 import org.qchat.client.transport.TioChatTransport;
 
 /**
@@ -32,12 +34,19 @@ public final class LiveClient implements AutoCloseable {
     private final ChatClient client;
 
     public LiveClient(String name, Path files) {
+        this(name, files, false);
+    }
+
+    /** @param keepHistory keep messages in a local history under {@code files/history}, as the app does */
+    public LiveClient(String name, Path files, boolean keepHistory) {
         this.name = name;
         this.thread = Executors.newSingleThreadExecutor(r -> daemon(r, "live-" + name));
         this.fileWorker = Executors.newSingleThreadExecutor(r -> daemon(r, "live-" + name + "-files"));
         this.scheduler = new ExecutorScheduler(thread);
         this.client = new ChatClient(TioChatTransport::new, thread, scheduler, new MemorySessionStore(),
-                new FileStorage(files.resolve("cache"), () -> files.resolve("downloads"), fileWorker));
+                new FileStorage(files.resolve("cache"), () -> files.resolve("downloads"), fileWorker),
+                keepHistory ? (account, userId) -> H2LocalHistory.of(files.resolve("history"), account, userId)
+                        : (account, userId) -> LocalHistory.NONE);
     }
 
     /** Starts {@code request} on the client's thread and waits for its future. */

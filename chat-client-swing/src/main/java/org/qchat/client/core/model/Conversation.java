@@ -109,6 +109,37 @@ public final class Conversation {
         changed.accept(this);
     }
 
+    /**
+     * Applies what a sync said in an earlier run, kept by the local history: the kind, peer and
+     * cursors as they were then. Cursors only move forward, and the conversation still waits for
+     * this session's {@code sync.state} ({@link #hasServerCursors()} stays false).
+     */
+    public void restore(ConversationInfo info) {
+        kind = info.kind();
+        peerId = info.peerId();
+        groupId = info.groupId();
+        active = info.active();
+        lastSeq = Math.max(lastSeq, info.lastSeq());
+        readSeq = Math.max(readSeq, info.ackSeq());
+        ackedSeq = Math.max(ackedSeq, info.ackSeq());
+        changed.accept(this);
+    }
+
+    /**
+     * Drops every stored message and the cursors they moved: what was restored from disk turned
+     * out to be another server's (one started afresh at the same address). The outbox stays.
+     */
+    public void forgetStored() {
+        stored.clear();
+        syncedSeq = 0;
+        readSeq = 0;
+        ackedSeq = 0;
+        lastSeq = 0;
+        skippedUnread = 0;
+        moreHistory = null;
+        changed.accept(this);
+    }
+
     /** Sets what we know without a sync (from the friend or group list). */
     public void describe(ConversationKind kind, Long peerId, Long groupId) {
         boolean differs = this.kind != kind || !java.util.Objects.equals(this.peerId, peerId)
@@ -220,6 +251,20 @@ public final class Conversation {
         }
         moreHistory = more && !(oldestSeq() == 1);
         changed.accept(this);
+    }
+
+    /**
+     * Puts a newer version of a held message in its place (recalled, edited on the server).
+     *
+     * @return false if the message is not held
+     */
+    public boolean replaceStored(MessageInfo m) {
+        if (!stored.containsKey(m.seq())) {
+            return false;
+        }
+        stored.put(m.seq(), ChatMessage.stored(m));
+        changed.accept(this);
+        return true;
     }
 
     private void advanceSynced() {

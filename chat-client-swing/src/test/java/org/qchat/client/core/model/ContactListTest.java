@@ -89,6 +89,17 @@ class ContactListTest {
     }
 
     @Test
+    void theSearchBoxMatchesAnywhereInANameNotOnlyAtItsStart() {
+        contacts.replaceAll(List.of(
+                new org.qchat.protocol.model.FriendInfo(new org.qchat.protocol.model.UserInfo(3, "robert_k", "王小明", null), false, 13),
+                new org.qchat.protocol.model.FriendInfo(user(4, "Carol"), false, 14)));
+
+        assertThat(contacts.filtered("BERT")).extracting(Contact::userId).containsExactly(3L);
+        assertThat(contacts.filtered("小明")).extracting(Contact::userId).containsExactly(3L);
+        assertThat(contacts.filtered("rol")).extracting(Contact::userId).containsExactly(4L);
+    }
+
+    @Test
     void theFriendOfAPrivateConversationIsFoundByItsConversationId() {
         contacts.replaceAll(List.of(friend(2, "Alice", true, 12), friend(3, "Bob", true, 13)));
 

@@ -175,4 +175,28 @@ class ConversationTest {
         assertThat(changes.get()).isGreaterThanOrEqualTo(4);
         assertThat(list.recent()).extracting(Conversation::convId).containsExactly(13L, 12L);
     }
+
+    @Test
+    void cursorsRestoredFromAnEarlierRunCountUnreadButStillWaitForThisSessionsSync() {
+        conv.restore(Wire.privateConv(12, ALICE, 5, 3));
+        conv.acceptHistory(List.of(msg(12, 3, ALICE, "read"), msg(12, 4, ALICE, "new"), msg(12, 5, ME, "mine")), true);
+
+        assertThat(conv.peerId()).isEqualTo(ALICE);
+        assertThat(conv.unreadCount()).isEqualTo(1);
+        assertThat(conv.hasServerCursors()).isFalse();
+
+        conv.restore(Wire.privateConv(12, ALICE, 5, 1));
+        assertThat(conv.readSeq()).as("cursors never move back").isEqualTo(3);
+    }
+
+    @Test
+    void aReplacedMessageTakesTheOldOnesPlaceAndOnlyAHeldOneIsReplaced() {
+        conv.accept(msg(12, 1, ALICE, "one"));
+        conv.accept(msg(12, 2, ALICE, "two"));
+
+        assertThat(conv.replaceStored(msg(12, 1, ALICE, "[recalled]"))).isTrue();
+        assertThat(conv.replaceStored(msg(12, 7, ALICE, "never held"))).isFalse();
+
+        assertThat(conv.messages()).extracting(ChatMessage::text).containsExactly("[recalled]", "two");
+    }
 }

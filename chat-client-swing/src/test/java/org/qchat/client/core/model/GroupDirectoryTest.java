@@ -107,4 +107,13 @@ class GroupDirectoryTest {
         assertThat(groups.endedReason(5)).isEqualTo("kicked");
         assertThat(groups.membersLoaded(5)).isFalse();
     }
+
+    @Test
+    void theSearchBoxFindsGroupsByAnyPartOfTheirName() {
+        groups.replaceAll(List.of(group(5, "Weekend Hiking", Role.MEMBER, 4), group(6, "Project Phoenix 项目组", Role.MEMBER, 3)));
+
+        assertThat(groups.filtered("hiking")).extracting(org.qchat.protocol.model.GroupInfo::groupId).containsExactly(5L);
+        assertThat(groups.filtered("项目")).extracting(org.qchat.protocol.model.GroupInfo::groupId).containsExactly(6L);
+        assertThat(groups.filtered("ENIX")).extracting(org.qchat.protocol.model.GroupInfo::groupId).containsExactly(6L);
+    }
 }
