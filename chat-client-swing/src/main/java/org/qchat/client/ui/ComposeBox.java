@@ -15,13 +15,16 @@ import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
-import javax.swing.JTextArea;
 import javax.swing.KeyStroke;
 import javax.swing.UIManager;
 import javax.swing.text.DefaultEditorKit;
+import javax.swing.text.JTextComponent;
 
 import org.qchat.client.core.Validation;
 import org.qchat.client.i18n.I18n;
+import org.qchat.client.ui.emoji.EmojiIcon;
+import org.qchat.client.ui.emoji.EmojiImages;
+import org.qchat.client.ui.emoji.EmojiTextPane;
 import org.qchat.client.ui.media.Attachment;
 import org.qchat.client.ui.media.Attachments;
 
@@ -47,7 +50,7 @@ final class ComposeBox extends JPanel {
 
     private static final int ICON_SIZE = 20;
 
-    private final JTextArea input = new JTextArea(3, 20);
+    private final EmojiTextPane input = new EmojiTextPane();
     private final JButton send = new JButton(I18n.tr("chat.send"));
     private final JLabel hint = new JLabel();
     private final Consumer<String> onSend;
@@ -58,7 +61,7 @@ final class ComposeBox extends JPanel {
         this.onSend = onSend;
         setBorder(BorderFactory.createMatteBorder(1, 0, 0, 0, UIManager.getColor("Component.borderColor")));
 
-        JButton emoji = new JButton("😀");
+        JButton emoji = EmojiImages.has("😀") ? new JButton(new EmojiIcon("😀", ICON_SIZE)) : new JButton("😀");
         emoji.setName(ComponentNames.CHAT_EMOJI);
         emoji.setToolTipText(I18n.tr("chat.emoji.tooltip"));
         emoji.putClientProperty("JButton.buttonType", "toolBarButton");
@@ -80,8 +83,7 @@ final class ComposeBox extends JPanel {
 
         input.setName(ComponentNames.CHAT_INPUT);
         input.setTransferHandler(Attachments.handler(input, attaching::attach));
-        input.setLineWrap(true);
-        input.setWrapStyleWord(true);
+        input.setVisibleRows(3);
         input.setBorder(BorderFactory.createEmptyBorder(4, 8, 4, 8));
         input.putClientProperty("JTextArea.placeholderText", I18n.tr("chat.input.placeholder"));
         input.getInputMap(JComponent.WHEN_FOCUSED).put(KeyStroke.getKeyStroke(KeyEvent.VK_ENTER, 0), "qchat-send");
@@ -146,7 +148,7 @@ final class ComposeBox extends JPanel {
         north.add(bar, BorderLayout.NORTH);
     }
 
-    JTextArea input() {
+    JTextComponent input() {
         return input;
     }
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import javax.swing.JComponent;
-import javax.swing.JTextArea;
+import javax.swing.text.JTextComponent;
 import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
 
@@ -35,7 +35,7 @@ final class ComposeExtras {
     }
 
     /** Follows what is typed in {@code input}. */
-    void attach(JTextArea input) {
+    void attach(JTextComponent input) {
         input.getDocument().addDocumentListener(new DocumentListener() {
             @Override
             public void insertUpdate(DocumentEvent e) {

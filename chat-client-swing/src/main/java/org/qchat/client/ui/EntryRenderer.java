@@ -17,6 +17,8 @@ import javax.swing.JPanel;
 import javax.swing.ListCellRenderer;
 import javax.swing.UIManager;
 
+import org.qchat.client.ui.emoji.EmojiLabel;
+
 /**
  * Renders a {@link ListEntry}: avatar, title over subtitle, and at the right a time and an unread
  * badge. Use with {@link #install}: a fixed cell width makes rows as wide as the list, so long
@@ -31,8 +33,8 @@ final class EntryRenderer implements ListCellRenderer<ListEntry> {
 
     private final JPanel panel = new JPanel(new BorderLayout(10, 0));
     private final JLabel icon = new JLabel();
-    private final JLabel title = new JLabel();
-    private final JLabel subtitle = new JLabel();
+    private final JLabel title = new EmojiLabel();
+    private final JLabel subtitle = new EmojiLabel();
     private final JLabel trailing = new JLabel();
     private final BadgeLabel badge = new BadgeLabel();
 
@@ -63,10 +65,10 @@ final class EntryRenderer implements ListCellRenderer<ListEntry> {
         Color fg = selected ? UIManager.getColor("List.selectionForeground") : list.getForeground();
         panel.setBackground(bg);
         icon.setIcon(entry.icon());
-        title.setText(Glyphs.safe(entry.title()));
+        title.setText(Glyphs.safeBesideImages(entry.title()));
         title.setFont(list.getFont().deriveFont(Font.BOLD));
         title.setForeground(entry.dimmed() && !selected ? Theme.secondaryText() : fg);
-        subtitle.setText(entry.subtitle() == null || entry.subtitle().isEmpty() ? " " : Glyphs.safe(entry.subtitle()));
+        subtitle.setText(entry.subtitle() == null || entry.subtitle().isEmpty() ? " " : Glyphs.safeBesideImages(entry.subtitle()));
         subtitle.setFont(list.getFont().deriveFont(list.getFont().getSize2D() - 1f));
         subtitle.setForeground(selected ? fg : Theme.secondaryText());
         trailing.setText(entry.trailing() == null ? "" : entry.trailing());

@@ -8,6 +8,9 @@ import java.util.Map;
 
 import javax.swing.UIManager;
 
+import org.qchat.client.ui.emoji.EmojiImages;
+import org.qchat.client.ui.emoji.EmojiSegmenter;
+
 /**
  * Keeps emoji visible. Java draws only outline fonts: through font fallback an emoji shows as
  * the monochrome glyph of a font like Symbola, but an emoji that only a colour font (Noto Color
@@ -47,6 +50,23 @@ final class Glyphs {
             i = next;
         }
         return out == null ? text : out.toString();
+    }
+
+    /**
+     * Like {@link #safe}, but leaves alone the emoji the client has a colour image of: for
+     * components that draw those images ({@link org.qchat.client.ui.emoji.EmojiTextPane},
+     * {@link org.qchat.client.ui.emoji.EmojiLabel}).
+     */
+    static String safeBesideImages(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (EmojiSegmenter.Segment s : EmojiSegmenter.segments(text)) {
+            String piece = s.of(text);
+            out.append(s.emoji() && EmojiImages.has(piece) ? piece : safe(piece));
+        }
+        return out.toString();
     }
 
     /** Whether the code point shows as a visible glyph. Only pictographs are in doubt. */

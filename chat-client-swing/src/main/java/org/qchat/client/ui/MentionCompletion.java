@@ -18,7 +18,7 @@ import java.util.function.Supplier;
 import javax.swing.DefaultListModel;
 import javax.swing.JList;
 import javax.swing.JScrollPane;
-import javax.swing.JTextArea;
+import javax.swing.text.JTextComponent;
 import javax.swing.ListSelectionModel;
 import javax.swing.Popup;
 import javax.swing.PopupFactory;
@@ -54,7 +54,7 @@ final class MentionCompletion {
         }
     }
 
-    private final JTextArea input;
+    private final JTextComponent input;
     private final Supplier<List<Candidate>> candidates;
     private final DefaultListModel<Candidate> model = new DefaultListModel<>();
     private final JList<Candidate> list = new JList<>(model);
@@ -62,7 +62,7 @@ final class MentionCompletion {
     private Popup popup;
     private int atOffset = -1;
 
-    MentionCompletion(JTextArea input, Supplier<List<Candidate>> candidates) {
+    MentionCompletion(JTextComponent input, Supplier<List<Candidate>> candidates) {
         this.input = input;
         this.candidates = candidates;
         list.setName(LIST_NAME);

@@ -68,7 +68,7 @@ final class MessageRow extends JPanel {
             bubble = media.component();
         } else {
             media = null;
-            text = new WrappingText(Glyphs.safe(Texts.words(message)));
+            text = new WrappingText(Glyphs.safeBesideImages(Texts.words(message)));
             text.setForeground(style == Style.MINE ? Theme.myBubbleText() : Theme.theirBubbleText());
             bubble = new Bubble(style == Style.MINE ? Theme.myBubble()
                     : style == Style.NOTICE ? Theme.noticeBackground() : Theme.theirBubble());

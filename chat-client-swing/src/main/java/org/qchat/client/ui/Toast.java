@@ -13,11 +13,15 @@ import java.util.List;
 
 import javax.swing.BorderFactory;
 import javax.swing.Icon;
+import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JWindow;
 import javax.swing.Timer;
 import javax.swing.UIManager;
+
+import org.qchat.client.ui.emoji.EmojiImages;
+import org.qchat.client.ui.emoji.EmojiLabel;
 
 /**
  * A small notice in the bottom-right corner of the screen that goes away by itself; clicking it
@@ -56,10 +60,11 @@ final class Toast {
         window.setName(ComponentNames.TOAST);
         window.setFocusableWindowState(false);
         window.setAlwaysOnTop(true);
-        JLabel titleLabel = new JLabel(Glyphs.safe(title));
+        JLabel titleLabel = new EmojiLabel();
+        titleLabel.setText(Glyphs.safeBesideImages(title));
         titleLabel.setFont(titleLabel.getFont().deriveFont(Font.BOLD));
         titleLabel.setName(ComponentNames.TOAST_TITLE);
-        JLabel bodyLabel = new JLabel("<html><body style='width:" + BODY_WIDTH + "px'>" + Texts.html(Glyphs.safe(body)) + "</body></html>");
+        JComponent bodyLabel = body(body);
         bodyLabel.setName(ComponentNames.TOAST_BODY);
         JPanel text = new JPanel(new BorderLayout(0, 2));
         text.setOpaque(false);
@@ -79,7 +84,7 @@ final class Toast {
 
         Timer timer = new Timer(SHOW_MILLIS, e -> close(window));
         timer.setRepeats(false);
-        content.addMouseListener(new MouseAdapter() {
+        MouseAdapter click = new MouseAdapter() {
             @Override
             public void mouseClicked(MouseEvent e) {
                 timer.stop();
@@ -88,7 +93,9 @@ final class Toast {
                     onClick.run();
                 }
             }
-        });
+        };
+        content.addMouseListener(click);
+        bodyLabel.addMouseListener(click);
         if (SHOWN.size() >= MAX_SHOWN) {
             close(SHOWN.get(0));
         }
@@ -97,6 +104,19 @@ final class Toast {
         window.setVisible(true);
         timer.start();
         return window;
+    }
+
+    /** The body, wrapped at the toast's width; text that holds colour emoji draws them as images. */
+    private static JComponent body(String body) {
+        if (!EmojiImages.anyIn(body)) {
+            return new JLabel("<html><body style='width:" + BODY_WIDTH + "px'>" + Texts.html(Glyphs.safe(body)) + "</body></html>");
+        }
+        WrappingText text = new WrappingText(Glyphs.safeBesideImages(body));
+        text.setMaxWidth(BODY_WIDTH);
+        text.setFocusable(false);
+        text.setHighlighter(null);
+        text.setCursor(Cursor.getPredefinedCursor(Cursor.HAND_CURSOR));
+        return text;
     }
 
     private static void close(JWindow window) {

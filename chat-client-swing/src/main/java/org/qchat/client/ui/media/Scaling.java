@@ -8,13 +8,13 @@ import java.awt.image.BufferedImage;
  * Shrinking images without the jagged edges and shimmer that one bilinear step gives when it
  * drops more than half the pixels: halve repeatedly, then one last step to the size wanted.
  */
-final class Scaling {
+public final class Scaling {
 
     private Scaling() {
     }
 
     /** {@code source} at {@code width}×{@code height} (at least 1×1); a new image, unless no scaling is needed. */
-    static BufferedImage to(BufferedImage source, int width, int height) {
+    public static BufferedImage to(BufferedImage source, int width, int height) {
         int w = Math.max(1, width);
         int h = Math.max(1, height);
         BufferedImage current = source;
