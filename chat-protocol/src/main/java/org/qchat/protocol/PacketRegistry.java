@@ -86,7 +86,15 @@ public final class PacketRegistry {
             UploadProgressPush.class,
             UploadDonePush.class,
             UploadFailedPush.class,
-            DownloadFailedPush.class
+            DownloadFailedPush.class,
+            MarkRead.class,
+            ReceiptPush.class,
+            ListReceipts.class,
+            ReceiptList.class,
+            SetConversationSettings.class,
+            ConversationSettingsPush.class,
+            SetFriendRemark.class,
+            FriendRemarkPush.class
     );
 
     private static final Map<String, Class<? extends Packet>> BY_NAME;
