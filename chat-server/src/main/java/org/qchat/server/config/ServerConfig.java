@@ -15,6 +15,8 @@ import org.qchat.protocol.FrameCodec;
  * @param metricsPort port of the /health and /metrics HTTP endpoint; -1 disables it, 0 picks a free one
  * @param durability  what an acknowledged message survives on the embedded store
  * @param tls         keystore for TLS on the chat port, or null for plain TCP (loopback development)
+ * @param receiptGroupSize the largest group (current members) whose members get each other's read
+ *                    receipts pushed and may list them; 0 turns group receipts off
  * @param unsafeAckBeforeCommit TEST ONLY: acknowledge messages before their commit, which loses
  *                    acknowledged messages on a crash; exists so the crash test can show it fails
  */
@@ -25,7 +27,7 @@ public record ServerConfig(
         Set<String> adminUsernames, Limits limits,
         String metricsBindAddress, int metricsPort,
         int messageBatchSize, Durability durability, RateLimits rateLimits, Caps caps, Tls tls,
-        boolean unsafeAckBeforeCommit, ClusterConfig cluster, FileLimits files) {
+        boolean unsafeAckBeforeCommit, ClusterConfig cluster, FileLimits files, int receiptGroupSize) {
 
     public static final int DEFAULT_PORT = 9321;
     public static final int DEFAULT_METRICS_PORT = 9322;
@@ -41,6 +43,9 @@ public record ServerConfig(
             throw new IllegalArgumentException("idle timeout must be at least 1 second");
         }
         java.util.Objects.requireNonNull(durability, "durability");
+        if (receiptGroupSize < 0) {
+            throw new IllegalArgumentException("receipt group size must not be negative");
+        }
         if (cluster != null && (dbUrl == null || !dbUrl.startsWith("jdbc:postgresql:"))) {
             throw new IllegalArgumentException("a cluster node keeps everything in PostgreSQL, which the nodes share: "
                     + "--cluster-redis needs --db-url jdbc:postgresql://...");
@@ -104,6 +109,7 @@ public record ServerConfig(
         b.unsafeAckBeforeCommit = unsafeAckBeforeCommit;
         b.cluster = cluster;
         b.files = files;
+        b.receiptGroupSize = receiptGroupSize;
         return b;
     }
 
@@ -132,6 +138,7 @@ public record ServerConfig(
         private boolean unsafeAckBeforeCommit;
         private ClusterConfig cluster;
         private FileLimits files = FileLimits.defaults();
+        private int receiptGroupSize = 100;
 
         private Builder() {
         }
@@ -159,11 +166,13 @@ public record ServerConfig(
         public Builder unsafeAckBeforeCommit(boolean v) { unsafeAckBeforeCommit = v; return this; }
         public Builder cluster(ClusterConfig v) { cluster = v; return this; }
         public Builder files(FileLimits v) { files = v; return this; }
+        public Builder receiptGroupSize(int v) { receiptGroupSize = v; return this; }
 
         public ServerConfig build() {
             return new ServerConfig(bindAddress, port, dataDir, dbUrl, dbUser, dbPassword, dbSchema, dbPoolSize,
                     maxFrameLength, idleTimeout, tokenIdleTimeout, adminUsernames, limits, metricsBindAddress,
-                    metricsPort, messageBatchSize, durability, rateLimits, caps, tls, unsafeAckBeforeCommit, cluster, files);
+                    metricsPort, messageBatchSize, durability, rateLimits, caps, tls, unsafeAckBeforeCommit, cluster, files,
+                    receiptGroupSize);
         }
     }
 }
