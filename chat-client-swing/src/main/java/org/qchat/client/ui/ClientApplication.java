@@ -53,6 +53,7 @@ public final class ClientApplication implements UiActions, LoginWindow.Handler {
         FileStorage files = FileStorage.of(AppFolders.system().cacheDir(options.profile()), prefs::downloadsDir);
         this.client = new ChatClient(() -> new TioChatTransport(options.tls()), edt, scheduler, prefs, files);
         this.notifier = new Notifier(client, this);
+        notifier.setSoundOn(prefs::soundOn);
         this.media = ChatMedia.of(client);
     }
 
@@ -198,6 +199,10 @@ public final class ClientApplication implements UiActions, LoginWindow.Handler {
     public void showSettings() {
         Window owner = mainWindow != null ? mainWindow : loginWindow;
         SettingsDialog dialog = new SettingsDialog(owner, prefs.language(), prefs.theme(), this::applySettings);
+        dialog.offerSound(prefs.soundOn(), on -> {
+            prefs.setSoundOn(on);
+            prefs.flush();
+        });
         // The default downloads folder is found by looking at the disk: not on this thread.
         CompletableFuture.supplyAsync(prefs::downloadsDir)
                 .thenAccept(folder -> SwingUtilities.invokeLater(() -> dialog.showDownloads(folder)));

@@ -25,8 +25,9 @@ import org.qchat.client.i18n.I18n;
 
 /**
  * One message: others' on the left with their avatar and name, mine on the right in the accent
- * colour with the delivery state under it (and Retry when it failed); announcements centred as a
- * notice. An image or a file shows as itself ({@link MediaView}) instead of a bubble of text,
+ * colour with its tick or "N read" under it ({@link ReceiptMark}; Retry when it failed);
+ * announcements centred as a notice. In a run of messages from one sender only the first shows
+ * the avatar and name, and the time only where it changes ({@link #setRun}). An image or a file shows as itself ({@link MediaView}) instead of a bubble of text,
  * following its transfer until the row is {@link #dispose disposed}.
  */
 final class MessageRow extends JPanel {
@@ -40,6 +41,11 @@ final class MessageRow extends JPanel {
     private final MediaView media;
     private final JLabel state = new JLabel();
     private final JButton retry = new JButton();
+    private final JLabel header;
+    private final JLabel avatar;
+    private final String senderName;
+    private ReceiptMark receipt;
+    private Runnable onReceiptClick = () -> { };
     private ChatMessage message;
 
     MessageRow(ChatMessage message, Style style, String senderName, java.util.function.Consumer<String> onRetry,
@@ -47,6 +53,7 @@ final class MessageRow extends JPanel {
         super(new BorderLayout(8, 0));
         this.style = style;
         this.message = message;
+        this.senderName = senderName;
         setOpaque(false);
         setName(message.isStored() ? "message." + message.seq() : "message.out." + message.clientMsgId());
         setBorder(BorderFactory.createEmptyBorder(6, 12, 6, 12));
@@ -71,11 +78,7 @@ final class MessageRow extends JPanel {
         float align = style == Style.MINE ? Component.RIGHT_ALIGNMENT
                 : style == Style.NOTICE ? Component.CENTER_ALIGNMENT : Component.LEFT_ALIGNMENT;
 
-        JLabel header = new JLabel(switch (style) {
-            case MINE -> Texts.time(message.time());
-            case THEIRS -> senderName + "  " + Texts.time(message.time());
-            case NOTICE -> "📢 " + I18n.tr("notice.announcement") + "  " + Texts.time(message.time());
-        });
+        header = new JLabel(headerText(true, true));
         header.setFont(header.getFont().deriveFont(header.getFont().getSize2D() - 1f));
         header.setForeground(Theme.secondaryText());
         header.setAlignmentX(align);
@@ -87,6 +90,12 @@ final class MessageRow extends JPanel {
         if (style == Style.MINE) {
             state.setName(ComponentNames.MESSAGE_STATE);
             state.setFont(header.getFont());
+            state.addMouseListener(new java.awt.event.MouseAdapter() {
+                @Override
+                public void mouseClicked(java.awt.event.MouseEvent e) {
+                    onReceiptClick.run();
+                }
+            });
             retry.setName(ComponentNames.MESSAGE_RETRY);
             retry.setText(I18n.tr("message.retry"));
             retry.putClientProperty("JButton.buttonType", "borderless");
@@ -103,17 +112,69 @@ final class MessageRow extends JPanel {
             updateState();
         }
 
+        avatar = new JLabel(Avatars.user(message.senderId(), senderName, 34));
         switch (style) {
             case MINE -> {
                 add(column, BorderLayout.CENTER);
-                add(top(new JLabel(Avatars.user(message.senderId(), senderName, 34))), BorderLayout.EAST);
+                add(top(avatar), BorderLayout.EAST);
             }
             case THEIRS -> {
-                add(top(new JLabel(Avatars.user(message.senderId(), senderName, 34))), BorderLayout.WEST);
+                add(top(avatar), BorderLayout.WEST);
                 add(column, BorderLayout.CENTER);
             }
             case NOTICE -> add(column, BorderLayout.CENTER);
         }
+    }
+
+    private String headerText(boolean startsRun, boolean showTime) {
+        String time = showTime ? Texts.time(message.time()) : "";
+        return switch (style) {
+            case MINE -> time;
+            case THEIRS -> startsRun ? (senderName + "  " + time).strip() : time;
+            case NOTICE -> "📢 " + I18n.tr("notice.announcement") + "  " + Texts.time(message.time());
+        };
+    }
+
+    /**
+     * Places the row in a run of messages from one sender: only the run's first row shows the
+     * avatar and the name (later ones keep the avatar's room, so bubbles line up), and the time
+     * shows only where it changed.
+     */
+    void setRun(boolean startsRun, boolean showTime) {
+        if (style == Style.NOTICE) {
+            return;
+        }
+        String text = headerText(startsRun, showTime);
+        header.setText(text.isEmpty() ? null : text);
+        header.setVisible(!text.isEmpty());
+        avatar.setIcon(startsRun ? Avatars.user(message.senderId(), senderName, 34) : null);
+        avatar.setPreferredSize(new Dimension(34, startsRun ? 34 : 1));
+        setBorder(BorderFactory.createEmptyBorder(startsRun ? 6 : 1, 12, showTime || startsRun ? 6 : 2, 12));
+        revalidate();
+    }
+
+    /** Whether the header (name and time) is shown. */
+    boolean showsHeader() {
+        return header.isVisible();
+    }
+
+    /** Whether the avatar is shown (first of a run). */
+    boolean showsAvatar() {
+        return avatar.getIcon() != null;
+    }
+
+    /** What my stored message shows under it; {@code onClick} runs when it is clicked (a group's "N read"). */
+    void showReceipt(ReceiptMark mark, Runnable onClick) {
+        if (style != Style.MINE || java.util.Objects.equals(mark, receipt)) {
+            return;
+        }
+        receipt = mark;
+        onReceiptClick = onClick == null ? () -> { } : onClick;
+        updateState();
+    }
+
+    ReceiptMark receipt() {
+        return receipt;
     }
 
     private static JPanel top(JLabel avatar) {
@@ -167,13 +228,32 @@ final class MessageRow extends JPanel {
         }
         DeliveryState s = message.state();
         boolean mediaShowsIt = media != null && media.showsFailure();
+        state.setIcon(null);
+        state.setToolTipText(null);
+        state.setCursor(Cursor.getDefaultCursor());
         switch (s) {
-            case SENDING -> state.setText(I18n.tr("message.sending"));
-            case SENT -> state.setText(I18n.tr("message.sent"));
+            case SENDING -> {
+                state.setText(null);
+                state.setIcon(StatusIcons.tick(org.qchat.client.core.model.Receipts.Tick.SENDING));
+                state.setToolTipText(I18n.tr("message.tick.sending"));
+            }
+            case SENT -> {
+                ReceiptMark mark = receipt != null ? receipt
+                        : new ReceiptMark(org.qchat.client.core.model.Receipts.Tick.SENT,
+                                StatusIcons.tick(org.qchat.client.core.model.Receipts.Tick.SENT), "",
+                                I18n.tr("message.tick.sent"), java.util.List.of());
+                state.setText(mark.text().isEmpty() ? null : mark.text());
+                state.setIcon(mark.icon());
+                state.setToolTipText(mark.tooltip());
+                if (!mark.readers().isEmpty()) {
+                    state.setCursor(Cursor.getPredefinedCursor(Cursor.HAND_CURSOR));
+                }
+            }
             case FAILED -> state.setText(mediaShowsIt ? I18n.tr("message.notSent")
                     : I18n.tr("message.failed", message.errorKey() == null ? "" : I18n.tr(message.errorKey())));
         }
-        state.setForeground(s == DeliveryState.FAILED ? Theme.error() : Theme.secondaryText());
+        state.setForeground(s == DeliveryState.FAILED ? Theme.error()
+                : receipt != null && !receipt.readers().isEmpty() ? StatusIcons.READ_BLUE : Theme.secondaryText());
         retry.setVisible(s == DeliveryState.FAILED && !mediaShowsIt);
         revalidate();
     }
