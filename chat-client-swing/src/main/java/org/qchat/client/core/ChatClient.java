@@ -305,7 +305,9 @@ public final class ChatClient {
         sync.setViewing(convId, looking);
         if (looking && receiptsLoaded.add(convId)) {
             loadReceipts(convId).whenComplete((v, failure) -> {
-                if (failure != null) {
+                ChatException e = failure == null ? null : ChatException.of(failure);
+                // A group too large for receipts stays so for this session: no point asking again.
+                if (failure != null && (e == null || e.code() != org.qchat.protocol.ErrorCode.TOO_LARGE)) {
                     receiptsLoaded.remove(convId);
                 }
             });
