@@ -21,14 +21,16 @@ import javax.swing.JPanel;
 
 import org.qchat.client.core.model.ChatMessage;
 import org.qchat.client.core.model.DeliveryState;
+import org.qchat.client.core.model.Receipts.Tick;
 import org.qchat.client.i18n.I18n;
 
 /**
  * One message: others' on the left with their avatar and name, mine on the right in the accent
  * colour with its tick or "N read" under it ({@link ReceiptMark}; Retry when it failed);
  * announcements centred as a notice. In a run of messages from one sender only the first shows
- * the avatar and name, and the time only where it changes ({@link #setRun}). An image or a file shows as itself ({@link MediaView}) instead of a bubble of text,
- * following its transfer until the row is {@link #dispose disposed}.
+ * the avatar and name, and the time only where it changes ({@link #setRun}). An image or a file
+ * shows as itself ({@link MediaView}) instead of a bubble of text, following its transfer until
+ * the row is {@link #dispose disposed}.
  */
 final class MessageRow extends JPanel {
 
@@ -234,14 +236,11 @@ final class MessageRow extends JPanel {
         switch (s) {
             case SENDING -> {
                 state.setText(null);
-                state.setIcon(StatusIcons.tick(org.qchat.client.core.model.Receipts.Tick.SENDING));
+                state.setIcon(StatusIcons.tick(Tick.SENDING));
                 state.setToolTipText(I18n.tr("message.tick.sending"));
             }
             case SENT -> {
-                ReceiptMark mark = receipt != null ? receipt
-                        : new ReceiptMark(org.qchat.client.core.model.Receipts.Tick.SENT,
-                                StatusIcons.tick(org.qchat.client.core.model.Receipts.Tick.SENT), "",
-                                I18n.tr("message.tick.sent"), java.util.List.of());
+                ReceiptMark mark = receipt != null ? receipt : ReceiptMark.plain(Tick.SENT);
                 state.setText(mark.text().isEmpty() ? null : mark.text());
                 state.setIcon(mark.icon());
                 state.setToolTipText(mark.tooltip());

@@ -38,7 +38,8 @@ record ReceiptMark(Tick tick, Icon icon, String text, String tooltip, List<Long>
         return plain(Tick.SENT);
     }
 
-    private static ReceiptMark plain(Tick tick) {
+    /** A tick alone, with its word as the tooltip. */
+    static ReceiptMark plain(Tick tick) {
         return new ReceiptMark(tick, StatusIcons.tick(tick), "",
                 I18n.tr("message.tick." + tick.name().toLowerCase(java.util.Locale.ROOT)), List.of());
     }

@@ -26,7 +26,14 @@ final class StatusIcons {
     private StatusIcons() {
     }
 
+    private static final java.util.Map<Tick, Icon> TICKS = new java.util.EnumMap<>(Tick.class);
+
+    /** The tick's icon; one per tick (they read the theme's colours when painted), so marks compare equal. */
     static Icon tick(Tick tick) {
+        return TICKS.computeIfAbsent(tick, StatusIcons::drawTick);
+    }
+
+    private static Icon drawTick(Tick tick) {
         return new Drawn(tick == Tick.SENDING ? 12 : 16, 12, tick.name().toLowerCase(java.util.Locale.ROOT), (g, w, h) -> {
             switch (tick) {
                 case SENDING -> {
