@@ -35,6 +35,7 @@ public final class ClientPreferences implements SessionStore {
     private static final String LANGUAGE = "language";
     private static final String THEME = "theme";
     private static final String DOWNLOADS = "downloads.dir";
+    private static final String SOUND = "sound";
     private static final String SAVED_TOKEN = "session.token";
     private static final String SAVED_USERNAME = "session.username";
     private static final String SAVED_SERVER = "session.server";
@@ -114,6 +115,15 @@ public final class ClientPreferences implements SessionStore {
 
     public void setTheme(String theme) {
         node.put(THEME, "dark".equals(theme) ? "dark" : "light");
+    }
+
+    /** Whether new messages play a sound (on unless switched off). */
+    public boolean soundOn() {
+        return node.getBoolean(SOUND, true);
+    }
+
+    public void setSoundOn(boolean on) {
+        node.putBoolean(SOUND, on);
     }
 
     /**

@@ -90,7 +90,15 @@ public final class PacketRegistry {
             UploadFailedPush.class,
             DownloadFailedPush.class,
             MessageRecalledPush.class,
-            TypingPush.class
+            TypingPush.class,
+            MarkRead.class,
+            ReceiptPush.class,
+            ListReceipts.class,
+            ReceiptList.class,
+            SetConversationSettings.class,
+            ConversationSettingsPush.class,
+            SetFriendRemark.class,
+            FriendRemarkPush.class
     );
 
     private static final Map<String, Class<? extends Packet>> BY_NAME;

@@ -14,6 +14,7 @@ import org.qchat.protocol.model.GroupInfo;
 import org.qchat.protocol.model.JoinPolicy;
 import org.qchat.protocol.model.MemberInfo;
 import org.qchat.protocol.model.MessageInfo;
+import org.qchat.protocol.model.Receipt;
 import org.qchat.protocol.model.Role;
 import org.qchat.protocol.model.UserInfo;
 import org.qchat.protocol.packet.*;
@@ -59,6 +60,11 @@ final class WireVectors {
 
     static final FriendInfo BOB_FRIEND = new FriendInfo(BOB, true, 100);
     static final String BOB_FRIEND_JSON = "{\"user\":" + BOB_JSON + ",\"online\":true,\"convId\":100}";
+
+    /** Bob as a friend of Alice's who gave him a remark (备注). */
+    static final FriendInfo BOB_FRIEND_REMARKED = new FriendInfo(BOB, true, 100, "老板 Bob");
+    static final String BOB_FRIEND_REMARKED_JSON = "{\"user\":" + BOB_JSON + ",\"online\":true,\"convId\":100,"
+            + "\"remark\":\"老板 Bob\"}";
 
     static final FriendRequestInfo REQUEST_7 = new FriendRequestInfo(7, BOB, ALICE, "hi", 1767225600000L);
     static final String REQUEST_7_JSON = "{\"requestId\":7,\"from\":" + BOB_JSON + ",\"to\":" + ALICE_JSON
@@ -107,7 +113,7 @@ final class WireVectors {
     static final String FRIEND_RESPOND = "{\"type\":\"friend.respond\",\"id\":\"r-13\",\"requestId\":7,\"accept\":true}";
     static final String FRIEND_REMOVE = "{\"type\":\"friend.remove\",\"id\":\"r-14\",\"userId\":43}";
     static final String FRIEND_LIST = "{\"type\":\"friend.list\",\"id\":\"r-15\"}";
-    static final String FRIENDS = "{\"type\":\"friends\",\"id\":\"r-15\",\"friends\":[" + BOB_FRIEND_JSON + "]}";
+    static final String FRIENDS = "{\"type\":\"friends\",\"id\":\"r-15\",\"friends\":[" + BOB_FRIEND_REMARKED_JSON + "]}";
     static final String FRIEND_REQUESTS = "{\"type\":\"friend.requests\",\"id\":\"r-16\"}";
     static final String FRIEND_REQUESTS_LIST = "{\"type\":\"friend.requests.list\",\"id\":\"r-16\",\"incoming\":["
             + REQUEST_7_JSON + "],\"outgoing\":[]}";
@@ -161,9 +167,11 @@ final class WireVectors {
             + "\"message\":\"cannot read the file\"}";
     static final String SYNC = "{\"type\":\"sync\",\"id\":\"r-31\"}";
     static final String SYNC_STATE = "{\"type\":\"sync.state\",\"id\":\"r-31\",\"conversations\":["
-            + "{\"convId\":100,\"kind\":\"private\",\"peerId\":43,\"lastSeq\":5,\"ackSeq\":4,\"active\":true},"
-            + "{\"convId\":200,\"kind\":\"group\",\"groupId\":9,\"lastSeq\":17,\"ackSeq\":0,\"active\":false},"
-            + "{\"convId\":1,\"kind\":\"system\",\"lastSeq\":2,\"ackSeq\":2,\"active\":true}],"
+            + "{\"convId\":100,\"kind\":\"private\",\"peerId\":43,\"lastSeq\":5,\"ackSeq\":4,\"active\":true,"
+            + "\"readSeq\":3,\"pinned\":true},"
+            + "{\"convId\":200,\"kind\":\"group\",\"groupId\":9,\"lastSeq\":17,\"ackSeq\":0,\"active\":false,"
+            + "\"dnd\":true},"
+            + "{\"convId\":1,\"kind\":\"system\",\"lastSeq\":2,\"ackSeq\":2,\"active\":true,\"readSeq\":2}],"
             + "\"friendRequests\":[" + REQUEST_7_JSON + "],\"serverTime\":1767225600000}";
     static final String SYNC_ACK = "{\"type\":\"sync.ack\",\"id\":\"r-32\",\"convId\":100,\"seq\":5}";
     /** JSON escapes: newline, quote and backslash are escaped; CJK is not. */
@@ -190,6 +198,17 @@ final class WireVectors {
     static final String GROUP_LEFT = "{\"type\":\"group.left\",\"groupId\":9,\"reason\":\"kicked\"}";
     static final String GROUP_MEMBER = "{\"type\":\"group.member\",\"groupId\":9,\"member\":{\"user\":" + BOB_JSON
             + ",\"role\":\"member\",\"online\":true},\"change\":\"joined\"}";
+    static final String MSG_READ = "{\"type\":\"msg.read\",\"id\":\"r-50\",\"convId\":100,\"seq\":5}";
+    static final String RECEIPT = "{\"type\":\"receipt\",\"convId\":100,\"userId\":43,\"delivered\":5,\"read\":4}";
+    static final String RECEIPTS = "{\"type\":\"receipts\",\"id\":\"r-51\",\"convId\":200}";
+    static final String RECEIPTS_LIST = "{\"type\":\"receipts.list\",\"id\":\"r-51\",\"convId\":200,\"receipts\":["
+            + "{\"userId\":42,\"delivered\":17,\"read\":17},{\"userId\":43,\"delivered\":16,\"read\":12}]}";
+    /** Only {@code dnd}: {@code pinned} stays as it is. */
+    static final String CONV_SETTINGS = "{\"type\":\"conv.settings\",\"id\":\"r-52\",\"convId\":200,\"dnd\":true}";
+    static final String CONV_SETTINGS_CHANGED = "{\"type\":\"conv.settings.changed\",\"convId\":200,\"pinned\":false,"
+            + "\"dnd\":true}";
+    static final String FRIEND_REMARK = "{\"type\":\"friend.remark\",\"id\":\"r-53\",\"userId\":43,\"remark\":\"老板 Bob\"}";
+    static final String FRIEND_REMARK_CHANGED = "{\"type\":\"friend.remark.changed\",\"userId\":43,\"remark\":\"\"}";
     static final String BYE = "{\"type\":\"bye\",\"reason\":\"idle\",\"message\":\"no data for 90 s\"}";
 
     /** Every vector, keyed by packet class. Add one here for each new packet type. */
@@ -214,7 +233,7 @@ final class WireVectors {
             v(new RespondFriendRequest("r-13", 7, true), FRIEND_RESPOND),
             v(new RemoveFriend("r-14", 43), FRIEND_REMOVE),
             v(new ListFriends("r-15"), FRIEND_LIST),
-            v(new FriendList("r-15", List.of(BOB_FRIEND)), FRIENDS),
+            v(new FriendList("r-15", List.of(BOB_FRIEND_REMARKED)), FRIENDS),
             v(new ListFriendRequests("r-16"), FRIEND_REQUESTS),
             v(new FriendRequestList("r-16", List.of(REQUEST_7), List.of()), FRIEND_REQUESTS_LIST),
             v(new CreateGroup("r-17", "读书会", JoinPolicy.OPEN), GROUP_CREATE),
@@ -239,9 +258,9 @@ final class WireVectors {
             v(new MessagePage("r-29", 100, List.of(MESSAGE_5), false), MSGS),
             v(new Sync("r-31"), SYNC),
             v(new SyncState("r-31", List.of(
-                    new ConversationInfo(100, ConversationKind.PRIVATE, 43L, null, 5, 4, true),
-                    new ConversationInfo(200, ConversationKind.GROUP, null, 9L, 17, 0, false),
-                    new ConversationInfo(1, ConversationKind.SYSTEM, null, null, 2, 2, true)),
+                    new ConversationInfo(100, ConversationKind.PRIVATE, 43L, null, 5, 4, true, 3L, true, false),
+                    new ConversationInfo(200, ConversationKind.GROUP, null, 9L, 17, 0, false, 0L, false, true),
+                    new ConversationInfo(1, ConversationKind.SYSTEM, null, null, 2, 2, true, 2L, null, null)),
                     List.of(REQUEST_7), 1767225600000L), SYNC_STATE),
             v(new AckCursor("r-32", 100, 5), SYNC_ACK),
             v(new Broadcast("r-33", "c-2", "Maintenance at 02:00\n请保存 \"drafts\" \\ 谢谢"), BROADCAST),
@@ -274,7 +293,15 @@ final class WireVectors {
             v(new RecallMessage("r-44", 100, 5), MSG_RECALL),
             v(new MessageRecalledPush(100, 5, 42, 1767225700000L), MSG_RECALLED),
             v(new Typing("r-45", 100), TYPING),
-            v(new TypingPush(100, 42), TYPING_USER));
+            v(new TypingPush(100, 42), TYPING_USER),
+            v(new MarkRead("r-50", 100, 5), MSG_READ),
+            v(new ReceiptPush(100, 43, 5, 4), RECEIPT),
+            v(new ListReceipts("r-51", 200), RECEIPTS),
+            v(new ReceiptList("r-51", 200, List.of(new Receipt(42, 17, 17), new Receipt(43, 16, 12))), RECEIPTS_LIST),
+            v(new SetConversationSettings("r-52", 200, null, true), CONV_SETTINGS),
+            v(new ConversationSettingsPush(200, false, true), CONV_SETTINGS_CHANGED),
+            v(new SetFriendRemark("r-53", 43, "老板 Bob"), FRIEND_REMARK),
+            v(new FriendRemarkPush(43, ""), FRIEND_REMARK_CHANGED));
 
     static List<Vector> all() {
         return List.copyOf(BY_TYPE.values());

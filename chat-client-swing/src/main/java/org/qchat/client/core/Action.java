@@ -18,5 +18,7 @@ public enum Action {
     GROUP_KICK,
     GROUP_ADMIN,
     GROUP_DISSOLVE,
+    /** My own settings: a remark, a pin, do not disturb. */
+    SETTINGS,
     LOAD
 }

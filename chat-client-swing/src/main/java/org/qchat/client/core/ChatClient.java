@@ -30,7 +30,12 @@ import org.qchat.protocol.model.GroupInfo;
 import org.qchat.protocol.model.JoinPolicy;
 import org.qchat.protocol.model.MessageInfo;
 import org.qchat.protocol.model.UserInfo;
+import org.qchat.protocol.model.Receipt;
 import org.qchat.protocol.packet.CreateGroup;
+import org.qchat.protocol.packet.ListReceipts;
+import org.qchat.protocol.packet.ReceiptList;
+import org.qchat.protocol.packet.SetConversationSettings;
+import org.qchat.protocol.packet.SetFriendRemark;
 import org.qchat.protocol.packet.DissolveGroup;
 import org.qchat.protocol.packet.FriendList;
 import org.qchat.protocol.packet.FriendRequestList;
@@ -86,6 +91,7 @@ public final class ChatClient {
     private final MessageActions messageActions;
     private final HistoryKeeper history;
     private final java.util.Set<Long> membersRequested = new java.util.HashSet<>();
+    private final java.util.Set<Long> receiptsLoaded = new java.util.HashSet<>();
 
     /**
      * A client that keeps files under a temporary folder: for tools and tests that send no files.
@@ -237,6 +243,7 @@ public final class ChatClient {
 
     private void onSessionStarted(boolean fresh) {
         UserInfo me = session.me();
+        receiptsLoaded.clear();
         if (fresh) {
             membersRequested.clear();
             outbox.clear();
@@ -328,6 +335,15 @@ public final class ChatClient {
      */
     public void setViewing(long convId, boolean looking) {
         sync.setViewing(convId, looking);
+        if (looking && receiptsLoaded.add(convId)) {
+            loadReceipts(convId).whenComplete((v, failure) -> {
+                ChatException e = failure == null ? null : ChatException.of(failure);
+                // A group too large for receipts stays so for this session: no point asking again.
+                if (failure != null && (e == null || e.code() != org.qchat.protocol.ErrorCode.TOO_LARGE)) {
+                    receiptsLoaded.remove(convId);
+                }
+            });
+        }
     }
 
     /** Whether the user is looking at this conversation now (no notice needed for its messages). */
@@ -399,6 +415,46 @@ public final class ChatClient {
         return online(id -> new UpdateProfile(id, nickname, signature), UserReply.class).thenApply(reply -> {
             pushes.userUpdated(reply.user());
             return reply.user();
+        });
+    }
+
+    /** Gives a friend a name only I see (备注), on all my devices; blank clears it. */
+    public CompletableFuture<Void> setRemark(long userId, String remark) {
+        String clean = remark == null ? "" : remark.strip();
+        return online(id -> new SetFriendRemark(id, userId, clean), Ok.class).thenRun(() -> pushes.remark(userId, clean));
+    }
+
+    // ---- my conversation settings and receipts ----------------------------------------------
+
+    /** Pins or unpins a conversation at the top of the list, on all my devices. */
+    public CompletableFuture<Void> setPinned(long convId, boolean pinned) {
+        return online(id -> new SetConversationSettings(id, convId, pinned, null), Ok.class).thenRun(() ->
+                conversations.get(convId).ifPresent(c -> c.applySettings(pinned, c.isMuted())));
+    }
+
+    /** Mutes (do not disturb) or unmutes a conversation's notifications, on all my devices. */
+    public CompletableFuture<Void> setMuted(long convId, boolean muted) {
+        return online(id -> new SetConversationSettings(id, convId, null, muted), Ok.class).thenRun(() ->
+                conversations.get(convId).ifPresent(c -> c.applySettings(c.isPinned(), muted)));
+    }
+
+    /**
+     * Loads how far the members got ({@code receipts}); pushes keep it current afterwards. A group
+     * too large for receipts fails with TOO_LARGE.
+     */
+    public CompletableFuture<Void> loadReceipts(long convId) {
+        Conversation conv = conversations.get(convId).orElse(null);
+        if (conv == null || conv.isSystem()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return online(id -> new ListReceipts(id, convId), ReceiptList.class).thenAccept(reply -> {
+            for (Receipt r : reply.receipts()) {
+                if (r.userId() == session.myId()) {
+                    conv.applyOwnRead(r.read());
+                } else {
+                    conv.applyReceipt(r.userId(), r.delivered(), r.read());
+                }
+            }
         });
     }
 

@@ -61,6 +61,11 @@ public final class ErrorKeys {
                 default -> null;
             };
             case FRIEND_RESPOND -> code == ErrorCode.NOT_FOUND ? "error.friend.requestGone" : null;
+            case SETTINGS -> switch (code) {
+                case TOO_LARGE -> "error.settings.tooManyPinned";
+                case BAD_REQUEST -> "error.settings.remarkTooLong";
+                default -> null;
+            };
             case GROUP_JOIN -> switch (code) {
                 case FORBIDDEN -> "error.group.inviteOnly";
                 case CONFLICT -> "error.group.memberOrFull";

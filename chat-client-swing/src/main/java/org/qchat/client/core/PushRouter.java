@@ -13,7 +13,10 @@ import org.qchat.protocol.model.ConversationKind;
 import org.qchat.protocol.model.FriendInfo;
 import org.qchat.protocol.model.GroupInfo;
 import org.qchat.protocol.model.UserInfo;
+import org.qchat.protocol.packet.ConversationSettingsPush;
 import org.qchat.protocol.packet.FriendAddedPush;
+import org.qchat.protocol.packet.FriendRemarkPush;
+import org.qchat.protocol.packet.ReceiptPush;
 import org.qchat.protocol.packet.FriendDeclinedPush;
 import org.qchat.protocol.packet.FriendRemovedPush;
 import org.qchat.protocol.packet.FriendRequestPush;
@@ -86,9 +89,31 @@ final class PushRouter {
         } else if (push instanceof GroupMemberPush p) {
             users.put(p.member().user());
             groups.applyMemberChange(p.groupId(), p.member(), p.change(), session.myId());
+        } else if (push instanceof ReceiptPush p) {
+            receipt(p);
+        } else if (push instanceof ConversationSettingsPush p) {
+            conversations.get(p.convId()).ifPresent(c -> c.applySettings(p.pinned(), p.dnd()));
+        } else if (push instanceof FriendRemarkPush p) {
+            remark(p.userId(), p.remark());
         } else {
             log.debug("ignoring push {}", push.type());
         }
+    }
+
+    /** Mine: read on another device, so read here too. Another member's: their ticks move. */
+    private void receipt(ReceiptPush p) {
+        conversations.get(p.convId()).ifPresent(conv -> {
+            if (p.userId() == session.myId()) {
+                conv.applyOwnRead(p.read());
+            } else {
+                conv.applyReceipt(p.userId(), p.delivered(), p.read());
+            }
+        });
+    }
+
+    void remark(long userId, String remark) {
+        users.setRemark(userId, remark);
+        contacts.setRemark(userId, remark);
     }
 
     private void onMessage(MessagePush p) {
@@ -105,6 +130,7 @@ final class PushRouter {
      */
     void friendAdded(FriendInfo friend, boolean learnCursors) {
         users.put(friend.user());
+        users.setRemark(friend.user().userId(), friend.remark());
         contacts.put(friend);
         requests.settleWith(friend.user().userId());
         Conversation conv = conversations.ensure(friend.convId(), ConversationKind.PRIVATE);

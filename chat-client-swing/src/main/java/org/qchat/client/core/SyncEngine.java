@@ -16,6 +16,7 @@ import org.qchat.protocol.model.ConversationInfo;
 import org.qchat.protocol.model.FriendRequestInfo;
 import org.qchat.protocol.model.MessageInfo;
 import org.qchat.protocol.packet.AckCursor;
+import org.qchat.protocol.packet.MarkRead;
 import org.qchat.protocol.packet.MessageHistory;
 import org.qchat.protocol.packet.MessagePage;
 import org.qchat.protocol.packet.Ok;
@@ -31,10 +32,13 @@ import org.slf4j.LoggerFactory;
  * on a push that skips seqs, pull the gap. Duplicates from push and pull meet in
  * {@link Conversation#accept}, keyed by seq.
  *
- * <p>The server cursor ({@code sync.ack}) stores what the user has <em>read</em>, not merely
- * received. Pulls start after what was received ({@link Conversation#pullFrom()}): this run, or
- * before it if the local history kept it ({@link HistoryKeeper#restore()}), so nothing is fetched
- * twice. Everything received goes to the local history as it arrives.
+ * <p>Two cursors go to the server: {@code sync.ack} says what this device received (the sender
+ * sees it as delivered), sent at most every {@link #DELIVERY_ACK_DELAY} per conversation;
+ * {@code msg.read} says what the user has seen (shared by their devices, shown to the sender as
+ * read), sent {@link #ACK_DELAY} after the reading. Pulls start after what was received
+ * ({@link Conversation#pullFrom()}): this run, or before it if the local history kept it
+ * ({@link HistoryKeeper#restore()}), so nothing is fetched twice. Everything received goes to the
+ * local history as it arrives.
  */
 final class SyncEngine {
 
@@ -42,8 +46,10 @@ final class SyncEngine {
     static final int MAX_CATCH_UP = 500;
     static final int PULL_LIMIT = 200;
     static final int HISTORY_LIMIT = 30;
-    /** Acknowledgements wait this long so a burst of reads costs one {@code sync.ack}. */
+    /** Reads wait this long so a burst of reading costs one {@code msg.read}. */
     static final Duration ACK_DELAY = Duration.ofMillis(800);
+    /** Received messages are acknowledged this long after the first of a burst (delivered receipts wait on it). */
+    static final Duration DELIVERY_ACK_DELAY = Duration.ofMillis(500);
 
     private static final Logger log = LoggerFactory.getLogger(SyncEngine.class);
 
@@ -58,6 +64,7 @@ final class SyncEngine {
     private final Set<Long> pullAgain = new HashSet<>();
     private final Set<Long> viewing = new HashSet<>();
     private final Map<Long, Scheduler.Cancellable> ackTimers = new HashMap<>();
+    private final Map<Long, Scheduler.Cancellable> deliveryTimers = new HashMap<>();
     private final Set<Long> loadingHistory = new HashSet<>();
     private boolean syncing;
     private boolean syncAgain;
@@ -80,6 +87,8 @@ final class SyncEngine {
         loadingHistory.clear();
         ackTimers.values().forEach(Scheduler.Cancellable::cancel);
         ackTimers.clear();
+        deliveryTimers.values().forEach(Scheduler.Cancellable::cancel);
+        deliveryTimers.clear();
         syncing = false;
         syncAgain = false;
     }
@@ -115,6 +124,7 @@ final class SyncEngine {
         for (ConversationInfo info : state.conversations()) {
             Conversation conv = conversations.ensure(info.convId(), info.kind());
             conv.applySync(info);
+            acknowledgeReceived(conv);
             if (info.lastSeq() > conv.pullFrom()) {
                 catchUp(conv, info.lastSeq());
             } else {
@@ -202,6 +212,7 @@ final class SyncEngine {
     }
 
     private void caughtUp(Conversation conv) {
+        acknowledgeReceived(conv);
         if (viewing.contains(conv.convId())) {
             markRead(conv.convId());
         }
@@ -224,6 +235,8 @@ final class SyncEngine {
             sync();
         } else if (accepted == Conversation.Accepted.ADDED_AFTER_GAP) {
             pull(conv);
+        } else {
+            acknowledgeReceived(conv);
         }
         if (viewing.contains(conv.convId())) {
             markRead(conv.convId());
@@ -257,27 +270,54 @@ final class SyncEngine {
         return viewing.contains(convId);
     }
 
-    /** Marks what is held as read and stores the cursor on the server shortly after. */
+    /** Marks what is held as read and stores the read cursor on the server shortly after. */
     void markRead(long convId) {
         conversations.get(convId).ifPresent(conv -> {
             conv.markRead();
-            if (conv.readSeq() > conv.ackedSeq() && !ackTimers.containsKey(convId)) {
+            if (conv.readSeq() > conv.readReported() && !ackTimers.containsKey(convId)) {
                 ackTimers.put(convId, scheduler.schedule(ACK_DELAY, () -> {
                     ackTimers.remove(convId);
-                    ack(conv);
+                    reportRead(conv);
                 }));
             }
         });
     }
 
+    private void reportRead(Conversation conv) {
+        // Only what the server can know of: a read past its last seq would be refused.
+        long seq = Math.min(conv.readSeq(), conv.lastSeq());
+        if (seq <= conv.readReported() || session.state() != ConnectionState.ONLINE) {
+            return;
+        }
+        requester.call(id -> new MarkRead(id, conv.convId(), seq), Ok.class).whenComplete((ok, failure) -> {
+            if (failure == null) {
+                conv.setReadReported(seq);
+            } else {
+                log.info("msg.read of conversation {} failed: {}", conv.convId(), failure.getMessage());
+            }
+        });
+    }
+
+    /** Stores shortly what this device received, so that senders see it delivered. */
+    private void acknowledgeReceived(Conversation conv) {
+        long convId = conv.convId();
+        if (conv.syncedSeq() > conv.ackedSeq() && conv.hasServerCursors() && !deliveryTimers.containsKey(convId)) {
+            deliveryTimers.put(convId, scheduler.schedule(DELIVERY_ACK_DELAY, () -> {
+                deliveryTimers.remove(convId);
+                ack(conv);
+            }));
+        }
+    }
+
     private void ack(Conversation conv) {
-        long seq = conv.readSeq();
+        long seq = conv.syncedSeq();
         if (seq <= conv.ackedSeq() || session.state() != ConnectionState.ONLINE) {
             return;
         }
         requester.call(id -> new AckCursor(id, conv.convId(), seq), Ok.class).whenComplete((ok, failure) -> {
             if (failure == null) {
                 conv.setAckedSeq(seq);
+                acknowledgeReceived(conv);
             } else {
                 log.info("sync.ack of conversation {} failed: {}", conv.convId(), failure.getMessage());
             }

@@ -58,6 +58,7 @@ public final class ClientApplication implements UiActions, LoginWindow.Handler {
         this.client = new ChatClient(() -> new TioChatTransport(options.tls()), edt, scheduler, prefs, files,
                 (account, userId) -> H2LocalHistory.of(histories, account, userId));
         this.notifier = new Notifier(client, this);
+        notifier.setSoundOn(prefs::soundOn);
         this.media = ChatMedia.of(client);
     }
 
@@ -210,6 +211,10 @@ public final class ClientApplication implements UiActions, LoginWindow.Handler {
     public void showSettings() {
         Window owner = mainWindow != null ? mainWindow : loginWindow;
         SettingsDialog dialog = new SettingsDialog(owner, prefs.language(), prefs.theme(), this::applySettings);
+        dialog.offerSound(prefs.soundOn(), on -> {
+            prefs.setSoundOn(on);
+            prefs.flush();
+        });
         // The default downloads folder is found by looking at the disk: not on this thread.
         CompletableFuture.supplyAsync(prefs::downloadsDir)
                 .thenAccept(folder -> SwingUtilities.invokeLater(() -> dialog.showDownloads(folder)));

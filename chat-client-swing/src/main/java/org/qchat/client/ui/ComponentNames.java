@@ -77,6 +77,12 @@ public final class ComponentNames {
     public static final String MESSAGE_TEXT = "message.text";
     public static final String MESSAGE_STATE = "message.state";
     public static final String MESSAGE_RETRY = "message.retry";
+    public static final String MESSAGE_READERS = "message.readers";
+    public static final String CONVERSATION_MENU = "conversation.menu";
+    public static final String CONVERSATION_PIN = "conversation.pin";
+    public static final String CONVERSATION_MUTE = "conversation.mute";
+    public static final String FRIEND_REMARK = "friend.remark";
+    public static final String SETTINGS_SOUND = "settings.sound";
     public static final String EMOJI_PICKER = "emoji.picker";
     public static final String EMOJI_BUTTON = "emoji.button";
 

@@ -72,6 +72,29 @@ final class ConversationPanel extends JPanel {
         });
 
         title.setName(ComponentNames.CHAT_TITLE);
+        title.setHorizontalTextPosition(JLabel.LEADING);
+        title.setIconTextGap(6);
+        if (!conv.isSystem()) {
+            java.awt.event.MouseAdapter menu = new java.awt.event.MouseAdapter() {
+                @Override
+                public void mousePressed(java.awt.event.MouseEvent e) {
+                    popup(e);
+                }
+
+                @Override
+                public void mouseReleased(java.awt.event.MouseEvent e) {
+                    popup(e);
+                }
+
+                private void popup(java.awt.event.MouseEvent e) {
+                    if (e.isPopupTrigger()) {
+                        ConversationMenu.of(ConversationPanel.this, client, conv).show(e.getComponent(), e.getX(), e.getY());
+                    }
+                }
+            };
+            title.addMouseListener(menu);
+            subtitle.addMouseListener(menu);
+        }
         title.setFont(title.getFont().deriveFont(Font.BOLD, title.getFont().getSize2D() + 3f));
         subtitle.setForeground(Theme.secondaryText());
         JPanel head = new JPanel(new BorderLayout(10, 0));
@@ -273,7 +296,12 @@ final class ConversationPanel extends JPanel {
     }
 
     private void refreshHeader() {
-        title.setText(Texts.conversationTitle(client, conv));
+        title.setText(conv.kind() == ConversationKind.PRIVATE && conv.peerId() != null
+                ? client.contacts().get(conv.peerId()).map(c -> Glyphs.safe(RemarkDialog.titleOf(c)))
+                        .orElseGet(() -> Texts.conversationTitle(client, conv))
+                : Texts.conversationTitle(client, conv));
+        title.setIcon(conv.isMuted() ? StatusIcons.bellOff(Theme.secondaryText()) : null);
+        title.setToolTipText(conv.isMuted() ? I18n.tr("conversation.muted") : null);
         if (conv.isSystem()) {
             subtitle.setText(I18n.tr("chat.system.subtitle"));
         } else if (conv.kind() == ConversationKind.GROUP) {

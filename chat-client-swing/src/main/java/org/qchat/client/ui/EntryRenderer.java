@@ -18,6 +18,7 @@ import javax.swing.ListCellRenderer;
 import javax.swing.UIManager;
 
 import org.qchat.client.ui.emoji.EmojiLabel;
+import org.qchat.client.core.model.Conversation;
 
 /**
  * Renders a {@link ListEntry}: avatar, title over subtitle, and at the right a time and an unread
@@ -61,7 +62,12 @@ final class EntryRenderer implements ListCellRenderer<ListEntry> {
     @Override
     public Component getListCellRendererComponent(JList<? extends ListEntry> list, ListEntry entry, int index,
                                                   boolean selected, boolean focused) {
-        Color bg = selected ? UIManager.getColor("List.selectionBackground") : list.getBackground();
+        Conversation conv = entry.payload() instanceof Conversation c ? c : null;
+        boolean pinned = conv != null && conv.isPinned();
+        boolean muted = conv != null && conv.isMuted();
+        // A pinned conversation sits on a faint tint of the accent colour: there, but not loud.
+        Color bg = selected ? UIManager.getColor("List.selectionBackground")
+                : pinned ? mix(list.getBackground(), Theme.accent(), 0.08) : list.getBackground();
         Color fg = selected ? UIManager.getColor("List.selectionForeground") : list.getForeground();
         panel.setBackground(bg);
         icon.setIcon(entry.icon());
@@ -72,15 +78,34 @@ final class EntryRenderer implements ListCellRenderer<ListEntry> {
         subtitle.setFont(list.getFont().deriveFont(list.getFont().getSize2D() - 1f));
         subtitle.setForeground(selected ? fg : Theme.secondaryText());
         trailing.setText(entry.trailing() == null ? "" : entry.trailing());
+        trailing.setIcon(muted ? StatusIcons.bellOff(selected ? fg : Theme.secondaryText()) : null);
+        trailing.setHorizontalTextPosition(JLabel.LEADING);
+        trailing.setIconTextGap(4);
+        trailing.setToolTipText(muted ? org.qchat.client.i18n.I18n.tr("conversation.muted") : null);
+        title.setIcon(pinned ? StatusIcons.pin(Theme.accent()) : null);
+        title.setHorizontalTextPosition(JLabel.LEADING);
         trailing.setFont(subtitle.getFont());
         trailing.setForeground(selected ? fg : Theme.secondaryText());
         badge.setCount(entry.unread());
+        badge.setQuiet(muted);
         return panel;
+    }
+
+    private static Color mix(Color base, Color tint, double share) {
+        return new Color((int) (base.getRed() * (1 - share) + tint.getRed() * share),
+                (int) (base.getGreen() * (1 - share) + tint.getGreen() * share),
+                (int) (base.getBlue() * (1 - share) + tint.getBlue() * share));
     }
 
     /** A red pill with a number; invisible at zero. */
     static final class BadgeLabel extends JLabel {
         private int count;
+        /** A muted conversation's count is grey, not red: it asks for no attention. */
+        private boolean quiet;
+
+        void setQuiet(boolean quiet) {
+            this.quiet = quiet;
+        }
 
         BadgeLabel() {
             setForeground(Color.WHITE);
@@ -113,7 +138,7 @@ final class EntryRenderer implements ListCellRenderer<ListEntry> {
             if (count > 0) {
                 Graphics2D g2 = (Graphics2D) g.create();
                 g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-                g2.setColor(Theme.badge());
+                g2.setColor(quiet ? Theme.secondaryText() : Theme.badge());
                 g2.fillRoundRect(0, 0, getWidth(), getHeight(), getHeight(), getHeight());
                 g2.dispose();
             }

@@ -222,7 +222,8 @@ final class GroupMembersPanel extends JPanel {
         public Component getListCellRendererComponent(JList<? extends MemberInfo> l, MemberInfo m, int index,
                                                       boolean selected, boolean focused) {
             panel.setBackground(selected ? UIManager.getColor("List.selectionBackground") : l.getBackground());
-            String display = Glyphs.safe(Names.display(m.user()));
+            String remark = client.contacts().get(m.user().userId()).filter(c -> c.hasRemark()).map(c -> c.remark()).orElse(null);
+            String display = Glyphs.safe(remark != null ? remark : Names.display(m.user()));
             boolean me = m.user().userId() == client.session().myId();
             name.setText(me ? I18n.tr("group.member.me", display) : display);
             name.setIcon(Avatars.withPresence(Avatars.user(m.user().userId(), display, 26), m.online()));

@@ -263,8 +263,30 @@ public final class MainWindow extends JFrame {
                 Contact contact = (Contact) entry.payload();
                 JPopupMenu menu = new JPopupMenu();
                 menu.add(item(ComponentNames.FRIEND_MESSAGE, "friend.message", () -> open(entry)));
+                menu.add(item(ComponentNames.FRIEND_REMARK, "friend.remark",
+                        () -> RemarkDialog.ask(MainWindow.this, client, contact)));
                 menu.add(item(ComponentNames.FRIEND_REMOVE, "friend.remove", () -> removeFriend(contact)));
                 menu.show(friends, e.getX(), e.getY());
+            }
+        });
+        recent.addMouseListener(new MouseAdapter() {
+            @Override
+            public void mousePressed(MouseEvent e) {
+                popup(e);
+            }
+
+            @Override
+            public void mouseReleased(MouseEvent e) {
+                popup(e);
+            }
+
+            private void popup(MouseEvent e) {
+                int index = recent.locationToIndex(e.getPoint());
+                if (e.isPopupTrigger() && index >= 0
+                        && recent.getModel().getElementAt(index).payload() instanceof Conversation conv && !conv.isSystem()) {
+                    recent.setSelectedIndex(index);
+                    ConversationMenu.of(MainWindow.this, client, conv).show(recent, e.getX(), e.getY());
+                }
             }
         });
     }
@@ -319,7 +341,7 @@ public final class MainWindow extends JFrame {
                     ? I18n.tr(c.online() ? "presence.online" : "presence.offline") : c.user().signature();
             friendEntries.add(new ListEntry("u" + c.userId(), c.convId(),
                     Avatars.withPresence(Avatars.user(c.userId(), c.displayName(), 36), c.online()),
-                    c.displayName(), signature, "", unread, !c.online(), c));
+                    RemarkDialog.titleOf(c), signature, "", unread, !c.online(), c));
         }
         ((EntryListModel) friends.getModel()).replace(friendEntries, friends);
 

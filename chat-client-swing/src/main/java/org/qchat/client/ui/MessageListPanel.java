@@ -24,7 +24,8 @@ import org.qchat.client.i18n.I18n;
  * The messages of one conversation, top to bottom, as {@link MessageRow}s. Rows are kept by
  * message key between refreshes, so a new message adds one row and a state change updates one
  * label instead of rebuilding the list. A row that leaves is disposed: its picture or file stops
- * following its transfer.
+ * following its transfer. Messages of one sender in a row form a run ({@link MessageRow#setRun}),
+ * and my messages show their ticks or readers ({@link ReceiptMark}).
  */
 final class MessageListPanel extends JPanel implements Scrollable {
 
@@ -38,6 +39,8 @@ final class MessageListPanel extends JPanel implements Scrollable {
     private final JLabel historyStatus = new JLabel(" ", JLabel.CENTER);
     private int availableWidth = 600;
     private MessageMenu menu;
+    /** A run of one sender's messages continues while each follows the last within this time. */
+    static final long RUN_GAP_MILLIS = 5 * 60_000L;
 
     /** @param onHistoryClick loads older messages (the status line at the top is clickable, for short lists) */
     MessageListPanel(ChatClient client, Conversation conv, PictureCache pictures, Consumer<String> onRetry,
@@ -81,6 +84,7 @@ final class MessageListPanel extends JPanel implements Scrollable {
         removeAll();
         add(historyStatus);
         long myId = client.session().myId();
+        ChatMessage previous = null;
         for (ChatMessage m : messages) {
             MessageRow row = rows.get(m.key());
             if (row != null && MessageDecorations.changedLook(row.message(), m)) {
@@ -100,6 +104,14 @@ final class MessageListPanel extends JPanel implements Scrollable {
                 row.update(m);
             }
             row.setAlignmentX(Component.LEFT_ALIGNMENT);
+            boolean timeChanged = previous == null || m.time() - previous.time() > RUN_GAP_MILLIS;
+            row.setRun(timeChanged || previous.senderId() != m.senderId(), timeChanged);
+            if (m.senderId() == myId && !conv.isSystem()) {
+                ReceiptMark mark = ReceiptMark.of(client, conv, m);
+                MessageRow shown = row;
+                row.showReceipt(mark, mark.readers().isEmpty() ? null : () -> showReaders(shown));
+            }
+            previous = m;
             next.put(m.key(), row);
             add(row);
         }
@@ -126,6 +138,23 @@ final class MessageListPanel extends JPanel implements Scrollable {
         if (row != null) {
             scrollRectToVisible(row.getBounds());
         }
+    }
+
+    /** Lists who read one of my group messages, under its "N read", after asking the server again. */
+    private void showReaders(MessageRow row) {
+        client.loadReceipts(conv.convId()).whenComplete((v, failure) -> {
+            ReceiptMark mark = ReceiptMark.of(client, conv, row.message());
+            javax.swing.JPopupMenu menu = new javax.swing.JPopupMenu();
+            menu.setName(ComponentNames.MESSAGE_READERS);
+            for (long userId : mark.readers()) {
+                javax.swing.JMenuItem item = new javax.swing.JMenuItem(Glyphs.safe(Texts.userName(client, userId)));
+                item.setEnabled(false);
+                menu.add(item);
+            }
+            if (row.isShowing() && menu.getComponentCount() > 0) {
+                menu.show(row, row.getWidth() - menu.getPreferredSize().width - 12, row.getHeight());
+            }
+        });
     }
 
     /** Names of senders became known (a member list loaded): rebuild rows that showed a placeholder. */

@@ -21,13 +21,16 @@ import javax.swing.JPanel;
 
 import org.qchat.client.core.model.ChatMessage;
 import org.qchat.client.core.model.DeliveryState;
+import org.qchat.client.core.model.Receipts.Tick;
 import org.qchat.client.i18n.I18n;
 
 /**
  * One message: others' on the left with their avatar and name, mine on the right in the accent
- * colour with the delivery state under it (and Retry when it failed); announcements centred as a
- * notice. An image or a file shows as itself ({@link MediaView}) instead of a bubble of text,
- * following its transfer until the row is {@link #dispose disposed}.
+ * colour with its tick or "N read" under it ({@link ReceiptMark}; Retry when it failed);
+ * announcements centred as a notice. In a run of messages from one sender only the first shows
+ * the avatar and name, and the time only where it changes ({@link #setRun}). An image or a file
+ * shows as itself ({@link MediaView}) instead of a bubble of text, following its transfer until
+ * the row is {@link #dispose disposed}.
  */
 final class MessageRow extends JPanel {
 
@@ -43,6 +46,11 @@ final class MessageRow extends JPanel {
     private final JButton retry = new JButton();
     /** What holds the message: a text bubble, a picture or a file card; null for a recalled message. */
     private final JComponent bubble;
+    private final JLabel header;
+    private final JLabel avatar;
+    private final String senderName;
+    private ReceiptMark receipt;
+    private Runnable onReceiptClick = () -> { };
     private ChatMessage message;
     private boolean mentionShown;
 
@@ -51,6 +59,7 @@ final class MessageRow extends JPanel {
         super(new BorderLayout(8, 0));
         this.style = style;
         this.message = message;
+        this.senderName = senderName;
         setOpaque(false);
         setName(message.isStored() ? "message." + message.seq() : "message.out." + message.clientMsgId());
         setBorder(BorderFactory.createEmptyBorder(6, 12, 6, 12));
@@ -58,6 +67,8 @@ final class MessageRow extends JPanel {
             text = null;
             media = null;
             bubble = null;
+            header = new JLabel();
+            avatar = new JLabel();
             add(RecalledLine.of(senderName), BorderLayout.CENTER);
             return;
         }
@@ -81,12 +92,7 @@ final class MessageRow extends JPanel {
         float align = style == Style.MINE ? Component.RIGHT_ALIGNMENT
                 : style == Style.NOTICE ? Component.CENTER_ALIGNMENT : Component.LEFT_ALIGNMENT;
 
-        JLabel header = new JLabel(switch (style) {
-            case MINE -> Texts.time(message.time());
-            case THEIRS -> senderName + "  " + Texts.time(message.time());
-            case NOTICE -> "📢 " + I18n.tr("notice.announcement") + "  " + Texts.time(message.time());
-            case RECALLED -> senderName; // not reached: a recalled message is a line of its own
-        });
+        header = new JLabel(headerText(true, true));
         header.setFont(header.getFont().deriveFont(header.getFont().getSize2D() - 1f));
         header.setForeground(Theme.secondaryText());
         header.setAlignmentX(align);
@@ -98,6 +104,12 @@ final class MessageRow extends JPanel {
         if (style == Style.MINE) {
             state.setName(ComponentNames.MESSAGE_STATE);
             state.setFont(header.getFont());
+            state.addMouseListener(new java.awt.event.MouseAdapter() {
+                @Override
+                public void mouseClicked(java.awt.event.MouseEvent e) {
+                    onReceiptClick.run();
+                }
+            });
             retry.setName(ComponentNames.MESSAGE_RETRY);
             retry.setText(I18n.tr("message.retry"));
             retry.putClientProperty("JButton.buttonType", "borderless");
@@ -114,13 +126,14 @@ final class MessageRow extends JPanel {
             updateState();
         }
 
+        avatar = new JLabel(Avatars.user(message.senderId(), senderName, 34));
         switch (style) {
             case MINE -> {
                 add(column, BorderLayout.CENTER);
-                add(top(new JLabel(Avatars.user(message.senderId(), senderName, 34))), BorderLayout.EAST);
+                add(top(avatar), BorderLayout.EAST);
             }
             case THEIRS -> {
-                add(top(new JLabel(Avatars.user(message.senderId(), senderName, 34))), BorderLayout.WEST);
+                add(top(avatar), BorderLayout.WEST);
                 add(column, BorderLayout.CENTER);
             }
             case NOTICE, RECALLED -> add(column, BorderLayout.CENTER);
@@ -146,6 +159,58 @@ final class MessageRow extends JPanel {
     /** Whether the row is marked as mentioning me. */
     boolean showsMention() {
         return mentionShown;
+    }
+
+    private String headerText(boolean startsRun, boolean showTime) {
+        String time = showTime ? Texts.time(message.time()) : "";
+        return switch (style) {
+            case MINE -> time;
+            case THEIRS -> startsRun ? (senderName + "  " + time).strip() : time;
+            case NOTICE -> "📢 " + I18n.tr("notice.announcement") + "  " + Texts.time(message.time());
+            case RECALLED -> senderName; // not reached: a recalled message is a line of its own
+        };
+    }
+
+    /**
+     * Places the row in a run of messages from one sender: only the run's first row shows the
+     * avatar and the name (later ones keep the avatar's room, so bubbles line up), and the time
+     * shows only where it changed.
+     */
+    void setRun(boolean startsRun, boolean showTime) {
+        if (style == Style.NOTICE || style == Style.RECALLED) {
+            return;
+        }
+        String text = headerText(startsRun, showTime);
+        header.setText(text.isEmpty() ? null : text);
+        header.setVisible(!text.isEmpty());
+        avatar.setIcon(startsRun ? Avatars.user(message.senderId(), senderName, 34) : null);
+        avatar.setPreferredSize(new Dimension(34, startsRun ? 34 : 1));
+        setBorder(BorderFactory.createEmptyBorder(startsRun ? 6 : 1, 12, showTime || startsRun ? 6 : 2, 12));
+        revalidate();
+    }
+
+    /** Whether the header (name and time) is shown. */
+    boolean showsHeader() {
+        return header.isVisible();
+    }
+
+    /** Whether the avatar is shown (first of a run). */
+    boolean showsAvatar() {
+        return avatar.getIcon() != null;
+    }
+
+    /** What my stored message shows under it; {@code onClick} runs when it is clicked (a group's "N read"). */
+    void showReceipt(ReceiptMark mark, Runnable onClick) {
+        if (style != Style.MINE || java.util.Objects.equals(mark, receipt)) {
+            return;
+        }
+        receipt = mark;
+        onReceiptClick = onClick == null ? () -> { } : onClick;
+        updateState();
+    }
+
+    ReceiptMark receipt() {
+        return receipt;
     }
 
     private static JPanel top(JLabel avatar) {
@@ -199,13 +264,29 @@ final class MessageRow extends JPanel {
         }
         DeliveryState s = message.state();
         boolean mediaShowsIt = media != null && media.showsFailure();
+        state.setIcon(null);
+        state.setToolTipText(null);
+        state.setCursor(Cursor.getDefaultCursor());
         switch (s) {
-            case SENDING -> state.setText(I18n.tr("message.sending"));
-            case SENT -> state.setText(I18n.tr("message.sent"));
+            case SENDING -> {
+                state.setText(null);
+                state.setIcon(StatusIcons.tick(Tick.SENDING));
+                state.setToolTipText(I18n.tr("message.tick.sending"));
+            }
+            case SENT -> {
+                ReceiptMark mark = receipt != null ? receipt : ReceiptMark.plain(Tick.SENT);
+                state.setText(mark.text().isEmpty() ? null : mark.text());
+                state.setIcon(mark.icon());
+                state.setToolTipText(mark.tooltip());
+                if (!mark.readers().isEmpty()) {
+                    state.setCursor(Cursor.getPredefinedCursor(Cursor.HAND_CURSOR));
+                }
+            }
             case FAILED -> state.setText(mediaShowsIt ? I18n.tr("message.notSent")
                     : I18n.tr("message.failed", message.errorKey() == null ? "" : I18n.tr(message.errorKey())));
         }
-        state.setForeground(s == DeliveryState.FAILED ? Theme.error() : Theme.secondaryText());
+        state.setForeground(s == DeliveryState.FAILED ? Theme.error()
+                : receipt != null && !receipt.readers().isEmpty() ? StatusIcons.READ_BLUE : Theme.secondaryText());
         retry.setVisible(s == DeliveryState.FAILED && !mediaShowsIt);
         revalidate();
     }

@@ -11,6 +11,7 @@ import java.awt.TrayIcon;
 import java.awt.Window;
 import java.awt.image.BufferedImage;
 
+import org.qchat.client.core.Alerts;
 import org.qchat.client.core.ChatClient;
 import org.qchat.client.core.ClientEvents;
 import org.qchat.client.core.model.ChatMessage;
@@ -39,6 +40,7 @@ final class Notifier implements ClientEvents {
     private MainWindow mainWindow;
     private TrayIcon trayIcon;
     private int shownUnread = -1;
+    private java.util.function.BooleanSupplier soundOn = () -> false;
 
     Notifier(ChatClient client, UiActions actions) {
         this.client = client;
@@ -77,6 +79,11 @@ final class Notifier implements ClientEvents {
         Toast.closeAll();
     }
 
+    /** Where the new-message sound switch is read (the user's settings). */
+    void setSoundOn(java.util.function.BooleanSupplier soundOn) {
+        this.soundOn = soundOn;
+    }
+
     void setMainWindow(MainWindow mainWindow) {
         this.mainWindow = mainWindow;
         shownUnread = -1;
@@ -107,8 +114,11 @@ final class Notifier implements ClientEvents {
 
     @Override
     public void messageArrived(Conversation conv, ChatMessage message) {
-        if (client.isViewing(conv.convId())) {
+        if (client.isViewing(conv.convId()) || !Alerts.wanted(conv, message)) {
             return;
+        }
+        if (soundOn.getAsBoolean()) {
+            NotificationSound.play();
         }
         String title = Texts.conversationTitle(client, conv);
         String body = Texts.preview(message, 80);

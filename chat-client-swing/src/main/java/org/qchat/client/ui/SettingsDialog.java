@@ -75,6 +75,15 @@ final class SettingsDialog extends FormDialog {
         return row;
     }
 
+    /** Adds the new-message sound switch; {@code apply} gets its state when the dialog is applied. */
+    void offerSound(boolean on, Consumer<Boolean> apply) {
+        javax.swing.JCheckBox sound = new javax.swing.JCheckBox(I18n.tr("settings.sound"), on);
+        sound.setName(ComponentNames.SETTINGS_SOUND);
+        row("", sound, 0);
+        ok.addActionListener(e -> apply.accept(sound.isSelected()));
+        pack();
+    }
+
     /** Shows where downloads go now, unless the user has already chosen another folder. */
     void showDownloads(Path folder) {
         if (downloadsChosen == null) {

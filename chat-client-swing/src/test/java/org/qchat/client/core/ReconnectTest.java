@@ -219,6 +219,8 @@ class ReconnectTest {
 
     @Test
     void anIdleLinkIsPingedAndAPingWithoutPongResetsIt() {
+        h.scheduler.advance(SyncEngine.DELIVERY_ACK_DELAY);
+        h.answer(AckCursor.class, r -> new Ok(r.id()));
         h.scheduler.advance(Duration.ofSeconds(30));
         assertThat(h.transport().sent(org.qchat.protocol.packet.Ping.class)).hasSize(1);
 
@@ -242,7 +244,8 @@ class ReconnectTest {
     void afterARestartTheNewestMessageOfAReadConversationIsFetchedForTheRecentList() {
         ClientHarness fresh = new ClientHarness();
         fresh.loginAs(ME, List.of(Wire.friend(BOB, "Bob", true, CONV)), List.of(),
-                List.of(Wire.privateConv(CONV, BOB, 9, 9)));
+                List.of(new org.qchat.protocol.model.ConversationInfo(CONV, org.qchat.protocol.model.ConversationKind.PRIVATE,
+                        BOB, null, 9, 9, true, 9L, null, null)));
 
         org.qchat.protocol.packet.MessageHistory latest = fresh.answer(org.qchat.protocol.packet.MessageHistory.class,
                 r -> new MessagePage(r.id(), CONV, List.of(msg(CONV, 9, BOB, "see you")), true));

@@ -94,6 +94,37 @@ final class Components {
         return texts(panel, ComponentNames.MESSAGE_TEXT);
     }
 
+    /**
+     * The delivery state of each of my messages under {@code root}, in words: "Sending…" under a
+     * clock, "Sent" once the server stored it — whatever its tick or "N read" says of the peers
+     * since — and a failure's own text.
+     */
+    static List<String> deliveryStates(Component root) {
+        List<String> out = new ArrayList<>();
+        collectStates(root, out);
+        return out;
+    }
+
+    /** One message's delivery state, as {@link #deliveryStates} words it. */
+    static String deliveryState(JLabel state) {
+        if (state.getIcon() instanceof StatusIcons.Drawn drawn) {
+            return org.qchat.client.i18n.I18n.tr("sending".equals(drawn.description()) ? "message.sending" : "message.sent");
+        }
+        String text = state.getText();
+        boolean readBy = text != null && text.equals(org.qchat.client.i18n.I18n.tr("message.readBy",
+                text.replaceAll("\\D", "")));
+        return readBy ? org.qchat.client.i18n.I18n.tr("message.sent") : text;
+    }
+
+    private static void collectStates(Component c, List<String> out) {
+        if (ComponentNames.MESSAGE_STATE.equals(c.getName()) && c instanceof JLabel label) {
+            out.add(deliveryState(label));
+        }
+        for (Component child : children(c)) {
+            collectStates(child, out);
+        }
+    }
+
     private static Component[] children(Component c) {
         // A menu's items live in its popup, which joins the component tree only while open.
         return c instanceof JMenu menu ? menu.getMenuComponents()

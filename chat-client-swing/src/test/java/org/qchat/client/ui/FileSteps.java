@@ -111,7 +111,7 @@ final class FileSteps {
 
     /** The delivery state under my message, as shown. */
     String deliveryState(Shown shown) {
-        return execute(() -> ((JLabel) Components.find(shown.row(), ComponentNames.MESSAGE_STATE)).getText());
+        return execute(() -> Components.deliveryState((JLabel) Components.find(shown.row(), ComponentNames.MESSAGE_STATE)));
     }
 
     /** Where the message's transfer stands in the client. */

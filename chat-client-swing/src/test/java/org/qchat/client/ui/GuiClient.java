@@ -292,7 +292,7 @@ final class GuiClient {
 
     /** The delivery states shown under my messages in a conversation, top to bottom. */
     List<String> deliveryStates(long convId) {
-        return execute(() -> texts(panel(convId), ComponentNames.MESSAGE_STATE));
+        return execute(() -> Components.deliveryStates(panel(convId)));
     }
 
     /** Whether the "reconnecting…" banner shows in the conversation's tab. */

@@ -215,14 +215,14 @@ public final class ScreenshotTour {
         waitUntil("my packing list is sent", () -> {
             Container panel = conversation(chat, bobConv);
             return Components.count(panel, ComponentNames.FILE_CARD) == 1
-                    && texts(panel, ComponentNames.MESSAGE_STATE).stream().allMatch(sent::equals);
+                    && Components.deliveryStates(panel).stream().allMatch(sent::equals);
         });
         bob.sendFileTo(me, files.map(), MessageKind.FILE);
         waitUntil("the pictures and files show, mine sent", () -> {
             Container panel = conversation(chat, bobConv);
             return find(panel, ComponentNames.IMAGE_THUMBNAIL) != null
                     && Components.count(panel, ComponentNames.FILE_CARD) == 2
-                    && texts(panel, ComponentNames.MESSAGE_STATE).stream().allMatch(sent::equals);
+                    && Components.deliveryStates(panel).stream().allMatch(sent::equals);
         });
         edt(() -> chat.setSize(chat.getWidth(), 760));
         focusInput(chat, bobConv);
@@ -263,7 +263,7 @@ public final class ScreenshotTour {
         });
         String sent = edt(() -> I18n.tr("message.sent"));
         waitUntil("my message is sent", () -> messages(chat, convId).size() == before + 1
-                && texts(conversation(chat, convId), ComponentNames.MESSAGE_STATE).stream().allMatch(sent::equals));
+                && Components.deliveryStates(conversation(chat, convId)).stream().allMatch(sent::equals));
     }
 
     /** Right-clicks a member in the group's member list and chooses "Make admin". */

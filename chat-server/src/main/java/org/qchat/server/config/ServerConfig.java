@@ -15,6 +15,8 @@ import org.qchat.protocol.FrameCodec;
  * @param metricsPort port of the /health and /metrics HTTP endpoint; -1 disables it, 0 picks a free one
  * @param durability  what an acknowledged message survives on the embedded store
  * @param tls         keystore for TLS on the chat port, or null for plain TCP (loopback development)
+ * @param receiptGroupSize the largest group (current members) whose members get each other's read
+ *                    receipts pushed and may list them; 0 turns group receipts off
  * @param unsafeAckBeforeCommit TEST ONLY: acknowledge messages before their commit, which loses
  *                    acknowledged messages on a crash; exists so the crash test can show it fails
  * @param recallWindow how long after sending a member may recall their own message
@@ -26,7 +28,8 @@ public record ServerConfig(
         Set<String> adminUsernames, Limits limits,
         String metricsBindAddress, int metricsPort,
         int messageBatchSize, Durability durability, RateLimits rateLimits, Caps caps, Tls tls,
-        boolean unsafeAckBeforeCommit, ClusterConfig cluster, FileLimits files, Duration recallWindow) {
+        boolean unsafeAckBeforeCommit, ClusterConfig cluster, FileLimits files, Duration recallWindow,
+        int receiptGroupSize) {
 
     public static final int DEFAULT_PORT = 9321;
     public static final int DEFAULT_METRICS_PORT = 9322;
@@ -44,6 +47,9 @@ public record ServerConfig(
         java.util.Objects.requireNonNull(durability, "durability");
         if (recallWindow == null || recallWindow.isNegative()) {
             throw new IllegalArgumentException("recall window must be 0 or more");
+        }
+        if (receiptGroupSize < 0) {
+            throw new IllegalArgumentException("receipt group size must not be negative");
         }
         if (cluster != null && (dbUrl == null || !dbUrl.startsWith("jdbc:postgresql:"))) {
             throw new IllegalArgumentException("a cluster node keeps everything in PostgreSQL, which the nodes share: "
@@ -109,6 +115,7 @@ public record ServerConfig(
         b.cluster = cluster;
         b.files = files;
         b.recallWindow = recallWindow;
+        b.receiptGroupSize = receiptGroupSize;
         return b;
     }
 
@@ -138,6 +145,7 @@ public record ServerConfig(
         private ClusterConfig cluster;
         private FileLimits files = FileLimits.defaults();
         private Duration recallWindow = Duration.ofMinutes(2);
+        private int receiptGroupSize = 100;
 
         private Builder() {
         }
@@ -166,12 +174,13 @@ public record ServerConfig(
         public Builder cluster(ClusterConfig v) { cluster = v; return this; }
         public Builder files(FileLimits v) { files = v; return this; }
         public Builder recallWindow(Duration v) { recallWindow = v; return this; }
+        public Builder receiptGroupSize(int v) { receiptGroupSize = v; return this; }
 
         public ServerConfig build() {
             return new ServerConfig(bindAddress, port, dataDir, dbUrl, dbUser, dbPassword, dbSchema, dbPoolSize,
                     maxFrameLength, idleTimeout, tokenIdleTimeout, adminUsernames, limits, metricsBindAddress,
                     metricsPort, messageBatchSize, durability, rateLimits, caps, tls, unsafeAckBeforeCommit, cluster, files,
-                    recallWindow);
+                    recallWindow, receiptGroupSize);
         }
     }
 }

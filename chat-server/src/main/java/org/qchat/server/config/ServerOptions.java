@@ -144,6 +144,10 @@ public final class ServerOptions implements Callable<Integer> {
     @Option(names = "--max-pending-requests", defaultValue = "100", description = "Outgoing friend requests one user may have pending (default: ${DEFAULT-VALUE}).")
     int maxPendingRequests;
 
+    @Option(names = "--receipt-group-size", defaultValue = "100", description = "Largest group whose members get each "
+            + "other's read receipts (default: ${DEFAULT-VALUE}; 0: none).")
+    int receiptGroupSize;
+
     @Option(names = "--max-outbound-queue", defaultValue = "4194304", description = "Bytes queued for a client that is not reading before it is disconnected (default: ${DEFAULT-VALUE}).")
     long maxOutboundQueue;
 
@@ -256,6 +260,7 @@ public final class ServerOptions implements Callable<Integer> {
                                 Duration.ofSeconds(Math.max(1, nodeTimeoutSeconds))))
                 .files(new FileLimits(filesDir, maxFileSize, maxImageSize, maxImagePixels, userQuota))
                 .recallWindow(Duration.ofSeconds(recallWindowSeconds))
+                .receiptGroupSize(receiptGroupSize)
                 .build();
     }
 

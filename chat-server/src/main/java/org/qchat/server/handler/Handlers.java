@@ -41,6 +41,10 @@ import org.qchat.server.handler.message.RecallMessageHandler;
 import org.qchat.server.handler.message.TypingHandler;
 import org.qchat.server.handler.message.SendMessageHandler;
 import org.qchat.server.handler.message.SyncHandler;
+import org.qchat.server.handler.readstate.ListReceiptsHandler;
+import org.qchat.server.handler.readstate.MarkReadHandler;
+import org.qchat.server.handler.readstate.SetConversationSettingsHandler;
+import org.qchat.server.handler.readstate.SetFriendRemarkHandler;
 import org.qchat.server.handler.session.LoginHandler;
 import org.qchat.server.handler.session.LogoutHandler;
 import org.qchat.server.handler.session.PingHandler;
@@ -110,6 +114,10 @@ public final class Handlers {
                 new UploadFileHandler(files),
                 new ProveFileHandler(files),
                 new CancelTransferHandler(files),
-                new DownloadFileHandler(files)));
+                new DownloadFileHandler(files),
+                new MarkReadHandler(services.readState().receipts()),
+                new ListReceiptsHandler(services.readState().receipts()),
+                new SetConversationSettingsHandler(services.readState().settings()),
+                new SetFriendRemarkHandler(services.readState().settings())));
     }
 }

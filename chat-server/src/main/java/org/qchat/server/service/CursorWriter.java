@@ -77,6 +77,17 @@ public final class CursorWriter implements AutoCloseable {
         return out;
     }
 
+    /** The highest cursor of any device of the user in the conversation that moved and is not written yet, 0 if none. */
+    public long pendingMaxOf(long userId, long convId) {
+        long max = 0;
+        for (Map.Entry<Key, Long> e : pending.entrySet()) {
+            if (e.getKey().userId() == userId && e.getKey().convId() == convId) {
+                max = Math.max(max, e.getValue());
+            }
+        }
+        return max;
+    }
+
     /** Cursors waiting to be written. */
     public int queued() {
         return committer.queued();

@@ -164,7 +164,7 @@ public final class FriendService {
             List<FriendInfo> out = new ArrayList<>();
             for (FriendStore.Friend f : list) {
                 UserRecord u = byId.get(f.friendId());
-                out.add(new FriendInfo(u.toInfo(), router.isOnline(f.friendId()), f.convId()));
+                out.add(new FriendInfo(u.toInfo(), router.isOnline(f.friendId()), f.convId(), f.remark()));
             }
             out.sort((a, b) -> Boolean.compare(b.online(), a.online()) != 0 ? Boolean.compare(b.online(), a.online())
                     : a.user().nickname().compareToIgnoreCase(b.user().nickname()));

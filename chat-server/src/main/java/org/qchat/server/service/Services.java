@@ -13,6 +13,8 @@ import org.qchat.server.store.CursorStore;
 import org.qchat.server.store.FriendStore;
 import org.qchat.server.store.GroupStore;
 import org.qchat.server.store.RecallStore;
+import org.qchat.server.store.ReadStateStore;
+import org.qchat.server.store.SettingsStore;
 import org.qchat.server.store.SessionStore;
 import org.qchat.server.store.Storage;
 import org.qchat.server.store.UserStore;
@@ -26,7 +28,11 @@ import org.qchat.server.store.file.FileCatalog;
 public record Services(AccountService accounts, FriendService friends, GroupService groups, MessageService messages,
                        SyncService sync, AdminService admin, PresenceService presence, SessionJanitor janitor,
                        MessageWriter writer, CursorWriter cursorWriter, RecallService recalls, TypingService typing,
-                       MessageExtrasCheck extras) {
+                       MessageExtrasCheck extras, ReadState readState) {
+
+    /** Read receipts and the settings a user's devices share (docs/protocol.md 8.11, 8.12). */
+    public record ReadState(ReceiptService receipts, SettingsService settings) {
+    }
 
     /**
      * Where the services reach devices and other processes: a single server's own router, or a
@@ -91,11 +97,19 @@ public record Services(AccountService accounts, FriendService friends, GroupServ
                 new GroupStore(), new FileCatalog(), router, clock, config.recallWindow());
         TypingService typing = new TypingService(storage.state(), router, clock);
         MessageExtrasCheck extras = new MessageExtrasCheck(storage.state(), views, db, new GroupStore());
-        SyncService sync = new SyncService(db, storage.state(), new CursorStore(), friends, cursorWriter);
+        ReadStateStore reads = new ReadStateStore();
+        SettingsStore settingsStore = new SettingsStore();
+        ReadCursors readCursors = new ReadCursors(db, reads, cursorWriter);
+        ReceiptPublisher receiptPushes = new ReceiptPublisher(readCursors, storage.state(), router, config.receiptGroupSize());
+        SyncService sync = new SyncService(db, storage.state(), new CursorStore(), friends, cursorWriter, reads, settingsStore,
+                receiptPushes::moved);
+        ReadState readState = new ReadState(
+                new ReceiptService(db, storage.state(), reads, readCursors, receiptPushes, clock),
+                new SettingsService(db, storage.state(), settingsStore, friendStore, users, directory, router, clock));
         AdminService admin = new AdminService(db, users, sessions, hasher, validate, closer);
         SessionJanitor janitor = new SessionJanitor(db, sessions, router, clock, config.tokenIdleTimeout().toMillis());
         return new Services(accounts, friends, groups, messages, sync, admin, presence, janitor, writer, cursorWriter,
-                recalls, typing, extras);
+                recalls, typing, extras, readState);
     }
 
     public void start() {

@@ -12,12 +12,14 @@ import org.qchat.server.state.ChatState;
 import org.qchat.server.state.Conversation;
 import org.qchat.server.store.CursorStore;
 import org.qchat.server.store.MembershipPeriod;
+import org.qchat.server.store.ReadStateStore;
+import org.qchat.server.store.SettingsStore;
 
 /**
  * What a device lacks: per conversation, the highest seq the user may read against the cursor
- * the device last stored. Nothing is ever deleted by syncing or acknowledging. Conversations and
- * periods come from memory; only the device's cursors and pending friend requests are read from
- * the database.
+ * the device last stored, with the user's read cursor and settings. Nothing is ever deleted by
+ * syncing or acknowledging. Conversations and periods come from memory; only the cursors, settings
+ * and pending friend requests are read from the database.
  */
 public final class SyncService {
 
@@ -30,13 +32,26 @@ public final class SyncService {
     private final CursorStore cursors;
     private final FriendService friends;
     private final CursorWriter cursorWriter;
+    private final ReadStateStore reads;
+    private final SettingsStore settings;
+    private final DeliveredListener delivered;
 
-    public SyncService(Database db, ChatState state, CursorStore cursors, FriendService friends, CursorWriter cursorWriter) {
+    /** Told, without blocking, that a user's delivered cursor in a conversation may have moved. */
+    @FunctionalInterface
+    public interface DeliveredListener {
+        void moved(long userId, long convId);
+    }
+
+    public SyncService(Database db, ChatState state, CursorStore cursors, FriendService friends, CursorWriter cursorWriter,
+                       ReadStateStore reads, SettingsStore settings, DeliveredListener delivered) {
         this.db = db;
         this.state = state;
         this.cursors = cursors;
         this.friends = friends;
         this.cursorWriter = cursorWriter;
+        this.reads = reads;
+        this.settings = settings;
+        this.delivered = delivered;
     }
 
     public State sync(long userId, String device) throws ChatException {
@@ -45,6 +60,8 @@ public final class SyncService {
         return db.tx(c -> {
             Map<Long, Long> acked = cursors.cursorsOf(c, userId, device);
             pending.forEach((conv, seq) -> acked.merge(conv, seq, Math::max));
+            Map<Long, Long> read = reads.readsOf(c, userId);
+            Map<Long, SettingsStore.ConversationSettings> mine = settings.ofUser(c, userId);
             List<MembershipPeriod> all = state.periodsOf(userId).all();
             List<ConversationInfo> out = new ArrayList<>();
             for (int from = 0; from < all.size(); ) {
@@ -65,7 +82,9 @@ public final class SyncService {
                 if (active || lastSeq > ackSeq) {
                     Long peerId = conv.kind() == ConversationKind.PRIVATE ? conv.peerOf(userId) : null;
                     Long groupId = conv.kind() == ConversationKind.GROUP ? convId : null;
-                    out.add(new ConversationInfo(convId, conv.kind(), peerId, groupId, lastSeq, ackSeq, active));
+                    SettingsStore.ConversationSettings set = mine.getOrDefault(convId, SettingsStore.ConversationSettings.NONE);
+                    out.add(new ConversationInfo(convId, conv.kind(), peerId, groupId, lastSeq, ackSeq, active,
+                            read.getOrDefault(convId, 0L), set.pinned(), set.dnd()));
                 }
             }
             return new State(out, friends.incoming(c, userId));
@@ -91,6 +110,8 @@ public final class SyncService {
             throw ChatException.badRequest("seq " + seq + " is beyond the last message you can read (" + last + ")");
         }
         cursorWriter.advance(userId, device, convId, seq);
+        // The user's delivered cursor may have moved: the receipt is read and pushed off this thread.
+        delivered.moved(userId, convId);
     }
 
     /** The highest seq the user may read across their periods, 0 if none holds a message. */

@@ -11,8 +11,8 @@ import org.qchat.server.db.Jdbc;
 /** Friendships (one row per direction) and pending friend requests. */
 public final class FriendStore {
 
-    /** One side of a friendship. */
-    public record Friend(long friendId, long convId) {
+    /** One side of a friendship, with the remark this side gave the other (null if none). */
+    public record Friend(long friendId, long convId, String remark) {
     }
 
     /** A pending request. */
@@ -22,7 +22,7 @@ public final class FriendStore {
     private static final String ARE_FRIENDS = "SELECT 1 FROM friendships WHERE user_id = ? AND friend_id = ?";
     private static final String COUNT_FRIENDS = "SELECT COUNT(*) FROM friendships WHERE user_id = ?";
     private static final String COUNT_OUTGOING = "SELECT COUNT(*) FROM friend_requests WHERE from_id = ?";
-    private static final String FRIENDS = "SELECT friend_id, conv_id FROM friendships WHERE user_id = ? ORDER BY friend_id";
+    private static final String FRIENDS = "SELECT friend_id, conv_id, remark FROM friendships WHERE user_id = ? ORDER BY friend_id";
     private static final String INSERT = "INSERT INTO friendships (user_id, friend_id, conv_id, created_at) VALUES (?, ?, ?, ?)";
     private static final String DELETE = "DELETE FROM friendships WHERE user_id = ? AND friend_id = ?";
     private static final String REQUEST_COLUMNS = "id, from_id, to_id, note, created_at";
@@ -41,7 +41,8 @@ public final class FriendStore {
     }
 
     public List<Friend> friendsOf(Tx c, long userId) throws SQLException {
-        return Jdbc.list(c, FRIENDS, rs -> new Friend(rs.getLong("friend_id"), rs.getLong("conv_id")), userId);
+        return Jdbc.list(c, FRIENDS, rs -> new Friend(rs.getLong("friend_id"), rs.getLong("conv_id"),
+                rs.getString("remark")), userId);
     }
 
     public int countFriends(Tx c, long userId) throws SQLException {

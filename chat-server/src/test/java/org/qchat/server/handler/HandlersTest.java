@@ -15,7 +15,7 @@ class HandlersTest {
     @Test
     void everyRequestTypeOfTheProtocolHasExactlyOneHandler() {
         HandlerRegistry registry = Handlers.create(ServerConfig.builder().build(), Clock.systemUTC(),
-                new Services(null, null, null, null, null, null, null, null, null, null, null, null, null), null);
+                new Services(null, null, null, null, null, null, null, null, null, null, null, null, null, new Services.ReadState(null, null)), null);
         assertThat(new HashSet<>(registry.handledTypes())).isEqualTo(new HashSet<>(PacketRegistry.requests()));
     }
 }

@@ -28,7 +28,7 @@ class RequestDispatcherTest {
     private final AtomicLong nanos = new AtomicLong();
     private final AtomicInteger bucketsMade = new AtomicInteger();
     private final RequestDispatcher dispatcher = new RequestDispatcher(
-            Handlers.create(ServerConfig.builder().build(), Clock.systemUTC(), new Services(null, null, null, null, null, null, null, null, null, null, null, null, null), null),
+            Handlers.create(ServerConfig.builder().build(), Clock.systemUTC(), new Services(null, null, null, null, null, null, null, null, null, null, null, null, null, new Services.ReadState(null, null)), null),
             new ErrorReporter(code -> { }),
             () -> {
                 bucketsMade.incrementAndGet();

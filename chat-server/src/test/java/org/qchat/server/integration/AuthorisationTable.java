@@ -370,6 +370,34 @@ final class AuthorisationTable {
                         w -> new DownloadFile(w.id(), w.convAB, w.fileInAB, 0), FORBIDDEN)
                 .otherwise("reading a file depends on reading its message, which depends on membership only");
 
+        // ---------------------------------------------------------------- read state and settings
+        row(rows, MarkRead.class)
+                .anonymous(w -> new MarkRead(w.id(), w.convAB, 1))
+                .refuse(nonMember, "dave marks alice and bob's private chat read", w -> w.dave,
+                        w -> new MarkRead(w.id(), w.convAB, 1), FORBIDDEN)
+                .refuse(nonMember, "dave marks group G read", w -> w.dave,
+                        w -> new MarkRead(w.id(), w.groupG, 1), FORBIDDEN)
+                .otherwise("moves only the caller's own read cursor");
+        row(rows, ListReceipts.class)
+                .anonymous(w -> new ListReceipts(w.id(), w.convAB))
+                .refuse(nonMember, "carol asks how far alice and bob read their private chat", w -> w.carol,
+                        w -> new ListReceipts(w.id(), w.convAB), FORBIDDEN)
+                .refuse(nonMember, "dave asks who read group G", w -> w.dave,
+                        w -> new ListReceipts(w.id(), w.groupG), FORBIDDEN)
+                .otherwise("members may see each other's cursors; nothing else decides");
+        row(rows, SetConversationSettings.class)
+                .anonymous(w -> new SetConversationSettings(w.id(), w.convAB, true, null))
+                .refuse(nonMember, "dave pins alice and bob's private chat", w -> w.dave,
+                        w -> new SetConversationSettings(w.id(), w.convAB, true, null), FORBIDDEN)
+                .refuse(nonMember, "dave mutes group G", w -> w.dave,
+                        w -> new SetConversationSettings(w.id(), w.groupG, null, true), FORBIDDEN)
+                .otherwise("changes only the caller's own settings");
+        row(rows, SetFriendRemark.class)
+                .anonymous(w -> new SetFriendRemark(w.id(), w.bob.userId(), "bobby"))
+                .refuse(other, "dave, not alice's friend, gives alice a remark", w -> w.dave,
+                        w -> new SetFriendRemark(w.id(), w.alice.userId(), "boss"), FORBIDDEN)
+                .otherwise("a remark is the caller's own private name for a friend; blocks and groups do not apply");
+
         // ---------------------------------------------------------------- server administration
         row(rows, Broadcast.class)
                 .anonymous(w -> new Broadcast(w.id(), Names.msgId(), "anonymous news"))

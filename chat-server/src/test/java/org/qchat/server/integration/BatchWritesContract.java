@@ -323,7 +323,8 @@ abstract class BatchWritesContract {
         oneBatch(new SendRequest(alice, group, Names.msgId(), TEXT, false));
 
         CursorWriter cursorWriter = new CursorWriter(db, cursors, Clock.systemUTC());
-        SyncService sync = new SyncService(db, storage.state(), cursors, null, cursorWriter);
+        SyncService sync = new SyncService(db, storage.state(), cursors, null, cursorWriter,
+                new org.qchat.server.store.ReadStateStore(), new org.qchat.server.store.SettingsStore(), (user, conversation) -> { });
         List<Object> out = new ArrayList<>();
         for (Object[] ack : new Object[][] {
                 {alice, "phone", conv, 1L}, {alice, "phone", conv, 2L}, {bob, "phone", conv, 4L},

@@ -23,16 +23,22 @@ import org.qchat.protocol.model.MessageKind;
 import org.qchat.protocol.model.Quote;
 import org.qchat.protocol.packet.Broadcast;
 import org.qchat.protocol.packet.ByePush;
+import org.qchat.protocol.packet.ConversationSettingsPush;
 import org.qchat.protocol.packet.DisableUser;
+import org.qchat.protocol.packet.FriendRemarkPush;
 import org.qchat.protocol.packet.GroupLeftPush;
 import org.qchat.protocol.packet.InviteToGroup;
 import org.qchat.protocol.packet.KickMember;
+import org.qchat.protocol.packet.MarkRead;
 import org.qchat.protocol.packet.MessagePush;
 import org.qchat.protocol.packet.MessageRecalledPush;
 import org.qchat.protocol.packet.MessageSent;
 import org.qchat.protocol.packet.PresencePush;
 import org.qchat.protocol.packet.RecallMessage;
+import org.qchat.protocol.packet.ReceiptPush;
 import org.qchat.protocol.packet.SendMessage;
+import org.qchat.protocol.packet.SetConversationSettings;
+import org.qchat.protocol.packet.SetFriendRemark;
 import org.qchat.protocol.packet.Typing;
 import org.qchat.protocol.packet.TypingPush;
 import org.qchat.protocol.packet.UploadStarted;
@@ -124,6 +130,29 @@ class ClusterIT {
 
         bob.expectOk(new Typing(bob.nextId(), conv));
         assertThat(alice.awaitPush(TypingPush.class, p -> p.convId() == conv, CROSS_NODE).userId()).isEqualTo(bob.userId());
+    }
+
+    @Test
+    void receiptsAndSettingsReachDevicesOnOtherNodes() {
+        TestClient alice = registered(0, "alice");
+        TestClient bobPhone = registered(1, "bob");
+        long conv = Scenarios.befriend(alice, bobPhone);
+        TestClient bobLaptop = on(2);
+        bobLaptop.login(bobPhone.username(), TestClient.PASSWORD, "laptop");
+        alice.sendText(conv, Names.msgId(), "across the cluster");
+        // A node checks cursors against what it has learned: acknowledge what arrived, as clients do.
+        bobPhone.awaitPush(MessagePush.class, p -> p.message().convId() == conv, CROSS_NODE);
+
+        bobPhone.ack(conv, 1);
+        alice.awaitPush(ReceiptPush.class, p -> p.userId() == bobPhone.userId() && p.delivered() == 1, CROSS_NODE);
+        bobPhone.expectOk(new MarkRead(bobPhone.nextId(), conv, 1));
+        alice.awaitPush(ReceiptPush.class, p -> p.userId() == bobPhone.userId() && p.read() == 1, CROSS_NODE);
+        bobLaptop.awaitPush(ReceiptPush.class, p -> p.userId() == bobPhone.userId() && p.read() == 1, CROSS_NODE);
+
+        bobPhone.expectOk(new SetFriendRemark(bobPhone.nextId(), alice.userId(), "Al"));
+        bobLaptop.awaitPush(FriendRemarkPush.class, p -> p.remark().equals("Al"), CROSS_NODE);
+        bobPhone.expectOk(new SetConversationSettings(bobPhone.nextId(), conv, true, null));
+        bobLaptop.awaitPush(ConversationSettingsPush.class, p -> p.convId() == conv && p.pinned(), CROSS_NODE);
     }
 
     @Test

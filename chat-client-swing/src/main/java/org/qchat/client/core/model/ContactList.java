@@ -71,6 +71,15 @@ public final class ContactList {
         }
     }
 
+    /** Applies my remark for a friend ({@code friend.remark.changed}); blank clears it. */
+    public void setRemark(long userId, String remark) {
+        Contact contact = byId.get(userId);
+        if (contact != null && !contact.equals(contact.withRemark(remark))) {
+            byId.put(userId, contact.withRemark(remark));
+            changed();
+        }
+    }
+
     public Optional<Contact> get(long userId) {
         return Optional.ofNullable(byId.get(userId));
     }
@@ -92,7 +101,7 @@ public final class ContactList {
     /** Friends matching the search box, in {@link #sorted()} order. */
     public List<Contact> filtered(String query) {
         return sorted().stream()
-                .filter(c -> Names.matches(query, c.displayName(), c.user().username(), c.user().signature()))
+                .filter(c -> Names.matches(query, c.displayName(), c.nickname(), c.user().username(), c.user().signature()))
                 .toList();
     }
 

@@ -21,8 +21,11 @@ import org.qchat.protocol.model.MessageInfo;
  * wrote them.
  *
  * <p>Cursors: {@link #syncedSeq()} — every visible message up to it has been received this run
- * (pulls start after it); {@link #readSeq()} — what the user has seen (unread counts start after
- * it, and it is what {@code sync.ack} stores on the server).
+ * (pulls start after it; what {@code sync.ack} stores as this device's delivered cursor);
+ * {@link #readSeq()} — what the user has seen on any of their devices (unread counts start after
+ * it; {@code msg.read} stores it, shared by all the user's devices).
+ *
+ * <p>Also kept: the user's own settings (pinned, muted) and the members' {@link Receipts}.
  */
 public final class Conversation {
 
@@ -53,6 +56,13 @@ public final class Conversation {
     private boolean cursorsFromServer;
     private Boolean moreHistory;
     private long peerTypingUntil;
+    /** The read cursor the server holds for me, as far as I know. */
+    private long readReported;
+    private boolean pinned;
+    private boolean muted;
+    private final Receipts receipts = new Receipts();
+    /** Seqs of held messages that mention me: they get a notice even when muted. */
+    private final java.util.Set<Long> mentionsOfMe = new java.util.HashSet<>();
 
     Conversation(long convId, ConversationKind kind, long myId, Consumer<Conversation> changed) {
         this.convId = convId;
@@ -101,9 +111,17 @@ public final class Conversation {
         groupId = info.groupId();
         active = info.active();
         lastSeq = Math.max(lastSeq, info.lastSeq());
-        syncedSeq = Math.max(syncedSeq, info.ackSeq());
-        readSeq = Math.max(readSeq, info.ackSeq());
+        if (!cursorsFromServer) {
+            // Messages live in memory only: after a start, what was read is not fetched again, but
+            // what arrived on this device and was not read yet is, to be shown and counted.
+            syncedSeq = Math.max(syncedSeq, info.readCursor());
+        }
+        readSeq = Math.max(readSeq, info.readCursor());
+        readReported = Math.max(readReported, info.readCursor());
         ackedSeq = Math.max(ackedSeq, info.ackSeq());
+        pinned = info.pinnedOn();
+        muted = info.muted();
+        dropSkippedIfRead();
         cursorsFromServer = true;
         advanceSynced(); // pushes may have brought the messages right after the cursor already
         changed.accept(this);
@@ -186,9 +204,75 @@ public final class Conversation {
         return lastSeq;
     }
 
-    /** Where a catch-up pull should start: after everything received this run or acknowledged before. */
+    /** Where a catch-up pull should start: after everything received this run (or read before it). */
     public long pullFrom() {
-        return Math.max(syncedSeq, ackedSeq);
+        return syncedSeq;
+    }
+
+    /** The read cursor the server holds for me, as far as I know. */
+    public long readReported() {
+        return readReported;
+    }
+
+    public void setReadReported(long seq) {
+        readReported = Math.max(readReported, seq);
+    }
+
+    /**
+     * My read cursor moved on another device (a {@code receipt} push for me): what it covers is
+     * no longer unread here.
+     */
+    public void applyOwnRead(long seq) {
+        readReported = Math.max(readReported, seq);
+        if (seq > readSeq) {
+            readSeq = seq;
+            dropSkippedIfRead();
+            changed.accept(this);
+        }
+    }
+
+    private void dropSkippedIfRead() {
+        if (readSeq >= lastSeq) {
+            skippedUnread = 0;
+        }
+    }
+
+    // ---- settings and receipts ------------------------------------------------------------
+
+    /** Shown at the top of the conversation list. */
+    public boolean isPinned() {
+        return pinned;
+    }
+
+    /** Do not disturb: no sound or notice, except for messages that mention me. */
+    public boolean isMuted() {
+        return muted;
+    }
+
+    /** Applies my settings of this conversation ({@code conv.settings.changed}). */
+    public void applySettings(boolean pinned, boolean muted) {
+        if (this.pinned != pinned || this.muted != muted) {
+            this.pinned = pinned;
+            this.muted = muted;
+            changed.accept(this);
+        }
+    }
+
+    /** The members' delivered and read cursors. */
+    public Receipts receipts() {
+        return receipts;
+    }
+
+    /** Another member's cursors moved ({@code receipt} push or {@code receipts.list}). */
+    public void applyReceipt(long userId, long delivered, long read) {
+        if (receipts.put(userId, delivered, read)) {
+            changed.accept(this);
+        }
+    }
+
+    /** Whether the held message {@code seq} mentions me. */
+    public boolean mentionsMe(long seq) {
+        return mentionsOfMe.contains(seq);
     }
 
     /** A pull returned every visible message up to {@code seq}. */
@@ -230,6 +314,9 @@ public final class Conversation {
         stored.put(m.seq(), ChatMessage.stored(m));
         if (peerId != null && m.senderId() == peerId) {
             peerTypingUntil = 0;
+        }
+        if (m.senderId() != myId && m.mentions(myId)) {
+            mentionsOfMe.add(m.seq());
         }
         boolean gap = m.seq() > syncedSeq + 1;
         advanceSynced();

@@ -51,11 +51,12 @@ public final class ConversationList {
         return List.copyOf(byId.values());
     }
 
-    /** Conversations with something to show, the most recently active first. */
+    /** Conversations with something to show (or pinned), pinned ones first, then the most recently active. */
     public List<Conversation> recent() {
         return byId.values().stream()
-                .filter(c -> c.lastMessage().isPresent() || c.unreadCount() > 0)
-                .sorted(Comparator.comparingLong(Conversation::lastActivity).reversed()
+                .filter(c -> c.lastMessage().isPresent() || c.unreadCount() > 0 || c.isPinned())
+                .sorted(Comparator.comparing((Conversation c) -> !c.isPinned())
+                        .thenComparing(Comparator.comparingLong(Conversation::lastActivity).reversed())
                         .thenComparingLong(Conversation::convId))
                 .toList();
     }

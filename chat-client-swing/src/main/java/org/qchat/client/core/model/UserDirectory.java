@@ -18,6 +18,8 @@ public final class UserDirectory {
     }
 
     private final Map<Long, UserInfo> byId = new HashMap<>();
+    /** My remarks for friends: names shown in place of their nicknames. */
+    private final Map<Long, String> remarks = new HashMap<>();
     private final Listeners<Listener> listeners = new Listeners<>();
 
     public void put(UserInfo user) {
@@ -30,10 +32,29 @@ public final class UserDirectory {
         return Optional.ofNullable(byId.get(userId));
     }
 
-    /** The display name, or null if this user is unknown. */
+    /** The display name (my remark for them if any), or null if this user is unknown. */
     public String name(long userId) {
+        String remark = remarks.get(userId);
+        if (remark != null) {
+            return remark;
+        }
         UserInfo user = byId.get(userId);
         return user == null ? null : Names.display(user);
+    }
+
+    /** The nickname (or username) whatever my remark, or null if this user is unknown. */
+    public String nickname(long userId) {
+        UserInfo user = byId.get(userId);
+        return user == null ? null : Names.display(user);
+    }
+
+    /** Sets (blank or null: clears) my remark for a user. */
+    public void setRemark(long userId, String remark) {
+        String next = remark == null || remark.isBlank() ? null : remark;
+        String before = next == null ? remarks.remove(userId) : remarks.put(userId, next);
+        if (!java.util.Objects.equals(before, next)) {
+            listeners.fire(Listener::usersChanged);
+        }
     }
 
     public void addListener(Listener listener) {

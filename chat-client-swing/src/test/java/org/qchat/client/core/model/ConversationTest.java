@@ -109,8 +109,9 @@ class ConversationTest {
     }
 
     @Test
-    void theServerCursorSeedsWhereReadingAndPullingStart() {
-        conv.applySync(Wire.privateConv(12, ALICE, 10, 7));
+    void theServerReadCursorSeedsWhereReadingAndPullingStartEvenIfThisDeviceReceivedMore() {
+        conv.applySync(new org.qchat.protocol.model.ConversationInfo(12, org.qchat.protocol.model.ConversationKind.PRIVATE,
+                ALICE, null, 10, 9, true, 7L, null, null));
 
         assertThat(conv.readSeq()).isEqualTo(7);
         assertThat(conv.pullFrom()).isEqualTo(7);
