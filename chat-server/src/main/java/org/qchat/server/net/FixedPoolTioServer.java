@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.AsynchronousChannelGroup;
 import java.nio.channels.AsynchronousServerSocketChannel;
+import java.nio.channels.AsynchronousSocketChannel;
 import java.util.concurrent.ThreadFactory;
 
 import org.tio.core.Node;
@@ -64,6 +65,23 @@ final class FixedPoolTioServer extends TioServer {
      * failure's handler at once, so after {@link #stop()} the thread would spin on it forever.
      */
     private static final class Acceptor extends AcceptCompletionHandler {
+        /**
+         * A connection that arrives while the server stops is closed at once: t-io would start
+         * reading it on a channel group being shut down, which fails with a stack trace.
+         */
+        @Override
+        public void completed(AsynchronousSocketChannel socket, TioServer server) {
+            if (server.isWaitingStop()) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing a socket nobody has used yet: nothing to report
+                }
+                return;
+            }
+            super.completed(socket, server);
+        }
+
         @Override
         public void failed(Throwable failure, TioServer server) {
             if (server.isWaitingStop() || !server.getServerSocketChannel().isOpen()) {
