@@ -18,5 +18,8 @@ public enum Action {
     GROUP_KICK,
     GROUP_ADMIN,
     GROUP_DISSOLVE,
-    LOAD
+    LOAD,
+    BLOCK,
+    PASSWORD_CHANGE,
+    ADMIN
 }
