@@ -43,6 +43,9 @@ public final class ClientApplication implements UiActions, LoginWindow.Handler {
     private MainWindow mainWindow;
     private ChatWindow chatWindow;
     private Credentials pending;
+    private org.qchat.client.transport.NetworkWatch networkWatch;
+    /** The first close to the tray says where the app went; later ones need not. */
+    private boolean toldAboutTray;
     private boolean quitting;
 
     public ClientApplication(LaunchOptions options, ClientPreferences prefs) {
@@ -59,6 +62,9 @@ public final class ClientApplication implements UiActions, LoginWindow.Handler {
     /** Shows the login window; resumes a remembered session at once. Call on the EDT. */
     public void start() {
         notifier.install();
+        // Back-off can leave a reconnect 30 s away: when the network returns, try at once.
+        networkWatch = new org.qchat.client.transport.NetworkWatch(() -> SwingUtilities.invokeLater(client::retryNow));
+        networkWatch.start(java.time.Duration.ofSeconds(2));
         client.session().addListener(this::sessionChanged);
         showLogin(null);
         prefs.savedSession().ifPresent(saved -> {
@@ -107,6 +113,11 @@ public final class ClientApplication implements UiActions, LoginWindow.Handler {
                 }
             } else {
                 showMain();
+                if (credentials instanceof Credentials.Registration) {
+                    String name = client.session().me() == null ? credentials.username()
+                            : org.qchat.client.core.model.Names.display(client.session().me());
+                    notifier.inform(I18n.tr("welcome.new.title"), I18n.tr("welcome.new.body", name));
+                }
             }
             pending = null;
         }));
@@ -198,6 +209,12 @@ public final class ClientApplication implements UiActions, LoginWindow.Handler {
     public void showSettings() {
         Window owner = mainWindow != null ? mainWindow : loginWindow;
         SettingsDialog dialog = new SettingsDialog(owner, prefs.language(), prefs.theme(), this::applySettings);
+        if (notifier.hasTray()) {
+            dialog.offerTray(prefs.closeToTray(), keep -> {
+                prefs.setCloseToTray(keep);
+                prefs.flush();
+            });
+        }
         // The default downloads folder is found by looking at the disk: not on this thread.
         CompletableFuture.supplyAsync(prefs::downloadsDir)
                 .thenAccept(folder -> SwingUtilities.invokeLater(() -> dialog.showDownloads(folder)));
@@ -249,6 +266,46 @@ public final class ClientApplication implements UiActions, LoginWindow.Handler {
     }
 
     @Override
+    public void showBlockedUsers() {
+        new BlockedUsersDialog(mainWindow, client).open(mainWindow);
+    }
+
+    @Override
+    public void showChangePassword() {
+        new ChangePasswordDialog(mainWindow, client).open(mainWindow);
+    }
+
+    @Override
+    public void showAdmin() {
+        new AdminDialog(mainWindow, client).open(mainWindow);
+    }
+
+    @Override
+    public void showMainWindow() {
+        if (mainWindow != null) {
+            mainWindow.setVisible(true);
+            mainWindow.setExtendedState(mainWindow.getExtendedState() & ~Frame.ICONIFIED);
+            mainWindow.toFront();
+        } else if (loginWindow != null) {
+            loginWindow.toFront();
+        }
+    }
+
+    /** With a tray (and the setting on) the app keeps running there, as messengers do; else it quits. */
+    @Override
+    public void mainWindowClosing() {
+        if (notifier.hasTray() && prefs.closeToTray() && mainWindow != null) {
+            mainWindow.setVisible(false);
+            if (!toldAboutTray) {
+                toldAboutTray = true;
+                notifier.inform(I18n.tr("app.name"), I18n.tr("tray.stillRunning"));
+            }
+        } else {
+            quit();
+        }
+    }
+
+    @Override
     public void logout() {
         client.logout();
     }
@@ -256,6 +313,9 @@ public final class ClientApplication implements UiActions, LoginWindow.Handler {
     @Override
     public void quit() {
         quitting = true;
+        if (networkWatch != null) {
+            networkWatch.close();
+        }
         client.close();
         notifier.uninstall();
         scheduler.close();
