@@ -53,6 +53,9 @@ final class BlockedUsersDialog extends FormDialog {
                     "@" + u.username(), "", 0, false, u));
         }
         ((EntryListModel) list.getModel()).replace(entries, list);
+        if (list.getSelectedValue() == null && !entries.isEmpty()) {
+            list.setSelectedIndex(0);
+        }
         ok.setEnabled(list.getSelectedValue() != null);
     }
 

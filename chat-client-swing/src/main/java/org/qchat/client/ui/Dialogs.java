@@ -31,7 +31,9 @@ final class Dialogs {
      */
     static boolean confirm(Component parent, String message, String title, String action) {
         Object[] options = {action, I18n.tr("dialog.cancel")};
-        JOptionPane pane = new JOptionPane(message, JOptionPane.QUESTION_MESSAGE, JOptionPane.DEFAULT_OPTION, null,
+        // Wrapped: a long sentence would otherwise make the dialog as wide as the screen.
+        String wrapped = "<html><body style='width:320px'>" + Texts.html(message) + "</body></html>";
+        JOptionPane pane = new JOptionPane(wrapped, JOptionPane.QUESTION_MESSAGE, JOptionPane.DEFAULT_OPTION, null,
                 options, options[1]);
         javax.swing.JDialog dialog = pane.createDialog(parent, title);
         dialog.setName(ComponentNames.CONFIRM_DIALOG);
