@@ -7,8 +7,11 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.AsynchronousChannelGroup;
 import java.nio.channels.AsynchronousServerSocketChannel;
 import java.nio.channels.AsynchronousSocketChannel;
+import java.nio.channels.ShutdownChannelGroupException;
 import java.util.concurrent.ThreadFactory;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tio.core.Node;
 import org.tio.server.AcceptCompletionHandler;
 import org.tio.server.TioServer;
@@ -26,13 +29,37 @@ import org.tio.server.TioServerConfig;
  */
 final class FixedPoolTioServer extends TioServer {
 
+    private static final Logger log = LoggerFactory.getLogger(FixedPoolTioServer.class);
+
     private final int threads;
     private final ThreadFactory threadFactory;
 
     FixedPoolTioServer(TioServerConfig config, int threads, ThreadFactory threadFactory) {
         super(config);
         this.threads = threads;
-        this.threadFactory = threadFactory;
+        this.threadFactory = quietWhenStopped(threadFactory);
+    }
+
+    /**
+     * Threads whose death by {@link ShutdownChannelGroupException} is logged as one line. t-io
+     * re-arms a read outside any try once a read completes; if the channel group was shut down in
+     * that instant (a stopping server), the JDK's refusal escapes the completion handler and ends
+     * the I/O thread, whose default handler would print the stack trace on stderr. Anything else
+     * still reaches the default handler.
+     */
+    static ThreadFactory quietWhenStopped(ThreadFactory factory) {
+        return task -> {
+            Thread thread = factory.newThread(task);
+            Thread.UncaughtExceptionHandler fallback = thread.getUncaughtExceptionHandler();
+            thread.setUncaughtExceptionHandler((t, e) -> {
+                if (ServerConnectionListener.stoppedUnderIt(e)) {
+                    log.info("{}: a connection was still being read when the server stopped", t.getName());
+                } else {
+                    fallback.uncaughtException(t, e);
+                }
+            });
+            return thread;
+        };
     }
 
     /** As t-io's start, on a fixed-pool channel group; ignores t-io's start-up banner. */
