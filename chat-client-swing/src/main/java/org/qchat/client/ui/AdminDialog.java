@@ -44,7 +44,6 @@ final class AdminDialog extends FormDialog {
         announcement.setName(ComponentNames.ADMIN_ANNOUNCEMENT);
         announcement.setLineWrap(true);
         announcement.setWrapStyleWord(true);
-        announcement.putClientProperty("JTextField.placeholderText", I18n.tr("admin.announcement.placeholder"));
         JButton broadcast = button(ComponentNames.ADMIN_BROADCAST, "admin.broadcast");
         broadcast.addActionListener(e -> broadcast(broadcast));
         JPanel announce = new JPanel(new BorderLayout(0, 6));
