@@ -36,6 +36,7 @@ public final class ClientPreferences implements SessionStore {
     private static final String THEME = "theme";
     private static final String DOWNLOADS = "downloads.dir";
     private static final String SOUND = "sound";
+    private static final String CLOSE_TO_TRAY = "window.closeToTray";
     private static final String SAVED_TOKEN = "session.token";
     private static final String SAVED_USERNAME = "session.username";
     private static final String SAVED_SERVER = "session.server";
@@ -149,6 +150,15 @@ public final class ClientPreferences implements SessionStore {
         } else {
             node.put(DOWNLOADS, dir.toAbsolutePath().toString());
         }
+    }
+
+    /** Whether closing the main window keeps the app running in the tray (where there is one); on unless turned off. */
+    public boolean closeToTray() {
+        return node.getBoolean(CLOSE_TO_TRAY, true);
+    }
+
+    public void setCloseToTray(boolean closeToTray) {
+        node.putBoolean(CLOSE_TO_TRAY, closeToTray);
     }
 
     // ---- SessionStore -------------------------------------------------------------------------

@@ -20,5 +20,8 @@ public enum Action {
     GROUP_DISSOLVE,
     /** My own settings: a remark, a pin, do not disturb. */
     SETTINGS,
-    LOAD
+    LOAD,
+    BLOCK,
+    PASSWORD_CHANGE,
+    ADMIN
 }

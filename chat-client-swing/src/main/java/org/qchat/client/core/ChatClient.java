@@ -92,6 +92,8 @@ public final class ChatClient {
     private final HistoryKeeper history;
     private final java.util.Set<Long> membersRequested = new java.util.HashSet<>();
     private final java.util.Set<Long> receiptsLoaded = new java.util.HashSet<>();
+    private final AccountRequests account;
+    private final AdminRequests admin;
 
     /**
      * A client that keeps files under a temporary folder: for tools and tests that send no files.
@@ -124,6 +126,9 @@ public final class ChatClient {
         sync = new SyncEngine(requester, scheduler, session, conversations, requests, users, history);
         outbox = new Outbox(requester, scheduler, session, conversations, sync);
         pushes = new PushRouter(session, contacts, requests, groups, conversations, users, sync, events);
+        OnlineCalls calls = new OnlineCalls(session, requester);
+        account = new AccountRequests(calls, new org.qchat.client.core.model.BlockedUsers(), users);
+        admin = new AdminRequests(calls);
         files = new FileTransfers(requester, connection::maxFrame, scheduler, dispatcher, session, conversations,
                 outbox::sendFile, storage);
         messageActions = new MessageActions(requester, scheduler, session, conversations, groups, outbox, files);
@@ -191,6 +196,21 @@ public final class ChatClient {
     /** Sending and fetching images and files, and their progress. */
     public FileTransfers files() {
         return files;
+    }
+
+    /** Blocking people and changing the password. */
+    public AccountRequests account() {
+        return account;
+    }
+
+    /** Server administration; see {@link Session#isAdmin()}. */
+    public AdminRequests admin() {
+        return admin;
+    }
+
+    /** While reconnecting: try now rather than after the back-off wait (the user asked, or the network is back). */
+    public void retryNow() {
+        connection.retryNow();
     }
 
     public void addEventListener(ClientEvents listener) {
@@ -262,6 +282,7 @@ public final class ChatClient {
         refreshFriends();
         refreshGroups();
         refreshRequests();
+        account.refreshBlocked();
         if (fresh) {
             // What this computer kept shows first; catching up then starts after it.
             history.restore().thenRun(sync::sync);

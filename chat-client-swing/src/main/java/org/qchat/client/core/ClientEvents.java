@@ -3,6 +3,7 @@ package org.qchat.client.core;
 import org.qchat.client.core.model.ChatMessage;
 import org.qchat.client.core.model.Conversation;
 import org.qchat.protocol.model.FriendRequestInfo;
+import org.qchat.protocol.model.UserInfo;
 
 /**
  * Things worth a notice (a toast, a tray message), as opposed to state, which views read from
@@ -15,6 +16,10 @@ public interface ClientEvents {
     }
 
     default void friendRequestReceived(FriendRequestInfo request) {
+    }
+
+    /** {@code friend} accepted my friend request: we are friends now. */
+    default void friendRequestAccepted(UserInfo friend) {
     }
 
     /** {@code userId} declined my friend request. */

@@ -83,6 +83,13 @@ public final class ErrorKeys {
                 case NOT_FOUND -> "error.group.notFound";
                 default -> null;
             };
+            case BLOCK -> code == ErrorCode.NOT_FOUND ? "error.user.notFound" : null;
+            case PASSWORD_CHANGE -> code == ErrorCode.UNAUTHENTICATED ? "error.password.wrongCurrent" : null;
+            case ADMIN -> switch (code) {
+                case FORBIDDEN -> "error.admin.forbidden";
+                case NOT_FOUND -> "error.admin.noSuchUser";
+                default -> null;
+            };
             default -> null;
         };
         return specific != null ? specific : "error.code." + code.name();

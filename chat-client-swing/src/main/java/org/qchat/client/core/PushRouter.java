@@ -70,7 +70,12 @@ final class PushRouter {
             requests.putIncoming(p.request());
             events.fire(e -> e.friendRequestReceived(p.request()));
         } else if (push instanceof FriendAddedPush p) {
+            // Mine if I had asked them: then the news is that they said yes.
+            boolean accepted = requests.hasOutgoingTo(p.friend().user().userId());
             friendAdded(p.friend(), true);
+            if (accepted) {
+                events.fire(e -> e.friendRequestAccepted(p.friend().user()));
+            }
         } else if (push instanceof FriendRemovedPush p) {
             contacts.get(p.userId()).flatMap(c -> conversations.get(c.convId())).ifPresent(c -> c.setActive(false));
             contacts.remove(p.userId());

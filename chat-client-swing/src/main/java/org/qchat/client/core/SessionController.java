@@ -160,6 +160,16 @@ final class SessionController {
         }
     }
 
+    /**
+     * While reconnecting, tries the next connection now instead of at the end of the back-off
+     * wait: the user asked to, or the network came back. Does nothing in any other state.
+     */
+    void retryNow() {
+        if (session.state() == ConnectionState.RECONNECTING && transport != null && !linkUp) {
+            transport.retryNow();
+        }
+    }
+
     /** The session token, while there is a session. */
     String token() {
         return token;
@@ -245,6 +255,7 @@ final class SessionController {
             }
             credentials = null; // the password is not needed again: reconnects resume with the token
         }
+        session.setAdmin(Boolean.TRUE.equals(started.admin()));
         session.setMe(started.user());
         session.setState(ConnectionState.ONLINE);
         heartbeat.start();

@@ -42,6 +42,13 @@ public interface ChatTransport {
     /** Drops the current link, for example when the server stopped answering pings; the transport reconnects. */
     void reset(String reason);
 
+    /**
+     * While no link is up and the next attempt waits out its back-off, starts that attempt now.
+     * Does nothing while a link is up or an attempt is in progress.
+     */
+    default void retryNow() {
+    }
+
     /** Closes the link for good; no reconnection and no further callbacks. Does not block. */
     void close();
 }

@@ -2,6 +2,7 @@ package org.qchat.client.transport;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -77,6 +78,9 @@ public final class TioChatTransport implements ChatTransport {
     /** The attempt in progress, null between attempts; written under {@link #lock}. */
     private volatile Node attemptNode;
     private int connectTimeoutSeconds;
+    /** The next attempt while it waits out its delay, and where it goes; written under {@link #lock}. */
+    private ScheduledFuture<?> waiting;
+    private ServerAddress waitingFor;
     private final RetiredLinks retired = new RetiredLinks();
 
     public TioChatTransport() {
@@ -222,7 +226,26 @@ public final class TioChatTransport implements ChatTransport {
     // ---- the connect loop ----------------------------------------------------------------------
 
     private void schedule(Rotation.Attempt attempt) {
-        connector.schedule(() -> attempt(attempt.address()), attempt.delayMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> task = connector.schedule(() -> attempt(attempt.address()), attempt.delayMillis(),
+                TimeUnit.MILLISECONDS);
+        synchronized (lock) {
+            waiting = task;
+            waitingFor = attempt.address();
+        }
+    }
+
+    @Override
+    public void retryNow() {
+        synchronized (lock) {
+            if (closed || channel != null || attemptNode != null || waiting == null
+                    || waiting.getDelay(TimeUnit.MILLISECONDS) <= 0) {
+                return; // a link is up, an attempt runs, or the next one is due anyway
+            }
+            if (waiting.cancel(false)) {
+                log.info("retrying {} now instead of after the back-off", waitingFor);
+                schedule(new Rotation.Attempt(waitingFor, 0));
+            }
+        }
     }
 
     /** One connection attempt, on the connect thread. Blocks until TCP connects, fails or times out. */

@@ -66,11 +66,21 @@ final class AddFriendDialog extends FormDialog {
                 return;
             }
             UserInfo user = (UserInfo) selected.payload();
+            // Known without asking the server: say so rather than send a request that cannot help.
+            if (client.contacts().isFriend(user.userId())) {
+                showError(I18n.tr("addFriend.alreadyFriend", Names.display(user)));
+                return;
+            }
+            if (client.friendRequests().hasOutgoingTo(user.userId())) {
+                showError(I18n.tr("addFriend.alreadyAsked", Names.display(user)));
+                return;
+            }
             ok.setEnabled(false);
             var future = client.sendFriendRequest(user.userId(), note.getText().strip());
             Dialogs.whenDone(future, Action.FRIEND_REQUEST, this, error, v -> {
-                error.setForeground(Theme.online());
-                error.setText(I18n.tr("addFriend.sent", Names.display(user)));
+                dispose();
+                Toast.show(Avatars.user(user.userId(), Names.display(user), 36), I18n.tr("addFriend.title"),
+                        I18n.tr("addFriend.sent", Names.display(user)), null);
             });
             future.whenComplete((v, t) -> ok.setEnabled(true));
         });

@@ -67,6 +67,7 @@ public final class ChatWindow extends JFrame {
                 selected.captureScreen();
             }
         }, ScreenCapture.SHORTCUT, JComponent.WHEN_IN_FOCUSED_WINDOW);
+        bindings.add(TabKeys.install(this, tabs, this::closeTab));
         setDefaultCloseOperation(DO_NOTHING_ON_CLOSE);
         addWindowListener(new WindowAdapter() {
             @Override

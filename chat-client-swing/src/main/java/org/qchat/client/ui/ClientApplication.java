@@ -45,6 +45,9 @@ public final class ClientApplication implements UiActions, LoginWindow.Handler {
     private MainWindow mainWindow;
     private ChatWindow chatWindow;
     private Credentials pending;
+    private org.qchat.client.transport.NetworkWatch networkWatch;
+    /** The first close to the tray says where the app went; later ones need not. */
+    private boolean toldAboutTray;
     private boolean quitting;
 
     public ClientApplication(LaunchOptions options, ClientPreferences prefs) {
@@ -65,6 +68,9 @@ public final class ClientApplication implements UiActions, LoginWindow.Handler {
     /** Shows the login window; resumes a remembered session at once. Call on the EDT. */
     public void start() {
         notifier.install();
+        // Back-off can leave a reconnect 30 s away: when the network returns, try at once.
+        networkWatch = new org.qchat.client.transport.NetworkWatch(() -> SwingUtilities.invokeLater(client::retryNow));
+        networkWatch.start(java.time.Duration.ofSeconds(2));
         client.session().addListener(this::sessionChanged);
         showLogin(null);
         prefs.savedSession().ifPresent(saved -> {
@@ -113,6 +119,11 @@ public final class ClientApplication implements UiActions, LoginWindow.Handler {
                 }
             } else {
                 showMain();
+                if (credentials instanceof Credentials.Registration) {
+                    String name = client.session().me() == null ? credentials.username()
+                            : org.qchat.client.core.model.Names.display(client.session().me());
+                    notifier.inform(I18n.tr("welcome.new.title"), I18n.tr("welcome.new.body", name));
+                }
             }
             pending = null;
         }));
@@ -215,6 +226,12 @@ public final class ClientApplication implements UiActions, LoginWindow.Handler {
             prefs.setSoundOn(on);
             prefs.flush();
         });
+        if (notifier.hasTray()) {
+            dialog.offerTray(prefs.closeToTray(), keep -> {
+                prefs.setCloseToTray(keep);
+                prefs.flush();
+            });
+        }
         // The default downloads folder is found by looking at the disk: not on this thread.
         CompletableFuture.supplyAsync(prefs::downloadsDir)
                 .thenAccept(folder -> SwingUtilities.invokeLater(() -> dialog.showDownloads(folder)));
@@ -266,6 +283,46 @@ public final class ClientApplication implements UiActions, LoginWindow.Handler {
     }
 
     @Override
+    public void showBlockedUsers() {
+        new BlockedUsersDialog(mainWindow, client).open(mainWindow);
+    }
+
+    @Override
+    public void showChangePassword() {
+        new ChangePasswordDialog(mainWindow, client).open(mainWindow);
+    }
+
+    @Override
+    public void showAdmin() {
+        new AdminDialog(mainWindow, client).open(mainWindow);
+    }
+
+    @Override
+    public void showMainWindow() {
+        if (mainWindow != null) {
+            mainWindow.setVisible(true);
+            mainWindow.setExtendedState(mainWindow.getExtendedState() & ~Frame.ICONIFIED);
+            mainWindow.toFront();
+        } else if (loginWindow != null) {
+            loginWindow.toFront();
+        }
+    }
+
+    /** With a tray (and the setting on) the app keeps running there, as messengers do; else it quits. */
+    @Override
+    public void mainWindowClosing() {
+        if (notifier.hasTray() && prefs.closeToTray() && mainWindow != null) {
+            mainWindow.setVisible(false);
+            if (!toldAboutTray) {
+                toldAboutTray = true;
+                notifier.inform(I18n.tr("app.name"), I18n.tr("tray.stillRunning"));
+            }
+        } else {
+            quit();
+        }
+    }
+
+    @Override
     public void logout() {
         client.logout();
     }
@@ -273,6 +330,9 @@ public final class ClientApplication implements UiActions, LoginWindow.Handler {
     @Override
     public void quit() {
         quitting = true;
+        if (networkWatch != null) {
+            networkWatch.close();
+        }
         client.close();
         notifier.uninstall();
         scheduler.close();

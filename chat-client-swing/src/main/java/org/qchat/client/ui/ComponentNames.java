@@ -166,6 +166,34 @@ public final class ComponentNames {
     public static final String CAPTURE = "capture";
     public static final String CAPTURE_DONE = "capture.done";
     public static final String CAPTURE_CANCEL = "capture.cancel";
+    // Account safety and administration
+    public static final String MENU_BLOCKED = "menu.blocked";
+    public static final String MENU_CHANGE_PASSWORD = "menu.changePassword";
+    public static final String MENU_ADMIN = "menu.admin";
+    public static final String FRIEND_BLOCK = "friend.block";
+    public static final String CHAT_MORE = "chat.more";
+    public static final String BLOCKED_DIALOG = "blocked";
+    public static final String BLOCKED_LIST = "blocked.list";
+    public static final String BLOCKED_UNBLOCK = "blocked.unblock";
+    public static final String PASSWORD_DIALOG = "password";
+    public static final String PASSWORD_CURRENT = "password.current";
+    public static final String PASSWORD_NEW = "password.new";
+    public static final String PASSWORD_REPEAT = "password.repeat";
+    public static final String PASSWORD_SAVE = "password.save";
+    public static final String PASSWORD_ERROR = "password.error";
+    public static final String ADMIN_DIALOG = "admin";
+    public static final String ADMIN_ANNOUNCEMENT = "admin.announcement";
+    public static final String ADMIN_BROADCAST = "admin.broadcast";
+    public static final String ADMIN_USERNAME = "admin.username";
+    public static final String ADMIN_DISABLE = "admin.disable";
+    public static final String ADMIN_ENABLE = "admin.enable";
+    public static final String ADMIN_NEW_PASSWORD = "admin.newPassword";
+    public static final String ADMIN_RESET = "admin.reset";
+    public static final String ADMIN_STATUS = "admin.status";
+    /** "Retry now" in the main window's status line while reconnecting. */
+    public static final String MAIN_RETRY = "main.retry";
+    public static final String SETTINGS_TRAY = "settings.tray";
+    public static final String CONFIRM_DIALOG = "confirm";
 
     private ComponentNames() {
     }

@@ -106,6 +106,9 @@ final class ConversationPanel extends JPanel {
         headText.add(title, BorderLayout.NORTH);
         headText.add(subtitle, BorderLayout.SOUTH);
         head.add(headText, BorderLayout.CENTER);
+        if (conv.kind() == ConversationKind.PRIVATE) {
+            head.add(new PeerMenuButton(client, conv), BorderLayout.EAST);
+        }
         banner.setName(ComponentNames.CHAT_BANNER);
         banner.setOpaque(true);
         banner.setBackground(Theme.noticeBackground());

@@ -19,11 +19,34 @@ final class Dialogs {
     private Dialogs() {
     }
 
+    /** {@link #confirm(Component, String, String, String)} whose button is named like the title ("Remove friend"). */
     static boolean confirm(Component parent, String message, String title) {
-        Object[] options = {I18n.tr("dialog.yes"), I18n.tr("dialog.no")};
-        int answer = JOptionPane.showOptionDialog(parent, message, title, JOptionPane.YES_NO_OPTION,
-                JOptionPane.QUESTION_MESSAGE, null, options, options[1]);
-        return answer == 0;
+        return confirm(parent, message, title, title);
+    }
+
+    /**
+     * Asks before doing something that cannot simply be taken back. The buttons name the action
+     * ({@code action}, e.g. "Remove") and "Cancel", as desktop guidelines ask, never Yes/No; Cancel
+     * is the default, and Esc or closing the dialog cancels too.
+     */
+    static boolean confirm(Component parent, String message, String title, String action) {
+        Object[] options = {action, I18n.tr("dialog.cancel")};
+        // Wrapped: a long sentence would otherwise make the dialog as wide as the screen.
+        String wrapped = "<html><body style='width:320px'>" + Texts.html(message) + "</body></html>";
+        JOptionPane pane = new JOptionPane(wrapped, JOptionPane.QUESTION_MESSAGE, JOptionPane.DEFAULT_OPTION, null,
+                options, options[1]);
+        javax.swing.JDialog dialog = pane.createDialog(parent, title);
+        dialog.setName(ComponentNames.CONFIRM_DIALOG);
+        dialog.setVisible(true); // modal: returns once a button was pressed or the dialog closed
+        dialog.dispose();
+        return action.equals(pane.getValue());
+    }
+
+    /** Esc closes the dialog, as it does everywhere else on the desktop. */
+    static void closeOnEscape(javax.swing.RootPaneContainer dialog) {
+        dialog.getRootPane().registerKeyboardAction(e -> ((Window) dialog).dispose(),
+                javax.swing.KeyStroke.getKeyStroke(java.awt.event.KeyEvent.VK_ESCAPE, 0),
+                javax.swing.JComponent.WHEN_IN_FOCUSED_WINDOW);
     }
 
     static void error(Component parent, String message) {

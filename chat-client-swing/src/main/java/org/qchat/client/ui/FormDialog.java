@@ -45,6 +45,7 @@ class FormDialog extends JDialog {
         content.add(south, BorderLayout.SOUTH);
         setContentPane(content);
         getRootPane().setDefaultButton(ok);
+        Dialogs.closeOnEscape(this);
     }
 
     /** Adds a labelled row; a null label lets the component span both columns. */

@@ -167,6 +167,9 @@ final class GroupMembersPanel extends JPanel {
         if (client.groups().canKick(groupId, target, me)) {
             menu.add(item(ComponentNames.GROUP_KICK, I18n.tr("group.kick"), () -> kick(target)));
         }
+        if (target.user().userId() != me) {
+            menu.add(BlockActions.item(this, client, target.user())); // anyone met in a group, friend or not
+        }
         if (menu.getComponentCount() > 0) {
             menu.show(list, e.getX(), e.getY());
         }

@@ -13,6 +13,7 @@ import javax.swing.BorderFactory;
 import javax.swing.Box;
 import javax.swing.BoxLayout;
 import javax.swing.Icon;
+import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 
@@ -30,6 +31,8 @@ final class HeaderPanel extends JPanel {
     private final JLabel nickname = new JLabel();
     private final JLabel signature = new JLabel();
     private final JLabel status = new JLabel();
+    /** While reconnecting the next attempt may be up to 30 s away: this starts it now. */
+    private final JButton retry = new JButton();
 
     HeaderPanel(ChatClient client, UiActions actions, Bindings bindings) {
         super(new BorderLayout(12, 0));
@@ -51,7 +54,19 @@ final class HeaderPanel extends JPanel {
         text.add(Box.createVerticalStrut(2));
         text.add(signature);
         text.add(Box.createVerticalStrut(4));
-        text.add(status);
+        retry.setName(ComponentNames.MAIN_RETRY);
+        retry.setText(I18n.tr("status.retryNow"));
+        retry.putClientProperty("JButton.buttonType", "borderless");
+        retry.setFocusable(false);
+        retry.setMargin(new java.awt.Insets(0, 4, 0, 4));
+        retry.setForeground(Theme.accent());
+        retry.addActionListener(e -> client.retryNow());
+        JPanel statusRow = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.LEFT, 0, 0));
+        statusRow.setOpaque(false);
+        statusRow.setAlignmentX(Component.LEFT_ALIGNMENT);
+        statusRow.add(status);
+        statusRow.add(retry);
+        text.add(statusRow);
         add(avatar, BorderLayout.WEST);
         add(text, BorderLayout.CENTER);
 
@@ -89,6 +104,7 @@ final class HeaderPanel extends JPanel {
         };
         status.setIcon(new Dot(color));
         status.setText(I18n.tr("status." + state.name().toLowerCase(java.util.Locale.ROOT)));
+        retry.setVisible(state == ConnectionState.RECONNECTING);
     }
 
     private static String displayName(UserInfo me) {

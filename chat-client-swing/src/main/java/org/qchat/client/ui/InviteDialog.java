@@ -30,6 +30,7 @@ final class InviteDialog {
     static void show(Component parent, ChatClient client, long groupId) {
         JDialog dialog = new JDialog(SwingUtilities.getWindowAncestor(parent), I18n.tr("invite.title"));
         dialog.setName(ComponentNames.INVITE_DIALOG);
+        Dialogs.closeOnEscape(dialog);
         JPanel boxes = new JPanel();
         boxes.setName(ComponentNames.INVITE_FRIENDS);
         boxes.setLayout(new BoxLayout(boxes, BoxLayout.Y_AXIS));

@@ -57,15 +57,20 @@ public final class LoginWindow extends JFrame {
     private final JButton switchMode = new JButton();
     private final JLabel error = new JLabel();
     private final JProgressBar progress = new JProgressBar();
+    /** Shows either the error line or the progress bar, in the same space. */
+    private JPanel statusCards;
     private final JLabel confirmLabel = new JLabel(I18n.tr("login.confirm"));
     private final JLabel nicknameLabel = new JLabel(I18n.tr("login.nickname"));
     private final JLabel title = new JLabel();
     private boolean registering;
+    /** Someone has logged in here before: the title may say "Welcome back". */
+    private final boolean returning;
     private SessionStore.SavedSession saved;
 
     public LoginWindow(Handler handler, ServerList servers, String lastUsername, boolean rememberMe) {
         super(I18n.tr("login.window.title"));
         this.handler = handler;
+        this.returning = lastUsername != null && !lastUsername.isBlank();
         setName(ComponentNames.LOGIN_WINDOW);
         setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
         addWindowListener(new java.awt.event.WindowAdapter() {
@@ -144,9 +149,7 @@ public final class LoginWindow extends JFrame {
         s.weightx = 1;
         s.insets = new Insets(3, 0, 3, 0);
         s.gridy = 0;
-        south.add(error, s);
-        s.gridy = 1;
-        south.add(progress, s);
+        south.add(statusArea(), s);
         s.gridy = 2;
         submit.setPreferredSize(new Dimension(10, 36));
         south.add(submit, s);
@@ -161,6 +164,26 @@ public final class LoginWindow extends JFrame {
         setContentPane(content);
         setRegistering(false);
         setResizable(false);
+    }
+
+    /**
+     * The error line and the progress bar share one area of fixed height (two lines of text), so
+     * the window keeps its size whether a message, the progress bar or nothing shows.
+     */
+    private JPanel statusArea() {
+        int line = error.getFontMetrics(error.getFont()).getHeight();
+        error.setVerticalAlignment(JLabel.TOP);
+        JPanel progressBox = new JPanel(new GridBagLayout());
+        GridBagConstraints c = new GridBagConstraints();
+        c.fill = GridBagConstraints.HORIZONTAL;
+        c.weightx = 1;
+        progressBox.add(progress, c);
+        JPanel area = new JPanel(new java.awt.CardLayout());
+        area.add(error, "error");
+        area.add(progressBox, "progress");
+        area.setPreferredSize(new Dimension(10, 2 * line + 6));
+        statusCards = area;
+        return area;
     }
 
     private static void addRow(JPanel form, GridBagConstraints c, int row, JLabel label, JComponent field) {
@@ -197,7 +220,7 @@ public final class LoginWindow extends JFrame {
 
     private void setRegistering(boolean registering) {
         this.registering = registering;
-        title.setText(I18n.tr(registering ? "login.title.register" : "login.title.login"));
+        title.setText(I18n.tr(registering ? "login.title.register" : returning ? "login.title.login" : "login.title.first"));
         submit.setText(I18n.tr(registering ? "login.submit.register" : "login.submit.login"));
         switchMode.setText(I18n.tr(registering ? "login.switch.toLogin" : "login.switch.toRegister"));
         confirm.setVisible(registering);
@@ -270,6 +293,11 @@ public final class LoginWindow extends JFrame {
     public void failed(Throwable failure, Credentials credentials) {
         setBusy(false);
         showError(I18n.tr(ErrorKeys.of(failure, credentials.action())));
+        if (!(credentials instanceof Credentials.Token)) {
+            // Most failures mean retyping the password: be there, with the old attempt selected.
+            password.selectAll();
+            password.requestFocusInWindow();
+        }
         org.qchat.client.core.ChatException e = org.qchat.client.core.ChatException.of(failure);
         if (credentials instanceof Credentials.Token && e != null
                 && e.kind() == org.qchat.client.core.ChatException.Kind.SERVER_ERROR) {
@@ -283,16 +311,18 @@ public final class LoginWindow extends JFrame {
     /** Shows a message without an attempt, e.g. why the last session ended. */
     public void showError(String text) {
         error.setText("<html><body style='width:300px'>" + Texts.html(text) + "</body></html>");
+        error.setToolTipText(text); // the whole text, should it need more than the two lines shown
         error.setVisible(true);
-        pack();
     }
 
     private void clearError() {
         error.setText(" ");
+        error.setToolTipText(null);
     }
 
     public void setBusy(boolean busy) {
         progress.setVisible(busy);
+        ((java.awt.CardLayout) statusCards.getLayout()).show(statusCards, busy ? "progress" : "error");
         for (JComponent field : new JComponent[]{host, port, username, password, confirm, nickname, remember, submit,
                 switchMode}) {
             field.setEnabled(!busy);
@@ -302,7 +332,6 @@ public final class LoginWindow extends JFrame {
         } else {
             submit.setText(I18n.tr(registering ? "login.submit.register" : "login.submit.login"));
         }
-        pack();
     }
 
     public void focusFirstEmpty() {

@@ -72,7 +72,7 @@ public final class MainWindow extends JFrame {
         addWindowListener(new WindowAdapter() {
             @Override
             public void windowClosing(WindowEvent e) {
-                actions.quit();
+                actions.mainWindowClosing();
             }
         });
         setJMenuBar(menuBar());
@@ -119,6 +119,11 @@ public final class MainWindow extends JFrame {
         JMenu app = new JMenu(I18n.tr("menu.app"));
         app.add(item(ComponentNames.MENU_PROFILE, "menu.profile", actions::showProfile));
         app.add(item(ComponentNames.MENU_SETTINGS, "menu.settings", actions::showSettings));
+        app.add(item(ComponentNames.MENU_CHANGE_PASSWORD, "menu.changePassword", actions::showChangePassword));
+        app.add(item(ComponentNames.MENU_BLOCKED, "menu.blocked", actions::showBlockedUsers));
+        if (client.session().isAdmin()) {
+            app.add(item(ComponentNames.MENU_ADMIN, "menu.admin", actions::showAdmin));
+        }
         app.addSeparator();
         app.add(item(ComponentNames.MENU_LOGOUT, "menu.logout", actions::logout));
         app.add(item(ComponentNames.MENU_QUIT, "menu.quit", actions::quit));
@@ -266,6 +271,7 @@ public final class MainWindow extends JFrame {
                 menu.add(item(ComponentNames.FRIEND_REMARK, "friend.remark",
                         () -> RemarkDialog.ask(MainWindow.this, client, contact)));
                 menu.add(item(ComponentNames.FRIEND_REMOVE, "friend.remove", () -> removeFriend(contact)));
+                menu.add(BlockActions.item(MainWindow.this, client, contact.user()));
                 menu.show(friends, e.getX(), e.getY());
             }
         });
@@ -308,6 +314,9 @@ public final class MainWindow extends JFrame {
         ConversationList.Listener convs = c -> refreshAll();
         client.conversations().addListener(convs);
         bindings.add(() -> client.conversations().removeListener(convs));
+        org.qchat.client.core.model.BlockedUsers.Listener blocked = this::refreshAll;
+        client.account().blocked().addListener(blocked);
+        bindings.add(() -> client.account().blocked().removeListener(blocked));
         UserDirectory.Listener users = this::refreshAll;
         client.users().addListener(users);
         bindings.add(() -> client.users().removeListener(users));
@@ -337,8 +346,7 @@ public final class MainWindow extends JFrame {
         List<ListEntry> friendEntries = new ArrayList<>();
         for (Contact c : client.contacts().filtered(query)) {
             int unread = client.conversations().get(c.convId()).map(Conversation::unreadCount).orElse(0);
-            String signature = c.user().signature() == null || c.user().signature().isBlank()
-                    ? I18n.tr(c.online() ? "presence.online" : "presence.offline") : c.user().signature();
+            String signature = ContactLine.of(c, client.account().blocked().contains(c.userId()));
             friendEntries.add(new ListEntry("u" + c.userId(), c.convId(),
                     Avatars.withPresence(Avatars.user(c.userId(), c.displayName(), 36), c.online()),
                     RemarkDialog.titleOf(c), signature, "", unread, !c.online(), c));

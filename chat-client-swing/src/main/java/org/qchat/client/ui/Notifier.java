@@ -8,7 +8,6 @@ import java.awt.RenderingHints;
 import java.awt.SystemTray;
 import java.awt.Taskbar;
 import java.awt.TrayIcon;
-import java.awt.Window;
 import java.awt.image.BufferedImage;
 
 import org.qchat.client.core.Alerts;
@@ -54,18 +53,27 @@ final class Notifier implements ClientEvents {
             try {
                 trayIcon = new TrayIcon(trayImage(0), I18n.tr("app.name"));
                 trayIcon.setImageAutoSize(true);
-                trayIcon.addActionListener(e -> {
-                    if (mainWindow != null) {
-                        mainWindow.setVisible(true);
-                        mainWindow.toFront();
-                    }
-                });
+                trayIcon.addActionListener(e -> actions.showMainWindow());
+                trayIcon.setPopupMenu(trayMenu());
                 SystemTray.getSystemTray().add(trayIcon);
             } catch (AWTException | UnsupportedOperationException e) {
                 log.info("no system tray: {}", e.toString());
                 trayIcon = null;
             }
         }
+    }
+
+    /** Open and Quit: with the main window closed to the tray, this is the way back, and out. */
+    private java.awt.PopupMenu trayMenu() {
+        java.awt.PopupMenu menu = new java.awt.PopupMenu();
+        java.awt.MenuItem open = new java.awt.MenuItem(I18n.tr("tray.open"));
+        open.addActionListener(e -> actions.showMainWindow());
+        java.awt.MenuItem quit = new java.awt.MenuItem(I18n.tr("tray.quit"));
+        quit.addActionListener(e -> actions.quit());
+        menu.add(open);
+        menu.addSeparator();
+        menu.add(quit);
+        return menu;
     }
 
     void uninstall() {
@@ -146,6 +154,23 @@ final class Notifier implements ClientEvents {
     }
 
     @Override
+    public void friendRequestAccepted(UserInfo friend) {
+        String name = Names.display(friend);
+        notice(Avatars.user(friend.userId(), name, 36), I18n.tr("notice.accepted.title"),
+                I18n.tr("notice.accepted.body", name), this::showMain);
+    }
+
+    /** A notice of the app's own, e.g. the welcome for a new account. */
+    void inform(String title, String body) {
+        notice(Avatars.system(36), title, body, null);
+    }
+
+    /** Whether closing the main window can leave the app in the tray (the desktop has a tray and we are in it). */
+    boolean hasTray() {
+        return trayIcon != null;
+    }
+
+    @Override
     public void friendRequestDeclined(long userId) {
         String name = Texts.userName(client, userId);
         notice(Avatars.user(userId, name, 36), I18n.tr("notice.declined.title"),
@@ -161,10 +186,7 @@ final class Notifier implements ClientEvents {
     }
 
     private void showMain() {
-        if (mainWindow != null) {
-            mainWindow.setVisible(true);
-            mainWindow.toFront();
-        }
+        actions.showMainWindow();
     }
 
     private void notice(javax.swing.Icon icon, String title, String body, Runnable onClick) {
@@ -172,20 +194,7 @@ final class Notifier implements ClientEvents {
     }
 
     private void notice(String key, javax.swing.Icon icon, String title, String body, Runnable onClick) {
-        if (trayIcon != null && !anyWindowFocused()) {
-            trayIcon.displayMessage(title, body, TrayIcon.MessageType.INFO);
-        } else {
-            Toast.show(key, icon, title, body, onClick);
-        }
-    }
-
-    private static boolean anyWindowFocused() {
-        for (Window w : Window.getWindows()) {
-            if (w.isFocused()) {
-                return true;
-            }
-        }
-        return false;
+        Toast.show(key, icon, title, body, onClick);
     }
 
     /** The app icon with the unread count painted on it, for the tray. */

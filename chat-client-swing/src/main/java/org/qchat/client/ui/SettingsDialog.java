@@ -23,6 +23,7 @@ final class SettingsDialog extends FormDialog {
     }
 
     private final JTextField downloads = new JTextField(26);
+    private final javax.swing.JCheckBox tray = new javax.swing.JCheckBox();
     private Path downloadsShown;
     private Path downloadsChosen;
 
@@ -61,6 +62,18 @@ final class SettingsDialog extends FormDialog {
             dispose();
             apply.accept(new Choice(l.value(), t.value(), downloadsChosen));
         });
+    }
+
+    /**
+     * Offers "keep running in the tray when the main window closes", only where the desktop has a
+     * tray; {@code apply} gets the choice when the user presses OK.
+     */
+    void offerTray(boolean closeToTray, Consumer<Boolean> apply) {
+        tray.setName(ComponentNames.SETTINGS_TRAY);
+        tray.setText(I18n.tr("settings.tray"));
+        tray.setSelected(closeToTray);
+        row(null, tray, 0);
+        ok.addActionListener(e -> apply.accept(tray.isSelected()));
     }
 
     private JPanel downloadsRow() {

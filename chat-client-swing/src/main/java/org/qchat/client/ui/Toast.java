@@ -24,15 +24,17 @@ import org.qchat.client.ui.emoji.EmojiImages;
 import org.qchat.client.ui.emoji.EmojiLabel;
 
 /**
- * A small notice in the bottom-right corner of the screen that goes away by itself; clicking it
+ * A small notice in the bottom-right corner of the screen that fades away by itself; clicking it
  * runs an action (opens the conversation). Never takes the focus from what the user is typing in.
- * Used where the desktop has no system tray to show notifications.
+ * Drawn by us in the theme's colours (FlatLaf), on every desktop: the system's tray balloon looks
+ * foreign on some and cannot be clicked through to the conversation on others.
  */
 final class Toast {
 
     private static final int BODY_WIDTH = 200;
     private static final int SHOW_MILLIS = 5_000;
     private static final int MAX_SHOWN = 4;
+    private static final int FADE_STEP_MILLIS = 40;
     private static final List<JWindow> SHOWN = new ArrayList<>();
 
     private Toast() {
@@ -82,7 +84,7 @@ final class Toast {
         window.setContentPane(content);
         window.pack();
 
-        Timer timer = new Timer(SHOW_MILLIS, e -> close(window));
+        Timer timer = new Timer(SHOW_MILLIS, e -> fadeOut(window));
         timer.setRepeats(false);
         MouseAdapter click = new MouseAdapter() {
             @Override
@@ -117,6 +119,28 @@ final class Toast {
         text.setHighlighter(null);
         text.setCursor(Cursor.getPredefinedCursor(Cursor.HAND_CURSOR));
         return text;
+    }
+
+    /** Fades the notice out where the desktop draws translucent windows, else closes it at once. */
+    private static void fadeOut(JWindow window) {
+        java.awt.GraphicsDevice device = window.getGraphicsConfiguration() == null ? null
+                : window.getGraphicsConfiguration().getDevice();
+        if (device == null || !device.isWindowTranslucencySupported(
+                java.awt.GraphicsDevice.WindowTranslucency.TRANSLUCENT)) {
+            close(window);
+            return;
+        }
+        Timer fade = new Timer(FADE_STEP_MILLIS, null);
+        fade.addActionListener(e -> {
+            float next = window.getOpacity() - 0.1f;
+            if (next <= 0.05f || !window.isDisplayable()) {
+                fade.stop();
+                close(window);
+            } else {
+                window.setOpacity(next);
+            }
+        });
+        fade.start();
     }
 
     private static void close(JWindow window) {

@@ -25,5 +25,25 @@ public interface UiActions {
 
     void logout();
 
+    /** Shows the main window again (from the tray or a notice), in front. */
+    default void showMainWindow() {
+    }
+
+    /** The list of people I blocked, to unblock them. */
+    default void showBlockedUsers() {
+    }
+
+    default void showChangePassword() {
+    }
+
+    /** Announcements and accounts, for server administrators. */
+    default void showAdmin() {
+    }
+
+    /** The main window's close button: quits, unless the app keeps running in the tray. */
+    default void mainWindowClosing() {
+        quit();
+    }
+
     void quit();
 }

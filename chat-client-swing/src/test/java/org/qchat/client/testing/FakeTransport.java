@@ -30,6 +30,8 @@ public final class FakeTransport implements ChatTransport {
 
     // ---- ChatTransport ---------------------------------------------------------------------
 
+    private int retriesNow;
+
     @Override
     public void connect(ServerList servers, TransportListener listener) {
         this.servers = servers;
@@ -72,6 +74,16 @@ public final class FakeTransport implements ChatTransport {
     public void reset(String reason) {
         resets++;
         drop(reason);
+    }
+
+    @Override
+    public void retryNow() {
+        retriesNow++;
+    }
+
+    /** How often the client asked to try the next connection at once. */
+    public int retriesNow() {
+        return retriesNow;
     }
 
     @Override

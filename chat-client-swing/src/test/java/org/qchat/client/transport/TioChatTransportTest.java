@@ -277,6 +277,37 @@ class TioChatTransportTest {
     }
 
     /** Records what the transport reports, from its I/O threads. */
+    @Test
+    void retryNowStartsTheNextAttemptWithoutWaitingOutTheBackOff() throws Exception {
+        try (TcpRelay link = TcpRelay.to(server.port())) {
+            Recorder client = connect(link.port());
+            await().atMost(WAIT).until(() -> client.connects.get() == 1);
+            link.cut();
+            // Two failed rounds: the next attempt now waits about 4 s.
+            await().atMost(WAIT).until(() -> client.failures.get() >= 2);
+            link.restore();
+
+            long asked = System.nanoTime();
+            client.transport.retryNow();
+
+            await().atMost(Duration.ofMillis(2_500)).until(() -> client.connects.get() == 2);
+            assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofMillis(2_500));
+        }
+    }
+
+    @Test
+    void retryNowWhileTheLinkIsUpChangesNothing() throws Exception {
+        Recorder client = connect(server.port());
+        await().atMost(WAIT).until(() -> client.connects.get() == 1);
+
+        client.transport.retryNow();
+
+        assertThat(client.transport.send(new Ping("1"))).isTrue();
+        assertThat(server.received().poll(10, TimeUnit.SECONDS)).isEqualTo(new Ping("1"));
+        assertThat(client.disconnects.get()).isZero();
+        assertThat(server.acceptedCount()).isEqualTo(1);
+    }
+
     private static final class Recorder implements TransportListener {
         final TioChatTransport transport;
         final AtomicInteger connects = new AtomicInteger();

@@ -190,10 +190,12 @@ final class GuiClient {
         results.item(execute(() -> titles(results.target()).indexOf(who.nickname))).click();
         dialog.textBox(ComponentNames.ADD_FRIEND_NOTE).enterText(note);
         dialog.button(ComponentNames.ADD_FRIEND_SEND).click();
-        JLabel status = dialog.label(ComponentNames.ADD_FRIEND_STATUS).target();
-        waitUntil("the dialog says the request was sent",
-                () -> status.getText().equals(I18n.tr("addFriend.sent", who.nickname)));
-        dialog.button(ComponentNames.DIALOG_CANCEL).click();
+        // Sent: the dialog closes and a notice says so.
+        waitUntil("the dialog closes once the request was sent", () -> !dialog.target().isDisplayable());
+        String sent = I18n.tr("addFriend.sent", who.nickname);
+        waitUntil("a notice says the request was sent", () -> java.util.Arrays.stream(java.awt.Window.getWindows())
+                .anyMatch(w -> w.isShowing() && Components.texts(w, ComponentNames.TOAST_BODY).stream()
+                        .anyMatch(t -> t.contains(sent))));
     }
 
     /** Accepts the pending request from {@code who}, shown at the top of the friend list. */

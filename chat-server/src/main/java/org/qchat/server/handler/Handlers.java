@@ -75,9 +75,9 @@ public final class Handlers {
         AdminService admin = services.admin();
         return new HandlerRegistry(List.of(
                 new PingHandler(clock),
-                new RegisterHandler(accounts),
-                new LoginHandler(accounts),
-                new ResumeHandler(accounts),
+                new RegisterHandler(accounts, admins),
+                new LoginHandler(accounts, admins),
+                new ResumeHandler(accounts, admins),
                 new LogoutHandler(accounts),
                 new ChangePasswordHandler(accounts),
                 new UpdateProfileHandler(accounts),

@@ -6,8 +6,12 @@ import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.AsynchronousChannelGroup;
 import java.nio.channels.AsynchronousServerSocketChannel;
+import java.nio.channels.AsynchronousSocketChannel;
+import java.nio.channels.ShutdownChannelGroupException;
 import java.util.concurrent.ThreadFactory;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tio.core.Node;
 import org.tio.server.AcceptCompletionHandler;
 import org.tio.server.TioServer;
@@ -25,13 +29,37 @@ import org.tio.server.TioServerConfig;
  */
 final class FixedPoolTioServer extends TioServer {
 
+    private static final Logger log = LoggerFactory.getLogger(FixedPoolTioServer.class);
+
     private final int threads;
     private final ThreadFactory threadFactory;
 
     FixedPoolTioServer(TioServerConfig config, int threads, ThreadFactory threadFactory) {
         super(config);
         this.threads = threads;
-        this.threadFactory = threadFactory;
+        this.threadFactory = quietWhenStopped(threadFactory);
+    }
+
+    /**
+     * Threads whose death by {@link ShutdownChannelGroupException} is logged as one line. t-io
+     * re-arms a read outside any try once a read completes; if the channel group was shut down in
+     * that instant (a stopping server), the JDK's refusal escapes the completion handler and ends
+     * the I/O thread, whose default handler would print the stack trace on stderr. Anything else
+     * still reaches the default handler.
+     */
+    static ThreadFactory quietWhenStopped(ThreadFactory factory) {
+        return task -> {
+            Thread thread = factory.newThread(task);
+            Thread.UncaughtExceptionHandler fallback = thread.getUncaughtExceptionHandler();
+            thread.setUncaughtExceptionHandler((t, e) -> {
+                if (ServerConnectionListener.stoppedUnderIt(e)) {
+                    log.info("{}: a connection was still being read when the server stopped", t.getName());
+                } else {
+                    fallback.uncaughtException(t, e);
+                }
+            });
+            return thread;
+        };
     }
 
     /** As t-io's start, on a fixed-pool channel group; ignores t-io's start-up banner. */
@@ -64,6 +92,23 @@ final class FixedPoolTioServer extends TioServer {
      * failure's handler at once, so after {@link #stop()} the thread would spin on it forever.
      */
     private static final class Acceptor extends AcceptCompletionHandler {
+        /**
+         * A connection that arrives while the server stops is closed at once: t-io would start
+         * reading it on a channel group being shut down, which fails with a stack trace.
+         */
+        @Override
+        public void completed(AsynchronousSocketChannel socket, TioServer server) {
+            if (server.isWaitingStop()) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing a socket nobody has used yet: nothing to report
+                }
+                return;
+            }
+            super.completed(socket, server);
+        }
+
         @Override
         public void failed(Throwable failure, TioServer server) {
             if (server.isWaitingStop() || !server.getServerSocketChannel().isOpen()) {

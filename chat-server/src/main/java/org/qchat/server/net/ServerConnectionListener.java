@@ -2,6 +2,7 @@ package org.qchat.server.net;
 
 import java.io.IOException;
 import java.net.StandardSocketOptions;
+import java.nio.channels.ShutdownChannelGroupException;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -83,7 +84,7 @@ final class ServerConnectionListener implements TioServerListener {
             return;
         }
         registry.remove(connection);
-        if (throwable != null && !(throwable instanceof IOException)) {
+        if (throwable != null && !(throwable instanceof IOException) && !stoppedUnderIt(throwable)) {
             log.warn("close {} reason={}", connection, describe(channel, throwable, remark), throwable);
         } else if (log.isInfoEnabled()) {
             log.info("close {} reason={}", connection, describe(channel, throwable, remark));
@@ -92,6 +93,20 @@ final class ServerConnectionListener implements TioServerListener {
             presence.detach(connection);
             connection.session().closeAttachments();
         });
+    }
+
+    /**
+     * The server stopped while this link still had a read or write to start: the JDK refuses it
+     * with {@link ShutdownChannelGroupException}. That is the end of a shutdown, not a fault, so
+     * it gets the one-line close record instead of a stack trace.
+     */
+    static boolean stoppedUnderIt(Throwable throwable) {
+        for (Throwable t = throwable; t != null; t = t.getCause()) {
+            if (t instanceof ShutdownChannelGroupException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Our own close reasons are English; t-io's are not, so its close code stands in for them. */

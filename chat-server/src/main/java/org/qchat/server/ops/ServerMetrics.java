@@ -20,6 +20,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
  * The server's Prometheus metrics: qchat_connections, qchat_online_users,
  * qchat_message_writer_queue, qchat_cursor_writer_queue, qchat_outbound_queued_bytes, qchat_messages_stored_total,
  * qchat_errors_total{code}, plus JVM and process metrics. Rates (messages per second) come from Prometheus' rate() over the counters.
+ * Others register theirs here too: the server its files counters (qchat_files_stored_total,
+ * qchat_files_received_bytes_total, qchat_files_sent_bytes_total), a cluster node its qchat_cluster_* metrics.
+ * README's "Monitoring" lists them all for operators: keep it in step when adding one.
  */
 public final class ServerMetrics implements AutoCloseable {
 

@@ -332,6 +332,19 @@ abstract class AccountsContract extends ServerContract {
     }
 
     @Test
+    void theSessionReplyTellsAnAdministratorAndOnlyThem() {
+        TestClient admin = server.admin();
+        TestClient plain = newUser("plain");
+
+        assertThat(admin.session().admin()).as("admin's own login or registration").isTrue();
+        assertThat(plain.session().admin()).as("not an administrator: the field is absent").isNull();
+        TestClient again = server.connect();
+        assertThat(again.resume(admin.token(), null).admin()).as("a resumed admin session").isTrue();
+        TestClient plainAgain = server.connect();
+        assertThat(plainAgain.login(plain.username(), PASSWORD, null).admin()).isNull();
+    }
+
+    @Test
     void aDisabledAccountIsDisconnectedAndCannotLogInUntilReenabled() {
         TestClient admin = server.admin();
         TestClient victim = newUser("dis");

@@ -17,6 +17,7 @@ public final class Session {
     private ConnectionState state = ConnectionState.SIGNED_OUT;
     private UserInfo me;
     private String signedOutReason;
+    private boolean admin;
 
     public ConnectionState state() {
         return state;
@@ -50,6 +51,15 @@ public final class Session {
         this.signedOutReason = reasonKey;
         this.state = ConnectionState.SIGNED_OUT;
         listeners.fire(l -> l.sessionChanged(this));
+    }
+
+    /** Whether the server counts the signed-in user as a server administrator (its {@code session} says so). */
+    public boolean isAdmin() {
+        return admin;
+    }
+
+    public void setAdmin(boolean admin) {
+        this.admin = admin;
     }
 
     public void setMe(UserInfo me) {

@@ -113,7 +113,7 @@ public final class SaveAs {
     }
 
     private static boolean confirmReplace(Component parent, String name) {
-        Object[] options = {I18n.tr("dialog.yes"), I18n.tr("dialog.no")};
+        Object[] options = {I18n.tr("media.saveAs.replace"), I18n.tr("dialog.cancel")};
         return JOptionPane.showOptionDialog(parent, I18n.tr("media.saveAs.exists", name),
                 I18n.tr("media.saveAs.title"), JOptionPane.YES_NO_OPTION, JOptionPane.WARNING_MESSAGE, null,
                 options, options[1]) == 0;

@@ -1,5 +1,6 @@
 package org.qchat.server.handler.admin;
 
+import org.qchat.protocol.packet.SessionStarted;
 import org.qchat.server.config.ServerConfig;
 import org.qchat.server.handler.RequestContext;
 import org.qchat.server.route.ConnectionSession.Identity;
@@ -12,6 +13,11 @@ public final class AdminCheck {
 
     public AdminCheck(ServerConfig config) {
         this.config = config;
+    }
+
+    /** The reply to a login, telling an administrator that they are one. */
+    public SessionStarted mark(SessionStarted started) {
+        return started.withAdmin(config.isAdmin(started.user().username()));
     }
 
     Identity require(RequestContext context) throws ChatException {

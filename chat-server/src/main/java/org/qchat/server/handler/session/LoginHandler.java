@@ -3,6 +3,7 @@ package org.qchat.server.handler.session;
 import org.qchat.protocol.packet.Login;
 import org.qchat.server.handler.PacketHandler;
 import org.qchat.server.handler.RequestContext;
+import org.qchat.server.handler.admin.AdminCheck;
 import org.qchat.server.service.AccountService;
 import org.qchat.server.service.ChatException;
 
@@ -10,9 +11,11 @@ import org.qchat.server.service.ChatException;
 public final class LoginHandler implements PacketHandler<Login> {
 
     private final AccountService accounts;
+    private final AdminCheck admins;
 
-    public LoginHandler(AccountService accounts) {
+    public LoginHandler(AccountService accounts, AdminCheck admins) {
         this.accounts = accounts;
+        this.admins = admins;
     }
 
     @Override
@@ -28,7 +31,7 @@ public final class LoginHandler implements PacketHandler<Login> {
     @Override
     public void handle(RequestContext context, Login request) throws ChatException {
         LoginGuard.requireLoggedOut(context);
-        context.reply(accounts.login(context.connection(), context.id(), request.protocol(), request.username(),
-                request.password(), request.device()));
+        context.reply(admins.mark(accounts.login(context.connection(), context.id(), request.protocol(), request.username(),
+                request.password(), request.device())));
     }
 }

@@ -3,6 +3,7 @@ package org.qchat.server.handler.session;
 import org.qchat.protocol.packet.Register;
 import org.qchat.server.handler.PacketHandler;
 import org.qchat.server.handler.RequestContext;
+import org.qchat.server.handler.admin.AdminCheck;
 import org.qchat.server.service.AccountService;
 import org.qchat.server.service.ChatException;
 
@@ -10,9 +11,11 @@ import org.qchat.server.service.ChatException;
 public final class RegisterHandler implements PacketHandler<Register> {
 
     private final AccountService accounts;
+    private final AdminCheck admins;
 
-    public RegisterHandler(AccountService accounts) {
+    public RegisterHandler(AccountService accounts, AdminCheck admins) {
         this.accounts = accounts;
+        this.admins = admins;
     }
 
     @Override
@@ -28,7 +31,7 @@ public final class RegisterHandler implements PacketHandler<Register> {
     @Override
     public void handle(RequestContext context, Register request) throws ChatException {
         LoginGuard.requireLoggedOut(context);
-        context.reply(accounts.register(context.connection(), context.id(), request.protocol(), request.username(),
-                request.password(), request.nickname(), request.device()));
+        context.reply(admins.mark(accounts.register(context.connection(), context.id(), request.protocol(), request.username(),
+                request.password(), request.nickname(), request.device())));
     }
 }

@@ -3,6 +3,7 @@ package org.qchat.server.handler.session;
 import org.qchat.protocol.packet.Resume;
 import org.qchat.server.handler.PacketHandler;
 import org.qchat.server.handler.RequestContext;
+import org.qchat.server.handler.admin.AdminCheck;
 import org.qchat.server.service.AccountService;
 import org.qchat.server.service.ChatException;
 
@@ -10,9 +11,11 @@ import org.qchat.server.service.ChatException;
 public final class ResumeHandler implements PacketHandler<Resume> {
 
     private final AccountService accounts;
+    private final AdminCheck admins;
 
-    public ResumeHandler(AccountService accounts) {
+    public ResumeHandler(AccountService accounts, AdminCheck admins) {
         this.accounts = accounts;
+        this.admins = admins;
     }
 
     @Override
@@ -28,7 +31,7 @@ public final class ResumeHandler implements PacketHandler<Resume> {
     @Override
     public void handle(RequestContext context, Resume request) throws ChatException {
         LoginGuard.requireLoggedOut(context);
-        context.reply(accounts.resume(context.connection(), context.id(), request.protocol(), request.token(),
-                request.device()));
+        context.reply(admins.mark(accounts.resume(context.connection(), context.id(), request.protocol(), request.token(),
+                request.device())));
     }
 }
