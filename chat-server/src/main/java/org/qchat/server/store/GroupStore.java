@@ -27,7 +27,8 @@ public final class GroupStore {
             + "VALUES (?, ?, ?, ?, ?, FALSE, ?)";
     private static final String BY_ID = "SELECT " + COLUMNS + " FROM chat_groups g WHERE g.id = ?";
     private static final String SEARCH = "SELECT " + COLUMNS + " FROM chat_groups g WHERE g.dissolved = FALSE "
-            + "AND g.name_lower LIKE ? ESCAPE '\\' ORDER BY g.name_lower, g.id LIMIT ?";
+            + "AND g.name_lower LIKE ? ESCAPE '\\' "
+            + "ORDER BY CASE WHEN g.name_lower LIKE ? ESCAPE '\\' THEN 0 ELSE 1 END, g.name_lower, g.id LIMIT ?";
     private static final String ADD_MEMBER = "INSERT INTO group_members (group_id, user_id, role, joined_at) VALUES (?, ?, ?, ?)";
     private static final String REMOVE_MEMBER = "DELETE FROM group_members WHERE group_id = ? AND user_id = ?";
     private static final String REMOVE_ALL = "DELETE FROM group_members WHERE group_id = ?";
@@ -49,8 +50,10 @@ public final class GroupStore {
         return Jdbc.one(c, BY_ID, GroupStore::map, id);
     }
 
-    public List<GroupRecord> search(Tx c, String prefix, int limit) throws SQLException {
-        return Jdbc.list(c, SEARCH, GroupStore::map, UserStore.escapeLike(prefix.toLowerCase(Locale.ROOT)) + "%", limit);
+    /** Groups not dissolved whose name contains {@code query}: those it starts first, then by name. */
+    public List<GroupRecord> search(Tx c, String query, int limit) throws SQLException {
+        String word = UserStore.escapeLike(query.toLowerCase(Locale.ROOT));
+        return Jdbc.list(c, SEARCH, GroupStore::map, "%" + word + "%", word + "%", limit);
     }
 
     public void addMember(Tx c, long groupId, long userId, Role role, long now) throws SQLException {

@@ -22,7 +22,9 @@ public final class UserStore {
     private static final String BY_USERNAME = "SELECT " + COLUMNS + " FROM users WHERE username_lower = ?";
     private static final String BY_ID = "SELECT " + COLUMNS + " FROM users WHERE id = ?";
     private static final String SEARCH = "SELECT " + COLUMNS + " FROM users WHERE disabled = FALSE AND id <> ? "
-            + "AND (username_lower LIKE ? ESCAPE '\\' OR nickname_lower LIKE ? ESCAPE '\\') ORDER BY username_lower LIMIT ?";
+            + "AND (username_lower LIKE ? ESCAPE '\\' OR nickname_lower LIKE ? ESCAPE '\\') "
+            + "ORDER BY CASE WHEN username_lower LIKE ? ESCAPE '\\' OR nickname_lower LIKE ? ESCAPE '\\' THEN 0 ELSE 1 END, "
+            + "username_lower LIMIT ?";
     private static final String UPDATE_PROFILE = "UPDATE users SET nickname = ?, nickname_lower = ?, signature = ? WHERE id = ?";
     private static final String UPDATE_PASSWORD = "UPDATE users SET password_hash = ? WHERE id = ?";
     private static final String SET_DISABLED = "UPDATE users SET disabled = ? WHERE id = ?";
@@ -65,9 +67,15 @@ public final class UserStore {
         return out;
     }
 
-    public List<UserRecord> search(Tx c, String prefix, long excludeId, int limit) throws SQLException {
-        String pattern = escapeLike(lower(prefix)) + "%";
-        return Jdbc.list(c, SEARCH, UserStore::map, excludeId, pattern, pattern, limit);
+    /**
+     * Enabled users other than {@code excludeId} whose username or nickname contains {@code query}
+     * (ignoring case, taken literally): those where it starts the name first, then by username.
+     */
+    public List<UserRecord> search(Tx c, String query, long excludeId, int limit) throws SQLException {
+        String word = escapeLike(lower(query));
+        String anywhere = "%" + word + "%";
+        String first = word + "%";
+        return Jdbc.list(c, SEARCH, UserStore::map, excludeId, anywhere, anywhere, first, first, limit);
     }
 
     public void updateProfile(Tx c, long id, String nickname, String signature) throws SQLException {

@@ -78,11 +78,33 @@ abstract class FriendsContract extends ServerContract {
     }
 
     @Test
+    void searchFindsTheQueryInsideNamesAfterThoseItStarts() {
+        String tag = Names.unique("mid");
+        TestClient inside = server.connect();
+        inside.register(Names.unique("zz") + tag, PASSWORD, "Someone", null);
+        TestClient inNickname = server.connect();
+        inNickname.register(Names.unique("aa"), PASSWORD, "项目组 " + tag, null);
+        TestClient starts = server.connect();
+        starts.register(tag + "z", PASSWORD, null, null);
+        TestClient searcher = newUser("mid");
+
+        assertThat(search(searcher, tag, null)).extracting(UserInfo::username).as("the name it starts first")
+                .startsWith(starts.username())
+                .containsExactlyInAnyOrder(starts.username(), inside.username(), inNickname.username());
+        assertThat(search(searcher, "项目组", 50)).extracting(UserInfo::userId).contains(inNickname.userId());
+    }
+
+    @Test
     void searchTakesTheQueryLiterallyAndChecksItsLength() {
         TestClient c = newUser("lit");
+        String tag = Names.unique("lx");
+        TestClient lookalike = server.connect();
+        lookalike.register(tag.replace('_', 'q'), PASSWORD, null, null);
 
         assertThat(search(c, "%", null)).as("'%' is not a wildcard").isEmpty();
-        assertThat(search(c, "_", null)).as("'_' is not a wildcard").isEmpty();
+        assertThat(search(c, tag, null)).as("'_' is not a wildcard").isEmpty();
+        assertThat(search(c, "_", 50)).extracting(UserInfo::username).as("'_' matches itself")
+                .isNotEmpty().allSatisfy(name -> assertThat(name).contains("_"));
         c.expectError(new SearchUsers(c.nextId(), "", null), ErrorCode.BAD_REQUEST);
         c.expectError(new SearchUsers(c.nextId(), "q".repeat(33), null), ErrorCode.BAD_REQUEST);
     }

@@ -396,18 +396,22 @@ abstract class GroupsContract extends ServerContract {
     }
 
     @Test
-    void groupSearchMatchesNamePrefixesIgnoringCase() {
+    void groupSearchMatchesAnywhereInTheNameIgnoringCaseWithPrefixesFirst() {
         TestClient owner = newUser("gsrch");
         String tag = Names.unique("findme");
-        GroupInfo a = owner.createGroup(tag + " Alpha", null);
+        GroupInfo inside = owner.createGroup("Project " + tag + " 项目组", null);
         GroupInfo b = owner.createGroup(tag.toUpperCase(Locale.ROOT) + " Beta", JoinPolicy.INVITE);
-        owner.createGroup("x" + tag, null);
+        GroupInfo a = owner.createGroup(tag + " Alpha", null);
+        owner.createGroup(Names.unique("other"), null);
         TestClient searcher = newUser("gsrch");
 
         List<GroupInfo> found = searcher.expect(GroupList.class, new SearchGroups(searcher.nextId(), tag, null)).groups();
 
-        assertThat(found).extracting(GroupInfo::groupId).containsExactlyInAnyOrder(a.groupId(), b.groupId());
+        assertThat(found).extracting(GroupInfo::groupId).as("names starting with the query first, by name")
+                .containsExactly(a.groupId(), b.groupId(), inside.groupId());
         assertThat(found).allSatisfy(g -> assertThat(g.role()).isNull());
+        assertThat(searcher.expect(GroupList.class, new SearchGroups(searcher.nextId(), "项目", 50)).groups())
+                .extracting(GroupInfo::groupId).contains(inside.groupId());
     }
 
     @Test
