@@ -72,8 +72,8 @@ class PacketRegistryTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("registered")
-    void typeNameIsLowerCaseDottedWords(Class<? extends Packet> type) {
-        assertThat(type.getAnnotation(PacketType.class).value()).matches("[a-z]+(\\.[a-z]+)*");
+    void typeNameIsDottedLowerCamelCaseWords(Class<? extends Packet> type) {
+        assertThat(type.getAnnotation(PacketType.class).value()).matches("[a-z]+([A-Z][a-z]+)*(\\.[a-z]+([A-Z][a-z]+)*)*");
     }
 
     @ParameterizedTest(name = "{0}")
