@@ -50,6 +50,11 @@ import org.qchat.protocol.packet.SearchGroups;
 import org.qchat.protocol.packet.SearchUsers;
 import org.qchat.protocol.packet.SendFriendRequest;
 import org.qchat.protocol.packet.SetGroupAdmin;
+import org.qchat.protocol.packet.GetGroup;
+import org.qchat.protocol.packet.MuteAll;
+import org.qchat.protocol.packet.MuteMember;
+import org.qchat.protocol.packet.SetGroupNotice;
+import org.qchat.protocol.model.SystemEvent;
 import org.qchat.protocol.packet.UpdateProfile;
 import org.qchat.protocol.packet.UserList;
 import org.qchat.protocol.packet.UserReply;
@@ -109,6 +114,9 @@ public final class ChatClient {
             @Override
             public void messageArrived(Conversation conversation, ChatMessage message) {
                 learnSender(conversation, message.senderId());
+                if (message.isSystemLine() && conversation.groupId() != null) {
+                    groupChanged(conversation.groupId(), message.system());
+                }
             }
         });
         connection.setHooks(new SessionController.Hooks() {
@@ -258,6 +266,9 @@ public final class ChatClient {
             for (Conversation conv : conversations.all()) {
                 if (conv.kind() == ConversationKind.GROUP && !groups.isMember(conv.convId())) {
                     conv.setActive(false);
+                    if (groups.info(conv.convId()).isEmpty()) {
+                        refreshGroup(conv.convId()); // a group I was in: its name, for its history
+                    }
                 }
             }
         });
@@ -390,7 +401,52 @@ public final class ChatClient {
         return online(id -> new ListMembers(id, groupId), MemberList.class).thenAccept(reply -> {
             reply.members().forEach(m -> users.put(m.user()));
             groups.replaceMembers(groupId, reply.members());
+            reply.members().stream().filter(m -> m.user().userId() == session.myId()).findFirst()
+                    .ifPresent(me -> groups.noteMyMute(groupId, me.mutedUntil()));
         });
+    }
+
+    /** Reads a group again (notice, mute all, my role); also one I am no longer in, for its name. */
+    public CompletableFuture<GroupInfo> refreshGroup(long groupId) {
+        return online(id -> new GetGroup(id, groupId), GroupReply.class).thenApply(reply -> {
+            groups.remember(reply.group());
+            return reply.group();
+        });
+    }
+
+    /** Sets the group notice ("" clears it); owner and admins. */
+    public CompletableFuture<Void> setGroupNotice(long groupId, String text) {
+        return online(id -> new SetGroupNotice(id, groupId, text.strip()), Ok.class)
+                .thenCompose(ok -> refreshGroup(groupId)).thenApply(g -> null);
+    }
+
+    /** Mutes a member for {@code minutes} (0 lifts it); owner and admins. */
+    public CompletableFuture<Void> muteMember(long groupId, long userId, int minutes) {
+        return online(id -> new MuteMember(id, groupId, userId, minutes), Ok.class)
+                .thenCompose(ok -> loadMembers(groupId));
+    }
+
+    /** Lets only the owner and admins send, or everyone again. */
+    public CompletableFuture<Void> muteAll(long groupId, boolean muted) {
+        return online(id -> new MuteAll(id, groupId, muted), Ok.class)
+                .thenCompose(ok -> refreshGroup(groupId)).thenApply(g -> null);
+    }
+
+    /** A system line arrived live: what it changed that the group's reply or member list holds. */
+    private void groupChanged(long groupId, SystemEvent event) {
+        switch (event.event()) {
+            case "notice", "mute_all", "unmute_all" -> refreshGroup(groupId);
+            case "muted", "unmuted" -> {
+                if (event.targetId() != null && event.targetId() == session.myId()) {
+                    groups.noteMyMute(groupId, "muted".equals(event.event()) ? event.until() : null);
+                }
+                if (groups.membersLoaded(groupId)) {
+                    loadMembers(groupId);
+                }
+            }
+            default -> {
+            }
+        }
     }
 
     /** User actions need a session: while reconnecting they fail at once instead of waiting. */
