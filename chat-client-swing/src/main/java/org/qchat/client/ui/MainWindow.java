@@ -332,6 +332,9 @@ public final class MainWindow extends JFrame {
     }
 
     private String previewOf(Conversation conv, ChatMessage m) {
+        if (m.isSystemLine()) {
+            return Texts.preview(SystemLineText.of(client, m), 40);
+        }
         String text = Texts.preview(m, 40);
         if (m.senderId() == client.session().myId()) {
             return I18n.tr("recent.mine", text);

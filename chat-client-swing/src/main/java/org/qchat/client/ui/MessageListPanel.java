@@ -81,6 +81,10 @@ final class MessageListPanel extends JPanel implements Scrollable {
         add(historyStatus);
         long myId = client.session().myId();
         for (ChatMessage m : messages) {
+            if (m.isSystemLine()) {
+                add(new SystemLineView(client, m));
+                continue;
+            }
             MessageRow row = rows.get(m.key());
             if (row == null) {
                 MessageRow.Style style = conv.isSystem() ? MessageRow.Style.NOTICE
