@@ -86,6 +86,8 @@ public final class ChatClient {
     private final PushRouter pushes;
     private final FileTransfers files;
     private final java.util.Set<Long> membersRequested = new java.util.HashSet<>();
+    /** Groups I am no longer in whose name was asked for this session. */
+    private final java.util.Set<Long> formerGroupsAsked = new java.util.HashSet<>();
 
     /**
      * A client that keeps files under a temporary folder: for tools and tests that send no files.
@@ -119,6 +121,7 @@ public final class ChatClient {
                 }
             }
         });
+        conversations.addListener(this::learnFormerGroup);
         connection.setHooks(new SessionController.Hooks() {
             @Override
             public void sessionStarted(boolean fresh) {
@@ -223,10 +226,24 @@ public final class ChatClient {
         }
     }
 
+    /** A conversation of a group I am no longer in (seen in a sync): its name, for its read-only history. */
+    private void learnFormerGroup(Conversation conversation) {
+        if (conversation.kind() == ConversationKind.GROUP && !groups.isMember(conversation.convId())
+                && groups.info(conversation.convId()).isEmpty() && session.state() == ConnectionState.ONLINE
+                && formerGroupsAsked.add(conversation.convId())) {
+            refreshGroup(conversation.convId()).whenComplete((group, failure) -> {
+                if (failure != null) {
+                    formerGroupsAsked.remove(conversation.convId());
+                }
+            });
+        }
+    }
+
     private void onSessionStarted(boolean fresh) {
         UserInfo me = session.me();
         if (fresh) {
             membersRequested.clear();
+            formerGroupsAsked.clear();
             outbox.clear();
             sync.reset();
             contacts.replaceAll(List.of());
@@ -266,9 +283,7 @@ public final class ChatClient {
             for (Conversation conv : conversations.all()) {
                 if (conv.kind() == ConversationKind.GROUP && !groups.isMember(conv.convId())) {
                     conv.setActive(false);
-                    if (groups.info(conv.convId()).isEmpty()) {
-                        refreshGroup(conv.convId()); // a group I was in: its name, for its history
-                    }
+                    learnFormerGroup(conv);
                 }
             }
         });
