@@ -157,6 +157,40 @@ class GroupLinesOnScreenTest {
         });
     }
 
+    @Test
+    void aNewNoticeShowsInABarUntilDismissedAndAgainOnlyOnceItChanges() throws Exception {
+        java.util.prefs.Preferences node = java.util.prefs.Preferences.userRoot()
+                .node("qchat-test-notices-" + java.util.UUID.randomUUID());
+        try {
+            execute(() -> {
+                Bindings bindings = new Bindings();
+                GroupNoticeBar bar = new GroupNoticeBar(h.client, GROUP, new SeenNotices(node), bindings);
+                assertThat(bar.isVisible()).as("no notice yet").isFalse();
+
+                h.client.groups().put(hiking("周六八点集合", Wire.TIME));
+
+                assertThat(bar.isVisible()).isTrue();
+                assertThat(bar.text()).contains("群公告").contains("周六八点集合");
+                ((javax.swing.JButton) Components.find(bar, GroupNoticeBar.CLOSE)).doClick();
+                assertThat(bar.isVisible()).isFalse();
+                GroupNoticeBar reopened = new GroupNoticeBar(h.client, GROUP, new SeenNotices(node), bindings);
+                assertThat(reopened.isVisible()).as("seen: not shown on opening again").isFalse();
+
+                h.client.groups().put(hiking("改到九点", Wire.TIME + 1000));
+
+                assertThat(reopened.isVisible()).as("a changed notice shows again").isTrue();
+                bindings.unbindAll();
+            });
+        } finally {
+            node.removeNode();
+        }
+    }
+
+    private static org.qchat.protocol.model.GroupInfo hiking(String notice, long time) {
+        return new org.qchat.protocol.model.GroupInfo(GROUP, GROUP, "Hiking", org.qchat.protocol.model.JoinPolicy.OPEN,
+                BOB, 3, Role.MEMBER, notice, BOB, time, null);
+    }
+
     private static <T extends Component> T find(Component root, Class<T> type) {
         if (type.isInstance(root)) {
             return type.cast(root);
