@@ -193,6 +193,31 @@ class ClusterIT {
     }
 
     @Test
+    void aMemberMutedOnOneNodeCannotSendFromAnotherAfterTheMutesOkAndEveryNodeGetsTheLine() {
+        TestClient owner = registered(0, "owner");
+        TestClient member = registered(1, "member");
+        TestClient watcher = registered(2, "watcher");
+        Scenarios.befriend(owner, member);
+        Scenarios.befriend(owner, watcher);
+        GroupInfo group = owner.createGroup("mutes", JoinPolicy.INVITE);
+        owner.expectOk(new InviteToGroup(owner.nextId(), group.groupId(), List.of(member.userId(), watcher.userId())));
+        // Node 2 has decided sends to this group already: its view is warm, not reread on demand.
+        member.sendText(group.convId(), Names.msgId(), "still allowed");
+
+        owner.expectOk(new org.qchat.protocol.packet.MuteMember(owner.nextId(), group.groupId(), member.userId(), 10));
+
+        member.expectError(new SendMessage(member.nextId(), group.convId(), Names.msgId(), "muted"), ErrorCode.FORBIDDEN);
+        for (TestClient c : List.of(member, watcher)) {
+            c.awaitPush(MessagePush.class, p -> p.message().kind() == MessageKind.SYSTEM
+                    && p.message().system().event().equals("muted"), CROSS_NODE);
+        }
+        owner.expectOk(new org.qchat.protocol.packet.MuteMember(owner.nextId(), group.groupId(), member.userId(), 0));
+        member.sendText(group.convId(), Names.msgId(), "allowed again");
+        assertThat(GroupsContract.events(watcher.pullAll(group.convId(), 0)))
+                .containsExactly("joined", "muted", "unmuted");
+    }
+
+    @Test
     void friendsOnOtherNodesSeePresenceAndADeadNodesUsersGoOffline() {
         TestClient watcher = registered(0, "watcher");
         TestClient friend = registered(1, "friend");
