@@ -239,7 +239,8 @@ final class GroupMembersPanel extends JPanel {
             name.setForeground(selected ? UIManager.getColor("List.selectionForeground")
                     : m.online() ? l.getForeground() : Theme.secondaryText());
             boolean muted = m.mutedUntil() != null && m.mutedUntil() > System.currentTimeMillis();
-            role.setText((muted ? "🔇 " : "") + (m.role() == Role.MEMBER ? "" : Texts.role(m.role())));
+            String roleText = m.role() == Role.MEMBER ? "" : Texts.role(m.role());
+            role.setText(muted ? (roleText.isEmpty() ? "" : roleText + " · ") + I18n.tr("group.member.muted") : roleText);
             // On a selected row the accent colours vanish into the selection background.
             role.setForeground(selected ? UIManager.getColor("List.selectionForeground")
                     : m.role() == Role.OWNER ? Theme.reconnecting() : Theme.accent());

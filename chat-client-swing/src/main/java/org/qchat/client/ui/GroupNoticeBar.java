@@ -36,6 +36,7 @@ final class GroupNoticeBar extends JPanel {
         setBackground(Theme.noticeBackground());
         setBorder(BorderFactory.createEmptyBorder(6, 14, 6, 8));
         text.setName(NAME + ".text");
+        text.setFont(text.getFont().deriveFont(java.awt.Font.BOLD));
         JButton close = new JButton("✕");
         close.setName(CLOSE);
         close.setToolTipText(I18n.tr("group.notice.dismiss"));
@@ -56,8 +57,7 @@ final class GroupNoticeBar extends JPanel {
         boolean show = group != null && group.notice() != null && group.noticeTime() != null
                 && !seen.seen(client.session().myId(), groupId, group.noticeTime());
         if (show) {
-            text.setText("<html>📌 <b>" + Texts.html(I18n.tr("group.notice")) + "</b>  "
-                    + Texts.html(Texts.preview(group.notice(), 200)) + "</html>");
+            text.setText(I18n.tr("group.notice.bar", Texts.preview(group.notice(), 120)));
             text.setToolTipText("<html>" + Texts.html(group.notice()).replace("\n", "<br>") + "</html>");
         }
         setVisible(show);

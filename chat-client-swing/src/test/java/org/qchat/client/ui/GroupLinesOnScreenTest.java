@@ -170,7 +170,7 @@ class GroupLinesOnScreenTest {
                 h.client.groups().put(hiking("周六八点集合", Wire.TIME));
 
                 assertThat(bar.isVisible()).isTrue();
-                assertThat(bar.text()).contains("群公告").contains("周六八点集合");
+                assertThat(bar.text()).isEqualTo("群公告：周六八点集合");
                 ((javax.swing.JButton) Components.find(bar, GroupNoticeBar.CLOSE)).doClick();
                 assertThat(bar.isVisible()).isFalse();
                 GroupNoticeBar reopened = new GroupNoticeBar(h.client, GROUP, new SeenNotices(node), bindings);
