@@ -50,11 +50,6 @@ import org.qchat.protocol.packet.SearchGroups;
 import org.qchat.protocol.packet.SearchUsers;
 import org.qchat.protocol.packet.SendFriendRequest;
 import org.qchat.protocol.packet.SetGroupAdmin;
-import org.qchat.protocol.packet.GetGroup;
-import org.qchat.protocol.packet.MuteAll;
-import org.qchat.protocol.packet.MuteMember;
-import org.qchat.protocol.packet.SetGroupNotice;
-import org.qchat.protocol.model.SystemEvent;
 import org.qchat.protocol.packet.UpdateProfile;
 import org.qchat.protocol.packet.UserList;
 import org.qchat.protocol.packet.UserReply;
@@ -86,8 +81,7 @@ public final class ChatClient {
     private final PushRouter pushes;
     private final FileTransfers files;
     private final java.util.Set<Long> membersRequested = new java.util.HashSet<>();
-    /** Groups I am no longer in whose name was asked for this session. */
-    private final java.util.Set<Long> formerGroupsAsked = new java.util.HashSet<>();
+    private final GroupUpdates groupUpdates = new GroupUpdates(this::online, session, groups, this::loadMembers);
 
     /**
      * A client that keeps files under a temporary folder: for tools and tests that send no files.
@@ -117,11 +111,11 @@ public final class ChatClient {
             public void messageArrived(Conversation conversation, ChatMessage message) {
                 learnSender(conversation, message.senderId());
                 if (message.isSystemLine() && conversation.groupId() != null) {
-                    groupChanged(conversation.groupId(), message.system());
+                    groupUpdates.lineArrived(conversation.groupId(), message.system());
                 }
             }
         });
-        conversations.addListener(this::learnFormerGroup);
+        conversations.addListener(groupUpdates::learnFormerGroup);
         connection.setHooks(new SessionController.Hooks() {
             @Override
             public void sessionStarted(boolean fresh) {
@@ -164,6 +158,11 @@ public final class ChatClient {
 
     public GroupDirectory groups() {
         return groups;
+    }
+
+    /** Group notice and mutes. */
+    public GroupUpdates groupUpdates() {
+        return groupUpdates;
     }
 
     public ConversationList conversations() {
@@ -226,24 +225,11 @@ public final class ChatClient {
         }
     }
 
-    /** A conversation of a group I am no longer in (seen in a sync): its name, for its read-only history. */
-    private void learnFormerGroup(Conversation conversation) {
-        if (conversation.kind() == ConversationKind.GROUP && !groups.isMember(conversation.convId())
-                && groups.info(conversation.convId()).isEmpty() && session.state() == ConnectionState.ONLINE
-                && formerGroupsAsked.add(conversation.convId())) {
-            refreshGroup(conversation.convId()).whenComplete((group, failure) -> {
-                if (failure != null) {
-                    formerGroupsAsked.remove(conversation.convId());
-                }
-            });
-        }
-    }
-
     private void onSessionStarted(boolean fresh) {
         UserInfo me = session.me();
         if (fresh) {
             membersRequested.clear();
-            formerGroupsAsked.clear();
+            groupUpdates.reset();
             outbox.clear();
             sync.reset();
             contacts.replaceAll(List.of());
@@ -283,7 +269,7 @@ public final class ChatClient {
             for (Conversation conv : conversations.all()) {
                 if (conv.kind() == ConversationKind.GROUP && !groups.isMember(conv.convId())) {
                     conv.setActive(false);
-                    learnFormerGroup(conv);
+                    groupUpdates.learnFormerGroup(conv);
                 }
             }
         });
@@ -419,49 +405,6 @@ public final class ChatClient {
             reply.members().stream().filter(m -> m.user().userId() == session.myId()).findFirst()
                     .ifPresent(me -> groups.noteMyMute(groupId, me.mutedUntil()));
         });
-    }
-
-    /** Reads a group again (notice, mute all, my role); also one I am no longer in, for its name. */
-    public CompletableFuture<GroupInfo> refreshGroup(long groupId) {
-        return online(id -> new GetGroup(id, groupId), GroupReply.class).thenApply(reply -> {
-            groups.remember(reply.group());
-            return reply.group();
-        });
-    }
-
-    /** Sets the group notice ("" clears it); owner and admins. */
-    public CompletableFuture<Void> setGroupNotice(long groupId, String text) {
-        return online(id -> new SetGroupNotice(id, groupId, text.strip()), Ok.class)
-                .thenCompose(ok -> refreshGroup(groupId)).thenApply(g -> null);
-    }
-
-    /** Mutes a member for {@code minutes} (0 lifts it); owner and admins. */
-    public CompletableFuture<Void> muteMember(long groupId, long userId, int minutes) {
-        return online(id -> new MuteMember(id, groupId, userId, minutes), Ok.class)
-                .thenCompose(ok -> loadMembers(groupId));
-    }
-
-    /** Lets only the owner and admins send, or everyone again. */
-    public CompletableFuture<Void> muteAll(long groupId, boolean muted) {
-        return online(id -> new MuteAll(id, groupId, muted), Ok.class)
-                .thenCompose(ok -> refreshGroup(groupId)).thenApply(g -> null);
-    }
-
-    /** A system line arrived live: what it changed that the group's reply or member list holds. */
-    private void groupChanged(long groupId, SystemEvent event) {
-        switch (event.event()) {
-            case "notice", "mute_all", "unmute_all" -> refreshGroup(groupId);
-            case "muted", "unmuted" -> {
-                if (event.targetId() != null && event.targetId() == session.myId()) {
-                    groups.noteMyMute(groupId, "muted".equals(event.event()) ? event.until() : null);
-                }
-                if (groups.membersLoaded(groupId)) {
-                    loadMembers(groupId);
-                }
-            }
-            default -> {
-            }
-        }
     }
 
     /** User actions need a session: while reconnecting they fail at once instead of waiting. */

@@ -53,7 +53,7 @@ final class GroupNoticeSection extends JPanel {
         edit.addActionListener(e -> editNotice());
         muteAll.addActionListener(e -> {
             if (!refreshing) {
-                Dialogs.whenDone(client.muteAll(groupId, muteAll.isSelected()), Action.GROUP_ADMIN, this, null,
+                Dialogs.whenDone(client.groupUpdates().muteAll(groupId, muteAll.isSelected()), Action.GROUP_ADMIN, this, null,
                         v -> refresh());
             }
         });
@@ -104,6 +104,6 @@ final class GroupNoticeSection extends JPanel {
             JOptionPane.showMessageDialog(this, I18n.tr("group.notice.tooLong", MAX_NOTICE));
             return;
         }
-        Dialogs.whenDone(client.setGroupNotice(groupId, value), Action.GROUP_ADMIN, this, null, v -> refresh());
+        Dialogs.whenDone(client.groupUpdates().setNotice(groupId, value), Action.GROUP_ADMIN, this, null, v -> refresh());
     }
 }

@@ -36,8 +36,8 @@ final class MuteMenu {
     }
 
     private static void mute(ChatClient client, long groupId, MemberInfo target, int minutes, Component parent) {
-        Dialogs.whenDone(client.muteMember(groupId, target.user().userId(), minutes), Action.GROUP_ADMIN, parent, null,
-                v -> {
+        Dialogs.whenDone(client.groupUpdates().muteMember(groupId, target.user().userId(), minutes), Action.GROUP_ADMIN,
+                parent, null, v -> {
                 });
     }
 

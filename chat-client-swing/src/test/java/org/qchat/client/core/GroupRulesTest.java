@@ -173,7 +173,7 @@ class GroupRulesTest {
 
     @Test
     void muteAllAsksTheServerThenRereadsTheGroup() {
-        var done = h.client.muteAll(GROUP, true);
+        var done = h.client.groupUpdates().muteAll(GROUP, true);
 
         MuteAll sent = h.answer(MuteAll.class, q -> new Ok(q.id()));
         h.answer(GetGroup.class, q -> new GroupReply(q.id(), hiking(Role.ADMIN, null, true)));
