@@ -97,6 +97,11 @@ class InvalidPacketTest {
                 bad("zero requestId", "{\"type\":\"friend.respond\",\"id\":\"r-3\",\"requestId\":0,\"accept\":true}", "r-3"),
                 bad("zero kicked userId", "{\"type\":\"group.kick\",\"id\":\"r-4\",\"groupId\":9,\"userId\":0}", "r-4"),
                 bad("minimum long groupId", "{\"type\":\"group.join\",\"id\":\"r-5\",\"groupId\":-9223372036854775808}", "r-5"),
+                bad("msg.send of a system line", send("\"convId\":1,\"clientMsgId\":\"c\",\"text\":\"t\",\"kind\":\"system\""), "s-1"),
+                bad("group.mute longer than 30 days", "{\"type\":\"group.mute\",\"id\":\"r-7\",\"groupId\":9,\"userId\":4,\"minutes\":43201}", "r-7"),
+                bad("group.mute negative", "{\"type\":\"group.mute\",\"id\":\"r-8\",\"groupId\":9,\"userId\":4,\"minutes\":-1}", "r-8"),
+                bad("group.notice without text", "{\"type\":\"group.notice\",\"id\":\"r-9\",\"groupId\":9}", "r-9"),
+                bad("group.mute.all without muted", "{\"type\":\"group.mute.all\",\"id\":\"r-10\",\"groupId\":9}", "r-10"),
                 bad("negative ack seq", "{\"type\":\"sync.ack\",\"id\":\"r-6\",\"convId\":1,\"seq\":-1}", "r-6"),
                 bad("negative afterSeq", "{\"type\":\"msg.pull\",\"id\":\"r-7\",\"convId\":1,\"afterSeq\":-1}", "r-7"),
                 // request id

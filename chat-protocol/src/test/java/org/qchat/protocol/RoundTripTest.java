@@ -155,10 +155,15 @@ class RoundTripTest {
             return name.endsWith("Id") || name.equals("seq") ? 9007199254740993L : 1767225600123L;
         }
         if (c == int.class || c == Integer.class) {
-            return 2147483647;
+            // A mute is bounded (30 days in minutes); every other int may take the largest value.
+            return name.equals("minutes") ? 43_200 : 2147483647;
         }
         if (c == boolean.class || c == Boolean.class) {
             return true;
+        }
+        if (c == org.qchat.protocol.model.MessageKind.class && name.equals("kind")) {
+            // Only the server writes system lines; the sample is the last kind a client may send.
+            return org.qchat.protocol.model.MessageKind.FILE;
         }
         if (c.isEnum()) {
             Object[] constants = c.getEnumConstants();

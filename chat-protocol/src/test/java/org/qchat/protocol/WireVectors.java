@@ -15,6 +15,8 @@ import org.qchat.protocol.model.JoinPolicy;
 import org.qchat.protocol.model.MemberInfo;
 import org.qchat.protocol.model.MessageInfo;
 import org.qchat.protocol.model.Receipt;
+import org.qchat.protocol.model.MessageKind;
+import org.qchat.protocol.model.SystemEvent;
 import org.qchat.protocol.model.Role;
 import org.qchat.protocol.model.UserInfo;
 import org.qchat.protocol.packet.*;
@@ -209,6 +211,23 @@ final class WireVectors {
             + "\"dnd\":true}";
     static final String FRIEND_REMARK = "{\"type\":\"friend.remark\",\"id\":\"r-53\",\"userId\":43,\"remark\":\"老板 Bob\"}";
     static final String FRIEND_REMARK_CHANGED = "{\"type\":\"friend.remark.changed\",\"userId\":43,\"remark\":\"\"}";
+    static final String GROUP_NOTICE = "{\"type\":\"group.notice\",\"id\":\"r-44\",\"groupId\":9,"
+            + "\"text\":\"周六下午三点读《三体》\"}";
+    static final String GROUP_MUTE = "{\"type\":\"group.mute\",\"id\":\"r-45\",\"groupId\":9,\"userId\":43,\"minutes\":60}";
+    static final String GROUP_MUTE_ALL = "{\"type\":\"group.mute.all\",\"id\":\"r-46\",\"groupId\":9,\"muted\":true}";
+    /** A group with a notice and everyone muted. */
+    static final GroupInfo BOOK_CLUB_MUTED = new GroupInfo(9, 200, "读书会", JoinPolicy.OPEN, 42, 3, Role.MEMBER,
+            "周六下午三点读《三体》", 42L, 1767225600000L, true);
+    static final String GROUP_MUTED = "{\"type\":\"group\",\"id\":\"r-18\",\"group\":{\"groupId\":9,\"convId\":200,"
+            + "\"name\":\"读书会\",\"joinPolicy\":\"open\",\"ownerId\":42,\"memberCount\":3,\"role\":\"member\","
+            + "\"notice\":\"周六下午三点读《三体》\",\"noticeBy\":42,\"noticeTime\":1767225600000,\"mutedAll\":true}}";
+    static final String GROUP_MEMBERS_MUTED = "{\"type\":\"group.members.list\",\"id\":\"r-27\",\"groupId\":9,"
+            + "\"members\":[{\"user\":" + BOB_JSON + ",\"role\":\"member\",\"online\":false,\"mutedUntil\":1767229200000}]}";
+    /** The system line of Alice (42) removing Bob (43), as pushed to the members. */
+    static final String MSG_SYSTEM_KICKED = "{\"type\":\"msg\",\"message\":{\"msgId\":77,\"convId\":200,\"seq\":18,"
+            + "\"senderId\":42,\"clientMsgId\":\"sys:5f0c\",\"text\":\"爱丽丝 removed Bob from the group\","
+            + "\"time\":1767225600000,\"kind\":\"system\",\"system\":{\"event\":\"kicked\",\"actorId\":42,"
+            + "\"targetId\":43}}}";
     static final String BYE = "{\"type\":\"bye\",\"reason\":\"idle\",\"message\":\"no data for 90 s\"}";
 
     /** Every vector, keyed by packet class. Add one here for each new packet type. */
@@ -301,10 +320,24 @@ final class WireVectors {
             v(new SetConversationSettings("r-52", 200, null, true), CONV_SETTINGS),
             v(new ConversationSettingsPush(200, false, true), CONV_SETTINGS_CHANGED),
             v(new SetFriendRemark("r-53", 43, "老板 Bob"), FRIEND_REMARK),
-            v(new FriendRemarkPush(43, ""), FRIEND_REMARK_CHANGED));
+            v(new FriendRemarkPush(43, ""), FRIEND_REMARK_CHANGED),
+            v(new SetGroupNotice("r-44", 9, "周六下午三点读《三体》"), GROUP_NOTICE),
+            v(new MuteMember("r-45", 9, 43, 60), GROUP_MUTE),
+            v(new MuteAll("r-46", 9, true), GROUP_MUTE_ALL));
+
+    /** More vectors of types that already have one: group notice, mute and system lines. */
+    static final List<Vector> GROUP_RULES = List.of(
+            v(new GroupReply("r-18", BOOK_CLUB_MUTED), GROUP_MUTED),
+            v(new MemberList("r-27", 9, List.of(new MemberInfo(BOB, Role.MEMBER, false, 1767229200000L))),
+                    GROUP_MEMBERS_MUTED),
+            v(new MessagePush(new MessageInfo(77, 200, 18, 42, "sys:5f0c", "爱丽丝 removed Bob from the group",
+                    1767225600000L, MessageKind.SYSTEM, null, null, null, null, null,
+                    SystemEvent.of("kicked", 42, 43L))), MSG_SYSTEM_KICKED));
 
     static List<Vector> all() {
-        return List.copyOf(BY_TYPE.values());
+        List<Vector> all = new java.util.ArrayList<>(BY_TYPE.values());
+        all.addAll(GROUP_RULES);
+        return List.copyOf(all);
     }
 
     private static Vector v(Packet packet, String json) {

@@ -100,7 +100,11 @@ public final class ChatServer implements AutoCloseable {
 
     /** Opens the database (migrating it), then starts listening. Ready when it returns. */
     public static ChatServer start(ServerConfig config) throws Exception {
-        Clock clock = Clock.systemUTC();
+        return start(config, Clock.systemUTC());
+    }
+
+    /** As {@link #start(ServerConfig)}, reading the time from {@code clock} (tests move it to expire mutes). */
+    public static ChatServer start(ServerConfig config, Clock clock) throws Exception {
         Storage storage = Storage.open(config);
         ServerMetrics metrics = new ServerMetrics();
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 4),

@@ -94,6 +94,7 @@ public final class ChatClient {
     private final java.util.Set<Long> receiptsLoaded = new java.util.HashSet<>();
     private final AccountRequests account;
     private final AdminRequests admin;
+    private final GroupUpdates groupUpdates = new GroupUpdates(this::online, session, groups, this::loadMembers);
 
     /**
      * A client that keeps files under a temporary folder: for tools and tests that send no files.
@@ -136,8 +137,12 @@ public final class ChatClient {
             @Override
             public void messageArrived(Conversation conversation, ChatMessage message) {
                 learnSender(conversation, message.senderId());
+                if (message.isSystemLine() && conversation.groupId() != null) {
+                    groupUpdates.lineArrived(conversation.groupId(), message.system());
+                }
             }
         });
+        conversations.addListener(groupUpdates::learnFormerGroup);
         connection.setHooks(new SessionController.Hooks() {
             @Override
             public void sessionStarted(boolean fresh) {
@@ -183,6 +188,11 @@ public final class ChatClient {
 
     public GroupDirectory groups() {
         return groups;
+    }
+
+    /** Group notice and mutes. */
+    public GroupUpdates groupUpdates() {
+        return groupUpdates;
     }
 
     public ConversationList conversations() {
@@ -266,6 +276,7 @@ public final class ChatClient {
         receiptsLoaded.clear();
         if (fresh) {
             membersRequested.clear();
+            groupUpdates.reset();
             outbox.clear();
             sync.reset();
             contacts.replaceAll(List.of());
@@ -313,6 +324,7 @@ public final class ChatClient {
             for (Conversation conv : conversations.all()) {
                 if (conv.kind() == ConversationKind.GROUP && !groups.isMember(conv.convId())) {
                     conv.setActive(false);
+                    groupUpdates.learnFormerGroup(conv);
                 }
             }
         });
@@ -528,6 +540,8 @@ public final class ChatClient {
         return online(id -> new ListMembers(id, groupId), MemberList.class).thenAccept(reply -> {
             reply.members().forEach(m -> users.put(m.user()));
             groups.replaceMembers(groupId, reply.members());
+            reply.members().stream().filter(m -> m.user().userId() == session.myId()).findFirst()
+                    .ifPresent(me -> groups.noteMyMute(groupId, me.mutedUntil()));
         });
     }
 

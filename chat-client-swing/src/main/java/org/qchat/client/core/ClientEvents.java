@@ -26,6 +26,10 @@ public interface ClientEvents {
     default void friendRequestDeclined(long userId) {
     }
 
+    /** Someone added me to a group (an invitation, or a group created elsewhere with me in it). */
+    default void addedToGroup(org.qchat.protocol.model.GroupInfo group) {
+    }
+
     /** I am no longer in the group: {@code reason} is left, kicked or dissolved. */
     default void groupLeft(long groupId, String groupName, String reason) {
     }

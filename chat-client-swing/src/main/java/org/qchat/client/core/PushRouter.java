@@ -85,9 +85,13 @@ final class PushRouter {
         } else if (push instanceof UserUpdatedPush p) {
             userUpdated(p.user());
         } else if (push instanceof GroupJoinedPush p) {
+            boolean added = !groups.isMember(p.group().groupId()) && p.group().ownerId() != session.myId();
             groupJoined(p.group(), true);
+            if (added) {
+                events.fire(e -> e.addedToGroup(p.group()));
+            }
         } else if (push instanceof GroupLeftPush p) {
-            String name = groups.get(p.groupId()).map(GroupInfo::name).orElse("");
+            String name = groups.info(p.groupId()).map(GroupInfo::name).orElse("");
             groups.leave(p.groupId(), p.reason());
             conversations.get(p.groupId()).ifPresent(c -> c.setActive(false));
             events.fire(e -> e.groupLeft(p.groupId(), name, p.reason()));

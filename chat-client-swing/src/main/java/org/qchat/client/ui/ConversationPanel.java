@@ -116,6 +116,9 @@ final class ConversationPanel extends JPanel {
         banner.setText(I18n.tr("chat.banner.reconnecting"));
         JPanel north = new JPanel(new BorderLayout());
         north.add(head, BorderLayout.NORTH);
+        if (conv.kind() == ConversationKind.GROUP) {
+            north.add(new GroupNoticeBar(client, conv.convId(), SeenNotices.standard(), bindings), BorderLayout.CENTER);
+        }
         north.add(banner, BorderLayout.SOUTH);
 
         messages = new MessageListPanel(client, conv, media.pictures(), client::retry, this::loadOlder);
@@ -323,10 +326,13 @@ final class ConversationPanel extends JPanel {
         }
         banner.setVisible(client.session().state() == ConnectionState.RECONNECTING);
         boolean writable = conv.isActive() && !conv.isSystem();
-        compose.setVisible(writable);
-        notice.setVisible(!writable);
+        String muted = writable ? ComposeBlock.text(client, conv, this::refreshHeader) : null;
+        compose.setVisible(writable && muted == null);
+        notice.setVisible(!writable || muted != null);
         if (!writable) {
             notice.setText(I18n.tr(noticeKey()));
+        } else if (muted != null) {
+            notice.setText(muted);
         }
     }
 
@@ -335,8 +341,8 @@ final class ConversationPanel extends JPanel {
             return "chat.notice.system";
         }
         if (conv.kind() == ConversationKind.GROUP) {
-            String reason = client.groups().endedReason(conv.convId());
-            return reason == null ? "chat.notice.notMember" : "chat.notice.group." + reason;
+            // Left, removed or dissolved alike: the history stays, the compose box goes.
+            return "chat.notice.group.ended";
         }
         return "chat.notice.notFriends";
     }

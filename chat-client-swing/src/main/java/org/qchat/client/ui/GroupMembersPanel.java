@@ -97,7 +97,10 @@ final class GroupMembersPanel extends JPanel {
             buttons.add(javax.swing.Box.createVerticalStrut(4));
         }
 
-        add(title, BorderLayout.NORTH);
+        JPanel top = new JPanel(new BorderLayout());
+        top.add(title, BorderLayout.NORTH);
+        top.add(new GroupNoticeSection(client, groupId, bindings), BorderLayout.CENTER);
+        add(top, BorderLayout.NORTH);
         add(scroll, BorderLayout.CENTER);
         add(buttons, BorderLayout.SOUTH);
 
@@ -105,6 +108,10 @@ final class GroupMembersPanel extends JPanel {
             @Override
             public void groupsChanged() {
                 refresh();
+                // Invited back after leaving: the member list shows again.
+                if (client.groups().isMember(groupId) && !client.groups().membersLoaded(groupId)) {
+                    client.loadMembers(groupId);
+                }
             }
 
             @Override
@@ -163,6 +170,9 @@ final class GroupMembersPanel extends JPanel {
                     () -> Dialogs.whenDone(client.setAdmin(groupId, target.user().userId(), !isAdmin),
                             Action.GROUP_ADMIN, this, null, v -> {
                             })));
+        }
+        if (client.groups().canMute(groupId, target, me)) {
+            menu.add(MuteMenu.of(client, groupId, target, this));
         }
         if (client.groups().canKick(groupId, target, me)) {
             menu.add(item(ComponentNames.GROUP_KICK, I18n.tr("group.kick"), () -> kick(target)));
@@ -232,7 +242,9 @@ final class GroupMembersPanel extends JPanel {
             name.setIcon(Avatars.withPresence(Avatars.user(m.user().userId(), display, 26), m.online()));
             name.setForeground(selected ? UIManager.getColor("List.selectionForeground")
                     : m.online() ? l.getForeground() : Theme.secondaryText());
-            role.setText(m.role() == Role.MEMBER ? "" : Texts.role(m.role()));
+            boolean muted = m.mutedUntil() != null && m.mutedUntil() > System.currentTimeMillis();
+            String roleText = m.role() == Role.MEMBER ? "" : Texts.role(m.role());
+            role.setText(muted ? (roleText.isEmpty() ? "" : roleText + " · ") + I18n.tr("group.member.muted") : roleText);
             // On a selected row the accent colours vanish into the selection background.
             role.setForeground(selected ? UIManager.getColor("List.selectionForeground")
                     : m.role() == Role.OWNER ? Theme.reconnecting() : Theme.accent());

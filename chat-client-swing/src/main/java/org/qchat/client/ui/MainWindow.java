@@ -392,6 +392,9 @@ public final class MainWindow extends JFrame {
         if (m.isRecalled()) {
             return RecalledLine.words(m, client.session().myId(), Texts.userName(client, m.extras().recalledBy()));
         }
+        if (m.isSystemLine()) {
+            return Texts.preview(SystemLineText.of(client, m), 40);
+        }
         String text = Texts.preview(m, 40);
         if (m.senderId() == client.session().myId()) {
             return I18n.tr("recent.mine", text);

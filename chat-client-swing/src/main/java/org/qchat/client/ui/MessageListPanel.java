@@ -86,6 +86,10 @@ final class MessageListPanel extends JPanel implements Scrollable {
         long myId = client.session().myId();
         ChatMessage previous = null;
         for (ChatMessage m : messages) {
+            if (m.isSystemLine()) {
+                add(new SystemLineView(client, m));
+                continue;
+            }
             MessageRow row = rows.get(m.key());
             if (row != null && MessageDecorations.changedLook(row.message(), m)) {
                 row.dispose();

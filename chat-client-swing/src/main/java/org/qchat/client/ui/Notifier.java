@@ -122,8 +122,8 @@ final class Notifier implements ClientEvents {
 
     @Override
     public void messageArrived(Conversation conv, ChatMessage message) {
-        if (client.isViewing(conv.convId()) || !Alerts.wanted(conv, message)) {
-            return;
+        if (client.isViewing(conv.convId()) || message.isSystemLine() || !Alerts.wanted(conv, message)) {
+            return; // a group's own changes are lines in its history, not worth a notice each
         }
         if (soundOn.getAsBoolean()) {
             NotificationSound.play();
@@ -175,6 +175,13 @@ final class Notifier implements ClientEvents {
         String name = Texts.userName(client, userId);
         notice(Avatars.user(userId, name, 36), I18n.tr("notice.declined.title"),
                 I18n.tr("notice.declined.body", name), null);
+    }
+
+    @Override
+    public void addedToGroup(org.qchat.protocol.model.GroupInfo group) {
+        String name = Glyphs.safe(group.name());
+        notice(Avatars.group(group.groupId(), name, 36), name, I18n.tr("notice.addedToGroup", name),
+                () -> actions.openConversation(group.convId()));
     }
 
     @Override

@@ -63,7 +63,7 @@ final class Texts {
             return I18n.tr("conversation.system");
         }
         if (conv.kind() == ConversationKind.GROUP) {
-            return client.groups().get(conv.convId()).map(g -> g.name())
+            return client.groups().info(conv.convId()).map(g -> g.name())
                     .orElseGet(() -> I18n.tr("group.unknown", Long.toString(conv.convId())));
         }
         if (conv.peerId() != null) {

@@ -25,6 +25,9 @@ public record SendMessage(String id, long convId, String clientMsgId, String tex
         Check.requestId(id);
         Check.positive(convId, "convId");
         Check.required(clientMsgId, "clientMsgId");
+        if (kind == MessageKind.SYSTEM) {
+            throw new IllegalArgumentException("system lines are written by the server, not sent");
+        }
         if (kind == null || kind == MessageKind.TEXT) {
             Check.required(text, "text");
         } else {

@@ -34,6 +34,9 @@ import org.qchat.server.handler.group.ListGroupsHandler;
 import org.qchat.server.handler.group.ListMembersHandler;
 import org.qchat.server.handler.group.SearchGroupsHandler;
 import org.qchat.server.handler.group.SetGroupAdminHandler;
+import org.qchat.server.handler.group.SetGroupNoticeHandler;
+import org.qchat.server.handler.group.MuteMemberHandler;
+import org.qchat.server.handler.group.MuteAllHandler;
 import org.qchat.server.handler.message.AckCursorHandler;
 import org.qchat.server.handler.message.MessageHistoryHandler;
 import org.qchat.server.handler.message.PullMessagesHandler;
@@ -101,6 +104,9 @@ public final class Handlers {
                 new KickMemberHandler(groups),
                 new SetGroupAdminHandler(groups),
                 new DissolveGroupHandler(groups),
+                new SetGroupNoticeHandler(groups.moderation()),
+                new MuteMemberHandler(groups.moderation()),
+                new MuteAllHandler(groups.moderation()),
                 new SendMessageHandler(messages, files, services.extras()),
                 new RecallMessageHandler(services.recalls()),
                 new TypingHandler(services.typing()),

@@ -19,7 +19,7 @@ import org.qchat.server.store.message.MessageLog.ClientKey;
 /**
  * Decides a run of send requests against the state in memory, in order, as if they came one at a
  * time: resend or CONFLICT first (one lookup of the run's clientMsgIds in the store), then
- * NOT_FOUND, the system-conversation rules, membership, and blocks last. A fresh message gets the
+ * NOT_FOUND, the system-conversation rules, membership, a group's mutes, and blocks last. A fresh message gets the
  * conversation's next seq. Writer thread only; no database read.
  */
 final class AppendDecider {
@@ -78,7 +78,7 @@ final class AppendDecider {
                 if (conv == null) {
                     throw ChatException.notFound("no such conversation");
                 }
-                authorize(conv, r);
+                authorize(conv, r, now);
                 appendedNow.put(key, run.appends.size());
                 run.decisions.add(new Fresh(run.appends.size(), conv.kind() == ConversationKind.SYSTEM ? null : conv.members(),
                         false));
@@ -98,7 +98,7 @@ final class AppendDecider {
         }
     }
 
-    private void authorize(Conversation conv, SendRequest r) throws ChatException {
+    private void authorize(Conversation conv, SendRequest r, long now) throws ChatException {
         if (conv.kind() == ConversationKind.SYSTEM) {
             if (!r.announcement()) {
                 throw ChatException.forbidden("announcements are sent with broadcast");
@@ -111,6 +111,12 @@ final class AppendDecider {
         if (!conv.hasMember(r.senderId())) {
             throw ChatException.forbidden(conv.kind() == ConversationKind.PRIVATE
                     ? "you can only message your friends" : "you are not a member of this group");
+        }
+        if (conv.kind() == ConversationKind.GROUP) {
+            String muted = conv.sendRules().refusal(r.senderId(), now);
+            if (muted != null) {
+                throw ChatException.forbidden(muted);
+            }
         }
         if (conv.kind() == ConversationKind.PRIVATE && state.blocks(conv.peerOf(r.senderId()), r.senderId())) {
             throw ChatException.forbidden("this user does not accept your messages");

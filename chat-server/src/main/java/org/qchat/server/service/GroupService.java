@@ -14,6 +14,7 @@ import org.qchat.protocol.model.GroupInfo;
 import org.qchat.protocol.model.JoinPolicy;
 import org.qchat.protocol.model.MemberInfo;
 import org.qchat.protocol.model.Role;
+import org.qchat.protocol.model.SystemEvent;
 import org.qchat.protocol.packet.GroupJoinedPush;
 import org.qchat.protocol.packet.GroupLeftPush;
 import org.qchat.protocol.packet.GroupMemberPush;
@@ -26,14 +27,17 @@ import org.qchat.server.store.GroupRecord;
 import org.qchat.server.store.GroupStore;
 import org.qchat.server.store.UserRecord;
 import org.qchat.server.store.UserStore;
+import org.qchat.server.state.SendRulesReader;
+import org.qchat.server.state.StateEditor;
 
 /**
  * Group rooms: creation, membership, roles. Every change runs on the message writer
  * ({@link MessageWriter#change}), one after another and in order with message appends, so the
  * member cap holds under concurrent joins and a membership boundary agrees with the seqs around
  * it. A change that adds groups to a user's count (create, join, invite) also locks those users'
- * rows, as every request that counts against a per-user cap does. Blocking calls: run on a
- * connection's serial executor.
+ * rows, as every request that counts against a per-user cap does. Every change also writes a
+ * system line into the group's history in the same commit ({@link SystemLines}). Blocking calls:
+ * run on a connection's serial executor.
  */
 public final class GroupService {
 
@@ -48,6 +52,8 @@ public final class GroupService {
     private final Router router;
     private final Clock clock;
     private final Caps caps;
+    private final SystemLines lines;
+    private final GroupModeration moderation;
 
     public GroupService(Database db, MessageWriter writer, GroupStore groups, FriendStore friends,
                         BlockStore blocks, UserStore users, Directory directory, InputValidator validate, Router router, Clock clock,
@@ -63,6 +69,13 @@ public final class GroupService {
         this.router = router;
         this.clock = clock;
         this.caps = caps;
+        this.lines = new SystemLines(directory);
+        this.moderation = new GroupModeration(writer, groups, clock, lines);
+    }
+
+    /** Notice and mutes of the same groups. */
+    public GroupModeration moderation() {
+        return moderation;
     }
 
     public GroupInfo create(long me, String name, JoinPolicy policy) throws ChatException {
@@ -77,15 +90,23 @@ public final class GroupService {
             groups.insert(c, id, name, joinPolicy, me, now);
             groups.addMember(c, id, me, Role.OWNER, now);
             edit.openPeriod(id, me);
+            lines.write(edit, id, SystemEvent.of("created", me, null), List.of(me), now);
             return new GroupInfo(id, id, name, joinPolicy, me, 1, Role.OWNER);
         });
         router.sendToUser(me, new GroupJoinedPush(group), null);
         return group;
     }
 
+    /**
+     * A live group to anyone; a dissolved one only to its former members, who keep its name and a
+     * read-only history (without a role, and with no members).
+     */
     public GroupInfo get(long me, long groupId) throws ChatException {
         return db.tx(c -> {
-            GroupRecord g = live(c, groupId);
+            GroupRecord g = groups.find(c, groupId).orElseThrow(() -> ChatException.notFound("no such group"));
+            if (g.dissolved() && !groups.wasMember(c, groupId, me)) {
+                throw ChatException.notFound("no such group");
+            }
             return g.toInfo(groups.memberCount(c, groupId), groups.roleOf(c, groupId, me).orElse(null));
         });
     }
@@ -154,6 +175,7 @@ public final class GroupService {
             for (long userId : added) {
                 groups.addMember(c, groupId, userId, Role.MEMBER, now);
                 edit.openPeriod(groupId, userId);
+                lines.write(edit, groupId, SystemEvent.of("joined", me, userId), memberIds(c, groupId), now);
             }
             return snapshot(c, groupId, added);
         });
@@ -178,6 +200,7 @@ public final class GroupService {
             requireRoomForGroup(c, me, "you are");
             groups.addMember(c, groupId, me, Role.MEMBER, now);
             edit.openPeriod(groupId, me);
+            lines.write(edit, groupId, SystemEvent.of("joined", me, me), memberIds(c, groupId), now);
             return snapshot(c, groupId, List.of(me));
         });
         announceJoined(change);
@@ -186,6 +209,7 @@ public final class GroupService {
 
     public void leave(long me, long groupId) throws ChatException {
         MemberInfo[] left = new MemberInfo[1];
+        long now = clock.millis();
         List<Long> remaining = writer.change(edit -> {
             Tx c = edit.tx();
             live(c, groupId);
@@ -193,8 +217,11 @@ public final class GroupService {
             if (role == Role.OWNER) {
                 throw ChatException.forbidden("the owner cannot leave; dissolve the group instead");
             }
+            // The line comes first, so the one who leaves still sees it as their last message.
+            lines.write(edit, groupId, SystemEvent.of("left", me, me), memberIds(c, groupId), now);
             groups.removeMember(c, groupId, me);
             edit.closePeriod(groupId, me);
+            rulesChanged(edit, groupId);
             left[0] = new MemberInfo(directory.user(c, me), role, router.isOnline(me));
             return memberIds(c, groupId);
         });
@@ -207,6 +234,7 @@ public final class GroupService {
             throw ChatException.badRequest("you cannot kick yourself");
         }
         MemberInfo[] kicked = new MemberInfo[1];
+        long now = clock.millis();
         List<Long> remaining = writer.change(edit -> {
             Tx c = edit.tx();
             live(c, groupId);
@@ -216,8 +244,10 @@ public final class GroupService {
             if (!myRole.canKick(targetRole)) {
                 throw ChatException.forbidden("your role cannot remove this member");
             }
+            lines.write(edit, groupId, SystemEvent.of("kicked", me, target), memberIds(c, groupId), now);
             groups.removeMember(c, groupId, target);
             edit.closePeriod(groupId, target);
+            rulesChanged(edit, groupId);
             kicked[0] = new MemberInfo(directory.user(c, target), targetRole, router.isOnline(target));
             return memberIds(c, groupId);
         });
@@ -227,6 +257,7 @@ public final class GroupService {
 
     public void setAdmin(long me, long groupId, long target, boolean admin) throws ChatException {
         MemberInfo[] changed = new MemberInfo[1];
+        long now = clock.millis();
         List<Long> members = writer.change(edit -> {
             Tx c = edit.tx();
             live(c, groupId);
@@ -239,7 +270,15 @@ public final class GroupService {
                 throw ChatException.badRequest("the owner's role cannot change");
             }
             Role newRole = admin ? Role.ADMIN : Role.MEMBER;
+            if (newRole == targetRole) {
+                changed[0] = new MemberInfo(directory.user(c, target), newRole, router.isOnline(target));
+                return memberIds(c, groupId);
+            }
             groups.setRole(c, groupId, target, newRole);
+            // An admin may send while all are muted, so a role decides who may send.
+            rulesChanged(edit, groupId);
+            lines.write(edit, groupId, new SystemEvent("role", me, target, admin ? "admin" : "member", null, null),
+                    memberIds(c, groupId), now);
             changed[0] = new MemberInfo(directory.user(c, target), newRole, router.isOnline(target));
             return memberIds(c, groupId);
         });
@@ -247,6 +286,7 @@ public final class GroupService {
     }
 
     public void dissolve(long me, long groupId) throws ChatException {
+        long now = clock.millis();
         List<Long> former = writer.change(edit -> {
             Tx c = edit.tx();
             live(c, groupId);
@@ -254,11 +294,13 @@ public final class GroupService {
                 throw ChatException.forbidden("only the owner can dissolve the group");
             }
             List<Long> ids = memberIds(c, groupId);
+            lines.write(edit, groupId, SystemEvent.of("dissolved", me, null), ids, now);
             for (long userId : ids) {
                 edit.closePeriod(groupId, userId);
             }
             groups.removeAllMembers(c, groupId);
             groups.markDissolved(c, groupId);
+            rulesChanged(edit, groupId);
             return ids;
         });
         router.sendToUsers(former, new GroupLeftPush(groupId, "dissolved"), null);
@@ -270,6 +312,11 @@ public final class GroupService {
             throw new ChatException(ErrorCode.TOO_LARGE,
                     who + " in too many groups (at most " + caps.maxGroupsPerUser() + ")");
         }
+    }
+
+    /** A change of who may send (a mute, a role, a membership ending): the group's rules as now written. */
+    static void rulesChanged(StateEditor edit, long groupId) throws SQLException {
+        edit.sendRulesChanged(groupId, SendRulesReader.read(edit.tx(), groupId));
     }
 
     private GroupRecord live(Tx c, long groupId) throws SQLException, ChatException {
@@ -289,7 +336,8 @@ public final class GroupService {
         Map<Long, UserRecord> users = directory.users(c, members.stream().map(GroupStore.Member::userId).toList());
         List<MemberInfo> out = new ArrayList<>();
         for (GroupStore.Member m : members) {
-            out.add(new MemberInfo(users.get(m.userId()).toInfo(), m.role(), router.isOnline(m.userId())));
+            Long mutedUntil = m.mutedAt(clock.millis()) ? m.mutedUntil() : null;
+            out.add(new MemberInfo(users.get(m.userId()).toInfo(), m.role(), router.isOnline(m.userId()), mutedUntil));
         }
         return out;
     }

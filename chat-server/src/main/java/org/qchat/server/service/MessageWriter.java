@@ -68,6 +68,7 @@ public final class MessageWriter implements AutoCloseable {
     private final GroupCommitter<Command> committer;
     private final boolean sendsOnCaller;
     private final ClusterWrites cluster;
+    private volatile MessagePushes linePushes = (message, recipients, except) -> { };
 
     /**
      * @param onStored         told how many new messages each append stored (metrics)
@@ -256,15 +257,19 @@ public final class MessageWriter implements AutoCloseable {
     }
 
     private void applyChange(Change command) {
+        StateEditor[] editing = new StateEditor[1];
         try {
             Object[] value = new Object[1];
+            List<MessageInfo> lines = new ArrayList<>();
             StateEditor editor = db.tx(c -> {
                 if (cluster != null) {
                     // Serialises state changes across nodes as the writer thread does within one.
                     Jdbc.one(c, "SELECT pg_advisory_xact_lock(?)", rs -> 1, STATE_CHANGE_LOCK);
                 }
                 StateEditor edit = new StateEditor(state, conversations, blocks, c, cluster != null);
+                editing[0] = edit;
                 value[0] = command.change().apply(edit);
+                lines.addAll(storeLines(c, edit.lines()));
                 return edit;
             });
             try {
@@ -274,14 +279,56 @@ public final class MessageWriter implements AutoCloseable {
             }
             if (cluster == null) {
                 editor.apply();
+                editor.publishLines();
             } else {
                 reread(editor.touched());
+            }
+            pushLines(editor.lines(), lines);
+            if (cluster != null) {
                 cluster.link().changed(editor.touched());
+                if (!lines.isEmpty()) {
+                    cluster.link().stored(lines);
+                }
             }
             command.result().complete(value[0]);
         } catch (ChatException | RuntimeException e) {
+            if (cluster == null && editing[0] != null) {
+                editing[0].abandonLines();
+            }
             command.result().completeExceptionally(e);
         }
+    }
+
+    /**
+     * Stores a change's system lines in its transaction where the messages live in the same
+     * database; the embedded store appends them just before the commit, so a failed append still
+     * rolls the change back.
+     */
+    private List<MessageInfo> storeLines(org.qchat.server.db.Tx c, List<StateEditor.Line> lines) {
+        if (lines.isEmpty()) {
+            return List.of();
+        }
+        List<MessageLog.Append> appends = lines.stream().map(StateEditor.Line::append).toList();
+        return messages instanceof JdbcMessageLog jdbc ? jdbc.appendIn(c, appends) : messages.append(appends);
+    }
+
+    private void pushLines(List<StateEditor.Line> lines, List<MessageInfo> stored) {
+        onStored.accept(stored.size());
+        for (int i = 0; i < stored.size(); i++) {
+            try {
+                linePushes.committed(stored.get(i), lines.get(i).recipients(), null);
+            } catch (RuntimeException e) {
+                log.warn("pushing a system line failed: {}", e.toString());
+            }
+        }
+    }
+
+    /**
+     * Where the system lines that state changes write are pushed once committed (see
+     * {@link StateEditor#systemLine}); set once, before {@link #start()}. Without it they are only stored.
+     */
+    public void pushSystemLinesThrough(MessagePushes pushes) {
+        this.linePushes = pushes;
     }
 
     /** Cluster: rereads what a committed change touched, so the next sends are decided against it. */

@@ -79,6 +79,7 @@ public record Services(AccountService accounts, FriendService friends, GroupServ
                 config.messageBatchSize(), onStored, storage.afterStateCommit(),
                 // The test-only early ack needs sends to wait in the queue, where a kill loses them.
                 storage.appendsNeverWait() && !config.unsafeAckBeforeCommit(), wiring.cluster());
+        writer.pushSystemLinesThrough(wiring.pushes());
         CursorWriter cursorWriter = new CursorWriter(db, new CursorStore(), clock);
         PresenceService presence = new PresenceService(db, friendStore, sessions, router, wiring.nearby(), clock,
                 wiring.beforeLogin());

@@ -57,7 +57,11 @@ public final class ChatState {
      * first seq.
      */
     long openPeriod(Conversation conv, long userId) {
-        long from = conv.decidedSeq() + 1;
+        return openPeriod(conv, userId, conv.decidedSeq() + 1);
+    }
+
+    /** Writer thread: the user becomes a member from seq {@code from} on. Returns it. */
+    long openPeriod(Conversation conv, long userId, long from) {
         periods.compute(userId, (id, p) -> (p == null ? Periods.NONE : p).opened(conv.id(), from));
         conv.addMember(userId);
         return from;
@@ -65,7 +69,11 @@ public final class ChatState {
 
     /** Writer thread: the user stops being a member after the conversation's last seq. Returns it. */
     long closePeriod(Conversation conv, long userId) {
-        long until = conv.decidedSeq();
+        return closePeriod(conv, userId, conv.decidedSeq());
+    }
+
+    /** Writer thread: the user stops being a member after seq {@code until}. Returns it. */
+    long closePeriod(Conversation conv, long userId, long until) {
         periods.computeIfPresent(userId, (id, p) -> p.closed(conv.id(), until));
         conv.removeMember(userId);
         return until;

@@ -31,6 +31,8 @@ public final class Conversation {
      * append commits only while the row still holds it.
      */
     private volatile long stateVersion;
+    /** For a group: who of its members may not send (mutes). */
+    private volatile SendRules sendRules = SendRules.OPEN;
     /** Cluster: the last seq pushed to this node's devices; pushes go out gapless from here. Under {@link #pushLock}. */
     private long pushedSeq;
     private final java.util.concurrent.locks.ReentrantLock pushLock = new java.util.concurrent.locks.ReentrantLock();
@@ -123,6 +125,15 @@ public final class Conversation {
     /** Cluster, writer thread: the next seqs are handed out after the stored head, wherever it was stored. */
     public synchronized void resumeFromHead() {
         decidedSeq = lastSeq;
+    }
+
+    /** Who of a group's members may not send; always open for other conversations. */
+    public SendRules sendRules() {
+        return sendRules;
+    }
+
+    void setSendRules(SendRules rules) {
+        sendRules = rules;
     }
 
     public long stateVersion() {

@@ -9,10 +9,14 @@ import java.util.Map;
 import java.util.Set;
 
 import org.qchat.protocol.model.ConversationKind;
+import org.qchat.protocol.model.MessageKind;
+import org.qchat.protocol.model.SystemEvent;
 
 import org.qchat.server.db.Tx;
 import org.qchat.server.store.BlockStore;
 import org.qchat.server.store.ConversationStore;
+import org.qchat.server.store.message.MessageLog.Append;
+import org.qchat.server.store.message.MessageLog.Extras;
 
 /**
  * The one way to change who may send where: each method writes the change into the database
@@ -42,6 +46,13 @@ public final class StateEditor {
     /** Cluster: each conversation's last seq as read under its lock. */
     private final Map<Long, Long> lockedHeads = new HashMap<>();
     private final Touched touched = new Touched(new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>());
+    private final List<Line> lines = new ArrayList<>();
+    /** Single server: conversations that handed out seqs to this change's lines. */
+    private final Set<Conversation> lineConversations = new LinkedHashSet<>();
+
+    /** A system line this change writes, and who it is pushed to once committed. */
+    public record Line(Append append, long[] recipients) {
+    }
 
     /**
      * What a committed change needs reread: conversations (whole), users' periods in the system
@@ -91,10 +102,11 @@ public final class StateEditor {
         if (!clustered) {
             return conv.decidedSeq();
         }
-        if (created.containsKey(conv.id())) {
-            return 0;
-        }
         Long head = lockedHeads.get(conv.id());
+        if (head == null && created.containsKey(conv.id())) {
+            head = 0L;
+            lockedHeads.put(conv.id(), head);
+        }
         if (head == null) {
             head = conversations.lockForChange(tx, conv.id());
             lockedHeads.put(conv.id(), head);
@@ -131,17 +143,68 @@ public final class StateEditor {
     /** Starts a membership period of {@code userId} right after the conversation's last message. */
     public void openPeriod(long convId, long userId) throws SQLException {
         Conversation conv = conversation(convId);
-        conversations.openPeriod(tx, convId, userId, head(conv));
+        long head = head(conv);
+        conversations.openPeriod(tx, convId, userId, head);
         touch(conv, userId);
-        pending.add(() -> state.openPeriod(conv, userId));
+        pending.add(() -> state.openPeriod(conv, userId, head + 1));
     }
 
     /** Ends the open membership period of {@code userId} at the conversation's last message. */
     public void closePeriod(long convId, long userId) throws SQLException {
         Conversation conv = conversation(convId);
-        conversations.closePeriod(tx, convId, userId, head(conv));
+        long head = head(conv);
+        conversations.closePeriod(tx, convId, userId, head);
         touch(conv, userId);
-        pending.add(() -> state.closePeriod(conv, userId));
+        pending.add(() -> state.closePeriod(conv, userId, head));
+    }
+
+    /**
+     * Writes a system line into the group's conversation at its next seq, as part of this change:
+     * a period opened before it starts at it, one closed after it ends at it. It is stored with the
+     * change's commit and pushed to {@code recipients} after it.
+     */
+    public void systemLine(long convId, long actorId, String text, SystemEvent event, long[] recipients, long now)
+            throws SQLException {
+        Conversation conv = conversation(convId);
+        long seq;
+        if (clustered) {
+            seq = head(conv) + 1;
+            lockedHeads.put(conv.id(), seq);
+            touched.conversations().add(conv.id());
+        } else {
+            seq = conv.nextSeq();
+            lineConversations.add(conv);
+        }
+        // Unique per sender like any clientMsgId; random, so no id a client chose can collide with it.
+        String clientMsgId = "sys:" + java.util.UUID.randomUUID();
+        lines.add(new Line(new Append(convId, seq, actorId, clientMsgId, text, now, MessageKind.SYSTEM, null,
+                new Extras(null, null, null, event)), recipients.clone()));
+    }
+
+    /** The system lines of this change, in seq order per conversation. */
+    public List<Line> lines() {
+        return List.copyOf(lines);
+    }
+
+    /** Single server, after the lines were stored: readers may see them. */
+    public void publishLines() {
+        lineConversations.forEach(Conversation::publish);
+    }
+
+    /** Single server, when the change failed: the seqs handed to its lines are handed out again. */
+    public void abandonLines() {
+        lineConversations.forEach(Conversation::rollBack);
+    }
+
+    /**
+     * A group's rules of who may send changed (a mute, all muted, a new admin): {@code rules} are
+     * the rules as this change wrote them. In a cluster this moves the conversation's state version.
+     */
+    public void sendRulesChanged(long convId, SendRules rules) throws SQLException {
+        Conversation conv = conversation(convId);
+        head(conv);
+        touched.conversations().add(conv.id());
+        pending.add(() -> conv.setSendRules(rules));
     }
 
     public void block(long userId, long blockedId, long now) throws SQLException {

@@ -33,6 +33,12 @@ public final class StateLoader {
             loadConversations(c, state);
             loadPeriods(c, state);
             loadBlocks(c, state);
+            for (var rules : SendRulesReader.readAll(c).entrySet()) {
+                Conversation conv = state.conversation(rules.getKey());
+                if (conv != null) {
+                    conv.setSendRules(rules.getValue());
+                }
+            }
         });
         messages.forEachHead((convId, lastSeq) -> {
             Conversation conv = state.conversation(convId);

@@ -91,6 +91,9 @@ public final class StateRefresher {
             });
             conv.setMembers(members.stream().mapToLong(Long::longValue).sorted().toArray());
         }
+        if (row.kind() == ConversationKind.GROUP) {
+            conv.setSendRules(SendRulesReader.read(c, convId));
+        }
         if (row.kind() == ConversationKind.PRIVATE) {
             reloadBlocks(c, row.userLo(), row.userHi());
         }

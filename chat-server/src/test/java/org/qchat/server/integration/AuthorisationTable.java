@@ -289,6 +289,28 @@ final class AuthorisationTable {
                 .refuse(other, "carol, an admin but not the owner, dissolves G", w -> w.carol,
                         w -> new DissolveGroup(w.id(), w.groupG), FORBIDDEN)
                 .otherwise("group roles decide, not server roles or blocks");
+        row(rows, SetGroupNotice.class)
+                .anonymous(w -> new SetGroupNotice(w.id(), w.groupG, "anonymous notice"))
+                .refuse(nonMember, "dave sets G's notice", w -> w.dave,
+                        w -> new SetGroupNotice(w.id(), w.groupG, "dave was here"), FORBIDDEN)
+                .refuse(other, "bob, a plain member, sets G's notice", w -> w.bob,
+                        w -> new SetGroupNotice(w.id(), w.groupG, "bob's rules"), FORBIDDEN)
+                .otherwise("group roles decide, not server roles or blocks");
+        row(rows, MuteMember.class)
+                .anonymous(w -> new MuteMember(w.id(), w.groupG, w.bob.userId(), 10))
+                .refuse(nonMember, "dave mutes bob in G", w -> w.dave,
+                        w -> new MuteMember(w.id(), w.groupG, w.bob.userId(), 10), FORBIDDEN)
+                .refuse(other, "bob, a plain member, mutes carol in G", w -> w.bob,
+                        w -> new MuteMember(w.id(), w.groupG, w.carol.userId(), 10), FORBIDDEN)
+                .refuse(other, "carol, an admin, mutes alice, the owner, in G", w -> w.carol,
+                        w -> new MuteMember(w.id(), w.groupG, w.alice.userId(), 10), FORBIDDEN)
+                .otherwise("group roles decide, not server roles or blocks");
+        row(rows, MuteAll.class)
+                .anonymous(w -> new MuteAll(w.id(), w.groupG, true))
+                .refuse(nonMember, "dave mutes all of G", w -> w.dave, w -> new MuteAll(w.id(), w.groupG, true), FORBIDDEN)
+                .refuse(other, "bob, a plain member, mutes all of G", w -> w.bob,
+                        w -> new MuteAll(w.id(), w.groupG, true), FORBIDDEN)
+                .otherwise("group roles decide, not server roles or blocks");
         row(rows, ListMembers.class)
                 .anonymous(w -> new ListMembers(w.id(), w.groupG))
                 .refuse(nonMember, "dave lists G's members", w -> w.dave, w -> new ListMembers(w.id(), w.groupG),

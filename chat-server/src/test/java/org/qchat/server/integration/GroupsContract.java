@@ -20,7 +20,9 @@ import org.qchat.protocol.model.GroupInfo;
 import org.qchat.protocol.model.JoinPolicy;
 import org.qchat.protocol.model.MemberInfo;
 import org.qchat.protocol.model.MessageInfo;
+import org.qchat.protocol.model.MessageKind;
 import org.qchat.protocol.model.Role;
+import org.qchat.protocol.model.SystemEvent;
 import org.qchat.protocol.packet.CreateGroup;
 import org.qchat.protocol.packet.DissolveGroup;
 import org.qchat.protocol.packet.GetGroup;
@@ -61,6 +63,16 @@ abstract class GroupsContract extends ServerContract {
 
     private static List<GroupInfo> myGroups(TestClient c) {
         return c.expect(GroupList.class, new ListGroups(c.nextId())).groups();
+    }
+
+    /** The messages members wrote, without the group's system lines. */
+    static List<MessageInfo> chat(List<MessageInfo> messages) {
+        return messages.stream().filter(m -> m.kind() != MessageKind.SYSTEM).toList();
+    }
+
+    /** The events of the group's system lines, in order. */
+    static List<String> events(List<MessageInfo> messages) {
+        return messages.stream().filter(m -> m.kind() == MessageKind.SYSTEM).map(m -> m.system().event()).toList();
     }
 
     private static MemberInfo member(List<MemberInfo> members, TestClient c) {
@@ -188,16 +200,19 @@ abstract class GroupsContract extends ServerContract {
         String second = Names.msgId();
         online.sendText(conv, second, "hello back");
 
-        assertThat(online.awaitMessage(conv, first).seq()).isEqualTo(1);
-        assertThat(owner.awaitMessage(conv, second).seq()).isEqualTo(2);
+        // Seqs 1-3 are the lines of the group's creation and the two joins.
+        assertThat(online.awaitMessage(conv, first).seq()).isEqualTo(4);
+        assertThat(owner.awaitMessage(conv, second).seq()).isEqualTo(5);
         TestClient back = server.login(offline.username(), PASSWORD, null);
         ConversationInfo info = conversation(back.sync(), conv);
         assertThat(info.kind()).isEqualTo(ConversationKind.GROUP);
         assertThat(info.groupId()).isEqualTo(group.groupId());
-        assertThat(info.lastSeq()).isEqualTo(2);
+        assertThat(info.lastSeq()).isEqualTo(5);
         assertThat(info.active()).isTrue();
-        assertThat(back.pullAll(conv, info.ackSeq())).extracting(MessageInfo::clientMsgId)
-                .containsExactly(first, second);
+        List<MessageInfo> pulled = back.pullAll(conv, info.ackSeq());
+        assertThat(seqs(pulled)).as("from its own joined line on").containsExactly(3L, 4L, 5L);
+        assertThat(pulled.get(0).system()).isEqualTo(SystemEvent.of("joined", offline.userId(), offline.userId()));
+        assertThat(chat(pulled)).extracting(MessageInfo::clientMsgId).containsExactly(first, second);
     }
 
     @Test
@@ -221,14 +236,22 @@ abstract class GroupsContract extends ServerContract {
         String after = Names.msgId();
         owner.sendText(conv, after, "after the kick");
         stays.awaitMessage(conv, after);
-        kicked.assertNoPush(MessagePush.class, p -> p.message().convId() == conv && p.message().seq() == 2,
+        // 1 created, 2 and 3 joined, 4 "before the kick", 5 the kick, 6 "after the kick".
+        MessagePush kickLine = kicked.awaitPush(MessagePush.class, p -> p.message().convId() == conv
+                && p.message().kind() == MessageKind.SYSTEM && p.message().system().event().equals("kicked"));
+        assertThat(kickLine.message().seq()).isEqualTo(5);
+        assertThat(kickLine.message().system()).isEqualTo(SystemEvent.of("kicked", owner.userId(), kicked.userId()));
+        kicked.assertNoPush(MessagePush.class, p -> p.message().convId() == conv && p.message().seq() == 6,
                 Duration.ofMillis(300));
-        assertThat(seqs(kicked.pullAll(conv, 0))).as("visibility ends at the kick").containsExactly(1L);
-        assertThat(seqs(kicked.history(conv, null, null).messages())).containsExactly(1L);
+        assertThat(seqs(kicked.pullAll(conv, 0))).as("visibility ends at the kick's line").containsExactly(3L, 4L, 5L);
+        assertThat(seqs(kicked.history(conv, null, null).messages())).containsExactly(3L, 4L, 5L);
         ConversationInfo info = conversation(kicked.sync(), conv);
         assertThat(info.active()).isFalse();
-        assertThat(info.lastSeq()).isEqualTo(1);
-        kicked.ack(conv, 1);
+        assertThat(info.lastSeq()).isEqualTo(5);
+        GroupInfo ended = kicked.expect(GroupReply.class, new GetGroup(kicked.nextId(), group.groupId())).group();
+        assertThat(ended.name()).as("a kicked member keeps the group's name").isEqualTo(group.name());
+        assertThat(ended.role()).isNull();
+        kicked.ack(conv, 5);
         assertThat(kicked.sync().conversations()).extracting(ConversationInfo::convId)
                 .as("an ended conversation with nothing unread is not listed").doesNotContain(conv);
         assertThat(myGroups(kicked)).isEmpty();
@@ -312,9 +335,18 @@ abstract class GroupsContract extends ServerContract {
                     .isEqualTo("dissolved");
             c.expectError(new SendMessage(c.nextId(), conv, Names.msgId(), "anyone?"), ErrorCode.FORBIDDEN);
             assertThat(myGroups(c)).isEmpty();
-            assertThat(c.history(conv, null, null).messages()).extracting(MessageInfo::clientMsgId)
+            List<MessageInfo> history = c.history(conv, null, null).messages();
+            assertThat(chat(history)).extracting(MessageInfo::clientMsgId)
                     .as("history stays readable to past members").containsExactly(last);
+            assertThat(history.get(history.size() - 1).system()).as("ending with the dissolve")
+                    .isEqualTo(SystemEvent.of("dissolved", owner.userId(), null));
+            GroupInfo ended = c.expect(GroupReply.class, new GetGroup(c.nextId(), group.groupId())).group();
+            assertThat(ended.name()).as("former members keep the name").isEqualTo(group.name());
+            assertThat(ended.role()).isNull();
+            assertThat(ended.memberCount()).isZero();
         }
+        assertThat(events(owner.history(conv, null, null).messages())).containsExactly("created", "joined", "dissolved");
+        assertThat(events(member.history(conv, null, null).messages())).containsExactly("joined", "dissolved");
         TestClient outsider = newUser("gdis");
         outsider.expectError(new GetGroup(outsider.nextId(), group.groupId()), ErrorCode.NOT_FOUND);
         outsider.expectError(new JoinGroup(outsider.nextId(), group.groupId()), ErrorCode.NOT_FOUND);
@@ -359,26 +391,28 @@ abstract class GroupsContract extends ServerContract {
             owner.sendText(conv, Names.msgId(), "early " + i);
         }
 
-        join(late, group.groupId());
-        owner.sendText(conv, Names.msgId(), "seq 4");
-
-        assertThat(seqs(late.pullAll(conv, 0))).containsExactly(4L);
-        assertThat(seqs(late.history(conv, null, null).messages())).containsExactly(4L);
-        assertThat(conversation(late.sync(), conv).lastSeq()).isEqualTo(4);
-
-        late.expectOk(new LeaveGroup(late.nextId(), group.groupId()));
-        owner.sendText(conv, Names.msgId(), "seq 5, while away");
-        join(late, group.groupId());
+        join(late, group.groupId()); // seq 5: the joined line
         owner.sendText(conv, Names.msgId(), "seq 6");
 
-        assertThat(seqs(late.pullAll(conv, 0))).as("one message per membership period").containsExactly(4L, 6L);
-        assertThat(seqs(late.history(conv, null, null).messages())).containsExactly(4L, 6L);
+        assertThat(seqs(late.pullAll(conv, 0))).containsExactly(5L, 6L);
+        assertThat(seqs(late.history(conv, null, null).messages())).containsExactly(5L, 6L);
+        assertThat(conversation(late.sync(), conv).lastSeq()).isEqualTo(6);
+
+        late.expectOk(new LeaveGroup(late.nextId(), group.groupId())); // seq 7: the left line
+        owner.sendText(conv, Names.msgId(), "seq 8, while away");
+        join(late, group.groupId()); // seq 9
+        owner.sendText(conv, Names.msgId(), "seq 10");
+
+        assertThat(seqs(late.pullAll(conv, 0))).as("each membership period, from its joined line to its left line")
+                .containsExactly(5L, 6L, 7L, 9L, 10L);
+        assertThat(events(late.pullAll(conv, 0))).containsExactly("joined", "left", "joined");
+        assertThat(seqs(late.history(conv, null, null).messages())).containsExactly(5L, 6L, 7L, 9L, 10L);
         assertThat(late.history(conv, null, null).more()).isFalse();
-        assertThat(seqs(owner.pullAll(conv, 0))).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(seqs(owner.pullAll(conv, 0))).containsExactlyElementsOf(PrivateChatContract.range(1, 10));
     }
 
     @Test
-    void aGroupYouWereAddedToWhileAwayAppearsInSyncWithoutMessages() {
+    void aGroupYouWereAddedToWhileAwayAppearsInSyncWithTheLineOfYourInvitationOnly() {
         TestClient owner = newUser("gaway");
         TestClient away = newUser("gaway");
         befriend(owner, away);
@@ -390,7 +424,9 @@ abstract class GroupsContract extends ServerContract {
         TestClient back = server.login(away.username(), PASSWORD, null);
         ConversationInfo info = conversation(back.sync(), group.convId());
         assertThat(info.active()).isTrue();
-        assertThat(info.lastSeq()).isZero();
+        assertThat(info.lastSeq()).as("the lines of the creation and the invitation").isEqualTo(2);
+        assertThat(back.pullAll(group.convId(), 0)).extracting(MessageInfo::system)
+                .containsExactly(SystemEvent.of("joined", owner.userId(), away.userId()));
         assertThat(myGroups(back)).extracting(GroupInfo::groupId).containsExactly(group.groupId());
         back.expectError(new PullMessages(back.nextId(), 987_654_321L, 0, null), ErrorCode.NOT_FOUND);
     }
@@ -442,10 +478,11 @@ abstract class GroupsContract extends ServerContract {
         }
 
         assertThat(failures).isEmpty();
-        List<MessagePush> pushes = watcher.awaitPushes(MessagePush.class, p -> p.message().convId() == conv,
-                2 * perSender, Duration.ofSeconds(30));
+        // Seqs 1-3 are the lines of the creation and the two joins; the watcher's period starts at 3.
+        List<MessagePush> pushes = watcher.awaitPushes(MessagePush.class, p -> p.message().convId() == conv
+                && p.message().kind() != MessageKind.SYSTEM, 2 * perSender, Duration.ofSeconds(30));
         assertThat(pushes).extracting(p -> p.message().seq()).as("pushed in seq order, gapless")
-                .containsExactlyElementsOf(PrivateChatContract.range(1, 2 * perSender));
+                .containsExactlyElementsOf(PrivateChatContract.range(4, 3 + 2 * perSender));
         for (TestClient sender : List.of(owner, second)) {
             List<String> own = pushes.stream().map(p -> p.message().text())
                     .filter(text -> text.startsWith(sender.username() + " #")).toList();
@@ -453,7 +490,7 @@ abstract class GroupsContract extends ServerContract {
                     .containsExactlyElementsOf(java.util.stream.IntStream.range(0, perSender)
                             .mapToObj(i -> sender.username() + " #" + i).toList());
         }
-        assertThat(seqs(watcher.pullAll(conv, 0))).containsExactlyElementsOf(PrivateChatContract.range(1, 2 * perSender));
+        assertThat(seqs(watcher.pullAll(conv, 0))).containsExactlyElementsOf(PrivateChatContract.range(3, 3 + 2 * perSender));
     }
 
     @Test

@@ -89,8 +89,11 @@ abstract class RestartContract extends ServerContract {
                 });
         assertThat(alice2.members(group.groupId())).extracting(MemberInfo::role)
                 .containsExactlyInAnyOrder(Role.OWNER, Role.MEMBER);
-        assertThat(alice2.pullAll(group.convId(), 0)).singleElement()
+        List<MessageInfo> groupAfter = alice2.pullAll(group.convId(), 0);
+        assertThat(GroupsContract.chat(groupAfter)).singleElement()
                 .satisfies(m -> assertThat(m.msgId()).isEqualTo(groupAck.msgId()));
+        assertThat(groupAfter.get(1).system()).as("system lines survive with their event")
+                .isEqualTo(org.qchat.protocol.model.SystemEvent.of("joined", carol.userId(), carol.userId()));
         assertThat(bob2.pullAll(1, 0)).extracting(MessageInfo::msgId).contains(broadcast.msgId());
 
         MessageSent resent = alice2.sendText(conv, privateAcks.get(1).clientMsgId(), "private 2");

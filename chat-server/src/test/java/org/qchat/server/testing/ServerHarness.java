@@ -40,10 +40,12 @@ public final class ServerHarness implements AutoCloseable {
     private final PostgresSchema schema;
     private final ServerConfig config;
     private final List<TestClient> clients = new CopyOnWriteArrayList<>();
+    private final java.time.Clock clock;
     private ChatServer server;
     private boolean adminRegistered;
 
-    private ServerHarness(Backend backend, Path dataDir, PostgresSchema schema, ServerConfig config) {
+    private ServerHarness(Backend backend, Path dataDir, PostgresSchema schema, ServerConfig config, java.time.Clock clock) {
+        this.clock = clock;
         this.backend = backend;
         this.dataDir = dataDir;
         this.schema = schema;
@@ -55,6 +57,11 @@ public final class ServerHarness implements AutoCloseable {
      * skipped (or failed, under {@code QCHAT_REQUIRE_ALL=1}) by {@link Environment#requirePostgres()}.
      */
     public static ServerHarness start(Backend backend, Consumer<ServerConfig.Builder> customizer) {
+        return start(backend, customizer, java.time.Clock.systemUTC());
+    }
+
+    /** As {@link #start(Backend, Consumer)}, with the server reading time from {@code clock} (e.g. one a test moves). */
+    public static ServerHarness start(Backend backend, Consumer<ServerConfig.Builder> customizer, java.time.Clock clock) {
         PostgresSchema schema = backend == Backend.POSTGRES ? PostgresSchema.fresh() : null;
         Path dataDir;
         try {
@@ -74,7 +81,7 @@ public final class ServerHarness implements AutoCloseable {
             builder.dbUrl(schema.url()).dbSchema(schema.name());
         }
         customizer.accept(builder);
-        ServerHarness harness = new ServerHarness(backend, dataDir, schema, builder.build());
+        ServerHarness harness = new ServerHarness(backend, dataDir, schema, builder.build(), clock);
         try {
             harness.startServer();
         } catch (RuntimeException | Error e) {
@@ -90,7 +97,7 @@ public final class ServerHarness implements AutoCloseable {
 
     private void startServer() {
         try {
-            server = ChatServer.start(config);
+            server = ChatServer.start(config, clock);
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the server on " + describe(), e);
         }

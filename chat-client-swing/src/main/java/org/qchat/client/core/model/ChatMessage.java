@@ -4,6 +4,7 @@ import org.qchat.protocol.model.FileInfo;
 import org.qchat.protocol.model.MessageInfo;
 import org.qchat.protocol.model.MessageKind;
 import org.qchat.protocol.model.Quote;
+import org.qchat.protocol.model.SystemEvent;
 
 /**
  * One message as a conversation view shows it. A stored message has its server {@code seq}; a
@@ -18,13 +19,21 @@ import org.qchat.protocol.model.Quote;
  * @param kind     {@link MessageKind#TEXT} for text (never null)
  * @param file     for images and files, the file; null for text
  * @param extras   its quote, mentions and recall ({@link MessageExtras#NONE} for none)
+ * @param system   for a group's system line ({@link MessageKind#SYSTEM}), the change it records; else null
  */
 public record ChatMessage(long convId, long seq, long senderId, String clientMsgId, String text, long time,
-                          DeliveryState state, String errorKey, MessageKind kind, FileInfo file, MessageExtras extras) {
+                          DeliveryState state, String errorKey, MessageKind kind, FileInfo file, MessageExtras extras,
+                          SystemEvent system) {
 
     public ChatMessage {
         kind = kind == null ? MessageKind.TEXT : kind;
         extras = extras == null ? MessageExtras.NONE : extras;
+    }
+
+    /** A message that is not a system line. */
+    public ChatMessage(long convId, long seq, long senderId, String clientMsgId, String text, long time,
+                       DeliveryState state, String errorKey, MessageKind kind, FileInfo file, MessageExtras extras) {
+        this(convId, seq, senderId, clientMsgId, text, time, state, errorKey, kind, file, extras, null);
     }
 
     /** A message without quote, mentions or recall. */
@@ -40,6 +49,10 @@ public record ChatMessage(long convId, long seq, long senderId, String clientMsg
     }
 
     public static ChatMessage stored(MessageInfo m) {
+        if (m.kind() == MessageKind.SYSTEM && m.system() != null) {
+            return new ChatMessage(m.convId(), m.seq(), m.senderId(), m.clientMsgId(), m.text(), m.time(),
+                    DeliveryState.SENT, null, MessageKind.SYSTEM, null, MessageExtras.NONE, m.system());
+        }
         // A file message without its file (a server bug, or a newer kind) can only be shown as text.
         MessageKind kind = m.file() == null ? MessageKind.TEXT : m.kindOrText();
         return new ChatMessage(m.convId(), m.seq(), m.senderId(), m.clientMsgId(), m.text(), m.time(),
@@ -66,21 +79,26 @@ public record ChatMessage(long convId, long seq, long senderId, String clientMsg
         return kind != MessageKind.TEXT && file != null;
     }
 
+    /** Whether this is a group's system line (a change to the group), not something a member wrote. */
+    public boolean isSystemLine() {
+        return kind == MessageKind.SYSTEM && system != null;
+    }
+
     /** Stable identity within a conversation: the seq once stored, the clientMsgId before. */
     public String key() {
         return isStored() ? "seq:" + seq : "out:" + clientMsgId;
     }
 
     public ChatMessage withState(DeliveryState state, String errorKey) {
-        return new ChatMessage(convId, seq, senderId, clientMsgId, text, time, state, errorKey, kind, file, extras);
+        return new ChatMessage(convId, seq, senderId, clientMsgId, text, time, state, errorKey, kind, file, extras, system);
     }
 
     public ChatMessage withFile(FileInfo file) {
-        return new ChatMessage(convId, seq, senderId, clientMsgId, text, time, state, errorKey, kind, file, extras);
+        return new ChatMessage(convId, seq, senderId, clientMsgId, text, time, state, errorKey, kind, file, extras, system);
     }
 
     public ChatMessage withExtras(MessageExtras extras) {
-        return new ChatMessage(convId, seq, senderId, clientMsgId, text, time, state, errorKey, kind, file, extras);
+        return new ChatMessage(convId, seq, senderId, clientMsgId, text, time, state, errorKey, kind, file, extras, system);
     }
 
     /** This message once {@code by} recalled it: its text, file, quote and mentions gone. */

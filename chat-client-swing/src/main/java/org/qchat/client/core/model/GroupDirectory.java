@@ -15,7 +15,9 @@ import org.qchat.protocol.model.UserInfo;
 
 /**
  * The groups I am in, with my role, and the member lists of the groups whose members were loaded.
- * Also says which owner/admin actions I may take, so views offer only those.
+ * Groups I was in keep their name here after I left, was removed, or they were dissolved, so their
+ * read-only history still shows it. Also says which owner/admin actions I may take, and whether I
+ * may send (mutes), so views offer only those.
  */
 public final class GroupDirectory {
 
@@ -38,6 +40,14 @@ public final class GroupDirectory {
 
     private final Map<Long, GroupInfo> groups = new LinkedHashMap<>();
     private final Map<Long, String> endedReasons = new HashMap<>();
+    /** Groups I am no longer in, as I last knew them (no role). */
+    private final Map<Long, GroupInfo> former = new HashMap<>();
+    /** Until when I am muted, per group (epoch ms), as last heard. */
+    private final Map<Long, Long> myMutes = new HashMap<>();
+
+    /** Why I may not send to a group for now: muted until {@code until}, or all plain members muted. */
+    public record SendBlock(boolean mutedAll, long until) {
+    }
     private final Map<Long, Map<Long, MemberInfo>> members = new HashMap<>();
     private final Listeners<Listener> listeners = new Listeners<>();
 
@@ -46,6 +56,7 @@ public final class GroupDirectory {
         list.forEach(g -> {
             groups.put(g.groupId(), g);
             endedReasons.remove(g.groupId());
+            former.remove(g.groupId());
         });
         listeners.fire(Listener::groupsChanged);
     }
@@ -53,6 +64,7 @@ public final class GroupDirectory {
     /** I am a member of this group (created, joined, invited, or a fresh copy). */
     public void put(GroupInfo group) {
         endedReasons.remove(group.groupId());
+        former.remove(group.groupId());
         if (!group.equals(groups.put(group.groupId(), group))) {
             listeners.fire(Listener::groupsChanged);
         }
@@ -62,7 +74,10 @@ public final class GroupDirectory {
     public void leave(long groupId, String reason) {
         endedReasons.put(groupId, reason);
         members.remove(groupId);
-        if (groups.remove(groupId) != null) {
+        myMutes.remove(groupId);
+        GroupInfo was = groups.remove(groupId);
+        if (was != null) {
+            former.put(groupId, copy(was, was.memberCount(), null));
             listeners.fire(Listener::groupsChanged);
         }
         listeners.fire(l -> l.membersChanged(groupId));
@@ -70,6 +85,63 @@ public final class GroupDirectory {
 
     public Optional<GroupInfo> get(long groupId) {
         return Optional.ofNullable(groups.get(groupId));
+    }
+
+    /** The group as I know it, whether I am still in it or not (a group I left keeps its name). */
+    public Optional<GroupInfo> info(long groupId) {
+        GroupInfo group = groups.get(groupId);
+        return Optional.ofNullable(group != null ? group : former.get(groupId));
+    }
+
+    /**
+     * What {@code group.get} said of a group: one I am in replaces my copy; one I am not in (I left,
+     * was removed, or it was dissolved) is kept only for its name.
+     */
+    public void remember(GroupInfo group) {
+        if (group.role() != null) {
+            put(group);
+        } else if (!groups.containsKey(group.groupId()) && !group.equals(former.put(group.groupId(), group))) {
+            listeners.fire(Listener::groupsChanged);
+        }
+    }
+
+    /** I am muted in the group until {@code until} (epoch ms), or not (null), as last heard. */
+    public void noteMyMute(long groupId, Long until) {
+        Long before = until == null ? myMutes.remove(groupId) : myMutes.put(groupId, until);
+        if (!java.util.Objects.equals(before, until)) {
+            listeners.fire(Listener::groupsChanged);
+        }
+    }
+
+    /** Why I may not send to the group at {@code now}, or null if I may (or am not a member). */
+    public SendBlock sendBlock(long groupId, long now) {
+        GroupInfo group = groups.get(groupId);
+        if (group == null) {
+            return null;
+        }
+        Long until = myMutes.get(groupId);
+        if (until != null && until > now) {
+            return new SendBlock(false, until);
+        }
+        if (Boolean.TRUE.equals(group.mutedAll()) && group.role() == Role.MEMBER) {
+            return new SendBlock(true, 0);
+        }
+        return null;
+    }
+
+    /** The owner and admins edit the notice and mute members. */
+    public boolean canModerate(long groupId) {
+        Role mine = myRole(groupId);
+        return mine == Role.OWNER || mine == Role.ADMIN;
+    }
+
+    /** The owner mutes anyone but themself; admins mute plain members. */
+    public boolean canMute(long groupId, MemberInfo target, long myId) {
+        Role mine = myRole(groupId);
+        if (target.user().userId() == myId || target.role() == Role.OWNER) {
+            return false;
+        }
+        return mine == Role.OWNER || (mine == Role.ADMIN && target.role() == Role.MEMBER);
     }
 
     public boolean isMember(long groupId) {
@@ -121,8 +193,7 @@ public final class GroupDirectory {
                 updated = withCount(updated, Math.max(1, updated.memberCount() - 1));
             }
             if (userId == myId && "role".equals(change)) {
-                updated = new GroupInfo(updated.groupId(), updated.convId(), updated.name(), updated.joinPolicy(),
-                        updated.ownerId(), updated.memberCount(), member.role());
+                updated = copy(updated, updated.memberCount(), member.role());
             }
             if (!updated.equals(group)) {
                 groups.put(groupId, updated);
@@ -139,7 +210,7 @@ public final class GroupDirectory {
         members.forEach((groupId, map) -> {
             MemberInfo m = map.get(userId);
             if (m != null && m.online() != online) {
-                map.put(userId, new MemberInfo(m.user(), m.role(), online));
+                map.put(userId, new MemberInfo(m.user(), m.role(), online, m.mutedUntil()));
                 listeners.fire(l -> l.membersChanged(groupId));
             }
         });
@@ -149,7 +220,7 @@ public final class GroupDirectory {
         members.forEach((groupId, map) -> {
             MemberInfo m = map.get(user.userId());
             if (m != null && !m.user().equals(user)) {
-                map.put(user.userId(), new MemberInfo(user, m.role(), m.online()));
+                map.put(user.userId(), new MemberInfo(user, m.role(), m.online(), m.mutedUntil()));
                 listeners.fire(l -> l.membersChanged(groupId));
             }
         });
@@ -206,6 +277,11 @@ public final class GroupDirectory {
     }
 
     private static GroupInfo withCount(GroupInfo g, int count) {
-        return new GroupInfo(g.groupId(), g.convId(), g.name(), g.joinPolicy(), g.ownerId(), count, g.role());
+        return copy(g, count, g.role());
+    }
+
+    private static GroupInfo copy(GroupInfo g, int count, Role role) {
+        return new GroupInfo(g.groupId(), g.convId(), g.name(), g.joinPolicy(), g.ownerId(), count, role, g.notice(),
+                g.noticeBy(), g.noticeTime(), g.mutedAll());
     }
 }

@@ -87,11 +87,28 @@ public final class JdbcMessageLog implements MessageLog {
         if (batch.isEmpty()) {
             return List.of();
         }
+        return run(c -> appendOn(c, batch));
+    }
+
+    /**
+     * Appends inside the caller's transaction, as {@link #append} does in one of its own: for
+     * messages that must commit or roll back with other writes (a group's system line with the
+     * change it records). The writer thread only, like every append.
+     */
+    public List<MessageInfo> appendIn(org.qchat.server.db.Tx tx, List<Append> batch) {
+        try {
+            return batch.isEmpty() ? List.of() : appendOn(tx.connection(), batch);
+        } catch (SQLException e) {
+            throw new MessageLogException("storing messages failed", e);
+        }
+    }
+
+    private List<MessageInfo> appendOn(Connection c, List<Append> batch) throws SQLException {
         Map<Long, Long> heads = new LinkedHashMap<>();
         for (Append a : batch) {
             heads.merge(a.convId(), a.seq(), Math::max);
         }
-        return run(c -> {
+        {
             long[] ids;
             if (postgres) {
                 ids = insertPostgres(c, batch, heads);
@@ -107,7 +124,7 @@ public final class JdbcMessageLog implements MessageLog {
                 stored.add(a.stored(ids[i]));
             }
             return stored;
-        });
+        }
     }
 
     /**
