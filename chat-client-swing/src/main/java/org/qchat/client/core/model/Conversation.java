@@ -509,11 +509,14 @@ public final class Conversation {
 
     // ---- unread ---------------------------------------------------------------------------
 
-    /** Messages from others after {@link #readSeq()}. */
+    /**
+     * Messages from others after {@link #readSeq()}. A group's system lines and recalled messages
+     * are shown but not counted, as in QQ: there is nothing in them to read.
+     */
     public int unreadCount() {
         int count = skippedUnread;
         for (ChatMessage m : stored.tailMap(readSeq, false).values()) {
-            if (m.senderId() != myId) {
+            if (m.senderId() != myId && !m.isSystemLine() && !m.isRecalled()) {
                 count++;
             }
         }

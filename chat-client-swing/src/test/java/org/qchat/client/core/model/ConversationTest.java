@@ -12,6 +12,7 @@ import org.qchat.protocol.model.ConversationKind;
 import org.qchat.protocol.model.FileInfo;
 import org.qchat.protocol.model.MessageInfo;
 import org.qchat.protocol.model.MessageKind;
+import org.qchat.protocol.model.SystemEvent;
 
 class ConversationTest {
 
@@ -87,6 +88,19 @@ class ConversationTest {
         conv.accept(msg(12, 2, ALICE, "two"));
 
         assertThat(conv.syncedSeq()).isEqualTo(3);
+    }
+
+    @Test
+    void systemLinesAndRecalledMessagesAreNotCountedAsUnread() {
+        conv.accept(msg(12, 1, ALICE, "hi"));
+        conv.accept(new MessageInfo(9002, 12, 2, ALICE, "sys:2", "Alice set the group notice", Wire.TIME,
+                MessageKind.SYSTEM, null, null, null, null, null, SystemEvent.of("notice", ALICE, null)));
+        conv.accept(msg(12, 3, ALICE, "oops"));
+        assertThat(conv.unreadCount()).isEqualTo(2);
+
+        conv.recall(3, ALICE);
+
+        assertThat(conv.unreadCount()).isEqualTo(1);
     }
 
     @Test
