@@ -258,6 +258,7 @@ public final class MessageWriter implements AutoCloseable {
 
     private void applyChange(Change command) {
         StateEditor[] editing = new StateEditor[1];
+        boolean[] linesInLog = new boolean[1];
         try {
             Object[] value = new Object[1];
             List<MessageInfo> lines = new ArrayList<>();
@@ -270,6 +271,7 @@ public final class MessageWriter implements AutoCloseable {
                 editing[0] = edit;
                 value[0] = command.change().apply(edit);
                 lines.addAll(storeLines(c, edit.lines()));
+                linesInLog[0] = !lines.isEmpty() && !(messages instanceof JdbcMessageLog);
                 return edit;
             });
             try {
@@ -293,7 +295,13 @@ public final class MessageWriter implements AutoCloseable {
             command.result().complete(value[0]);
         } catch (ChatException | RuntimeException e) {
             if (cluster == null && editing[0] != null) {
-                editing[0].abandonLines();
+                if (linesInLog[0]) {
+                    // The embedded log holds the lines although the database rolled the change
+                    // back: their seqs are taken for good, or the next message would reuse one.
+                    editing[0].publishLines();
+                } else {
+                    editing[0].abandonLines();
+                }
             }
             command.result().completeExceptionally(e);
         }
