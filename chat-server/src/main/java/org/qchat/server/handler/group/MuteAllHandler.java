@@ -4,15 +4,15 @@ import org.qchat.protocol.packet.MuteAll;
 import org.qchat.server.handler.PacketHandler;
 import org.qchat.server.handler.RequestContext;
 import org.qchat.server.service.ChatException;
-import org.qchat.server.service.GroupModeration;
+import org.qchat.server.service.GroupService;
 
 /** Mutes or unmutes every plain member. */
 public final class MuteAllHandler implements PacketHandler<MuteAll> {
 
-    private final GroupModeration moderation;
+    private final GroupService groups;
 
-    public MuteAllHandler(GroupModeration moderation) {
-        this.moderation = moderation;
+    public MuteAllHandler(GroupService groups) {
+        this.groups = groups;
     }
 
     @Override
@@ -22,7 +22,7 @@ public final class MuteAllHandler implements PacketHandler<MuteAll> {
 
     @Override
     public void handle(RequestContext context, MuteAll request) throws ChatException {
-        moderation.muteAll(context.me().userId(), request.groupId(), request.muted());
+        groups.moderation().muteAll(context.me().userId(), request.groupId(), request.muted());
         context.ok();
     }
 }

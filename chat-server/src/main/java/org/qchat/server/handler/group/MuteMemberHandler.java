@@ -4,15 +4,15 @@ import org.qchat.protocol.packet.MuteMember;
 import org.qchat.server.handler.PacketHandler;
 import org.qchat.server.handler.RequestContext;
 import org.qchat.server.service.ChatException;
-import org.qchat.server.service.GroupModeration;
+import org.qchat.server.service.GroupService;
 
 /** Mutes or unmutes a member. */
 public final class MuteMemberHandler implements PacketHandler<MuteMember> {
 
-    private final GroupModeration moderation;
+    private final GroupService groups;
 
-    public MuteMemberHandler(GroupModeration moderation) {
-        this.moderation = moderation;
+    public MuteMemberHandler(GroupService groups) {
+        this.groups = groups;
     }
 
     @Override
@@ -22,7 +22,7 @@ public final class MuteMemberHandler implements PacketHandler<MuteMember> {
 
     @Override
     public void handle(RequestContext context, MuteMember request) throws ChatException {
-        moderation.mute(context.me().userId(), request.groupId(), request.userId(), request.minutes());
+        groups.moderation().mute(context.me().userId(), request.groupId(), request.userId(), request.minutes());
         context.ok();
     }
 }

@@ -4,15 +4,15 @@ import org.qchat.protocol.packet.SetGroupNotice;
 import org.qchat.server.handler.PacketHandler;
 import org.qchat.server.handler.RequestContext;
 import org.qchat.server.service.ChatException;
-import org.qchat.server.service.GroupModeration;
+import org.qchat.server.service.GroupService;
 
 /** Sets the group notice. */
 public final class SetGroupNoticeHandler implements PacketHandler<SetGroupNotice> {
 
-    private final GroupModeration moderation;
+    private final GroupService groups;
 
-    public SetGroupNoticeHandler(GroupModeration moderation) {
-        this.moderation = moderation;
+    public SetGroupNoticeHandler(GroupService groups) {
+        this.groups = groups;
     }
 
     @Override
@@ -22,7 +22,7 @@ public final class SetGroupNoticeHandler implements PacketHandler<SetGroupNotice
 
     @Override
     public void handle(RequestContext context, SetGroupNotice request) throws ChatException {
-        moderation.setNotice(context.me().userId(), request.groupId(), request.text());
+        groups.moderation().setNotice(context.me().userId(), request.groupId(), request.text());
         context.ok();
     }
 }
