@@ -88,6 +88,7 @@ final class MessageListPanel extends JPanel implements Scrollable {
         for (ChatMessage m : messages) {
             if (m.isSystemLine()) {
                 add(new SystemLineView(client, m));
+                previous = null; // a line between messages ends the run: the next one shows its sender
                 continue;
             }
             MessageRow row = rows.get(m.key());
@@ -115,7 +116,7 @@ final class MessageListPanel extends JPanel implements Scrollable {
                 MessageRow shown = row;
                 row.showReceipt(mark, mark.readers().isEmpty() ? null : () -> showReaders(shown));
             }
-            previous = m;
+            previous = m.isRecalled() ? null : m;
             next.put(m.key(), row);
             add(row);
         }
