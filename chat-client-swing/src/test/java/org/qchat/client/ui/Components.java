@@ -116,6 +116,25 @@ final class Components {
         return readBy ? org.qchat.client.i18n.I18n.tr("message.sent") : text;
     }
 
+    /**
+     * The tick drawn under each of my messages under {@code root}, top to bottom: "sending",
+     * "sent", "delivered" or "read" ("" where the line shows words instead: a failure, "N read").
+     */
+    static List<String> ticks(Component root) {
+        List<String> out = new ArrayList<>();
+        collectTicks(root, out);
+        return out;
+    }
+
+    private static void collectTicks(Component c, List<String> out) {
+        if (ComponentNames.MESSAGE_STATE.equals(c.getName()) && c instanceof JLabel label) {
+            out.add(label.getIcon() instanceof StatusIcons.Drawn drawn ? drawn.description() : "");
+        }
+        for (Component child : children(c)) {
+            collectTicks(child, out);
+        }
+    }
+
     private static void collectStates(Component c, List<String> out) {
         if (ComponentNames.MESSAGE_STATE.equals(c.getName()) && c instanceof JLabel label) {
             out.add(deliveryState(label));
