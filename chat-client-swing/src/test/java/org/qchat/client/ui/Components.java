@@ -37,6 +37,18 @@ final class Components {
         return null;
     }
 
+    /** Every component under {@code root} named {@code name}, depth first. */
+    static List<Component> all(Component root, String name) {
+        List<Component> out = new ArrayList<>();
+        if (name.equals(root.getName())) {
+            out.add(root);
+        }
+        for (Component child : children(root)) {
+            out.addAll(all(child, name));
+        }
+        return out;
+    }
+
     /** How many components under {@code root} are named {@code name}. */
     static int count(Component root, String name) {
         int n = name.equals(root.getName()) ? 1 : 0;

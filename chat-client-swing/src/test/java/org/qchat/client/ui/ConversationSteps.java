@@ -72,7 +72,7 @@ final class ConversationSteps {
     /** The text component of the newest message showing exactly {@code text}, or null. */
     private JComponent textOf(long convId, String text) {
         JComponent hit = null;
-        for (Component c : named(person.panel(convId), ComponentNames.MESSAGE_TEXT)) {
+        for (Component c : Components.all(person.panel(convId), ComponentNames.MESSAGE_TEXT)) {
             if (c instanceof javax.swing.text.JTextComponent t && t.getText().equals(text)) {
                 hit = t;
             }
@@ -98,7 +98,7 @@ final class ConversationSteps {
     List<List<String>> replies(long convId) {
         return execute(() -> {
             List<List<String>> out = new ArrayList<>();
-            for (Component quote : named(person.panel(convId), QuoteBlock.NAME)) {
+            for (Component quote : Components.all(person.panel(convId), QuoteBlock.NAME)) {
                 MessageRow row = (MessageRow) SwingUtilities.getAncestorOfClass(MessageRow.class, quote);
                 out.add(List.of(texts(quote, QuoteBlock.NAME + ".text").get(0),
                         texts(row, ComponentNames.MESSAGE_TEXT).get(0)));
@@ -288,22 +288,5 @@ final class ConversationSteps {
         DialogFixture confirmation = person.dialog(ComponentNames.CONFIRM_DIALOG);
         confirmation.button(JButtonMatcher.withText(action)).click();
         waitUntil("the confirmation closes", () -> !confirmation.target().isShowing());
-    }
-
-    private static List<Component> named(Component root, String name) {
-        List<Component> out = new ArrayList<>();
-        collect(root, name, out);
-        return out;
-    }
-
-    private static void collect(Component c, String name, List<Component> out) {
-        if (name.equals(c.getName())) {
-            out.add(c);
-        }
-        if (c instanceof Container container) {
-            for (Component child : container.getComponents()) {
-                collect(child, name, out);
-            }
-        }
     }
 }
