@@ -10,8 +10,9 @@
 #      (ScreenshotTour, from the client's test sources) that registers, makes friends, chats,
 #      creates a group and sends a file through the windows, with a few headless clients as the
 #      other people;
-#   4. saves each window as it paints itself: login, main (friend list), chat, group, files (a
-#      picture and files in a chat) × en, zh.
+#   4. saves each window as it paints itself: login, main (friend list), chat (a reply, a recalled
+#      message, read ticks), group (notice, system lines), files (a picture and files in a chat),
+#      search (messages found) × en, zh.
 #
 # Needs: a JDK 17+, Xvfb, and fonts for Chinese and emoji (Debian: xvfb fonts-noto-cjk
 # fonts-symbola). Preferences go to a temporary directory, never the user's own.

@@ -54,6 +54,8 @@ public final class ComponentNames {
     public static final String CHAT_TABS = "chat.tabs";
     /** Each tab's panel is named {@code chat.conversation.<convId>}; inside it: */
     public static final String CHAT_TITLE = "chat.title";
+    /** Under the title: presence, "typing…", or a group's member count and my role. */
+    public static final String CHAT_SUBTITLE = "chat.subtitle";
     public static final String CHAT_MESSAGES = "chat.messages";
     public static final String CHAT_SCROLL = "chat.scroll";
     public static final String CHAT_INPUT = "chat.input";

@@ -72,6 +72,7 @@ final class ConversationPanel extends JPanel {
         });
 
         title.setName(ComponentNames.CHAT_TITLE);
+        subtitle.setName(ComponentNames.CHAT_SUBTITLE);
         title.setHorizontalTextPosition(JLabel.LEADING);
         title.setIconTextGap(6);
         if (!conv.isSystem()) {

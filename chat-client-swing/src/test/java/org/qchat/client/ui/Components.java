@@ -37,6 +37,18 @@ final class Components {
         return null;
     }
 
+    /** Every component under {@code root} named {@code name}, depth first. */
+    static List<Component> all(Component root, String name) {
+        List<Component> out = new ArrayList<>();
+        if (name.equals(root.getName())) {
+            out.add(root);
+        }
+        for (Component child : children(root)) {
+            out.addAll(all(child, name));
+        }
+        return out;
+    }
+
     /** How many components under {@code root} are named {@code name}. */
     static int count(Component root, String name) {
         int n = name.equals(root.getName()) ? 1 : 0;
@@ -114,6 +126,25 @@ final class Components {
         boolean readBy = text != null && text.equals(org.qchat.client.i18n.I18n.tr("message.readBy",
                 text.replaceAll("\\D", "")));
         return readBy ? org.qchat.client.i18n.I18n.tr("message.sent") : text;
+    }
+
+    /**
+     * The tick drawn under each of my messages under {@code root}, top to bottom: "sending",
+     * "sent", "delivered" or "read" ("" where the line shows words instead: a failure, "N read").
+     */
+    static List<String> ticks(Component root) {
+        List<String> out = new ArrayList<>();
+        collectTicks(root, out);
+        return out;
+    }
+
+    private static void collectTicks(Component c, List<String> out) {
+        if (ComponentNames.MESSAGE_STATE.equals(c.getName()) && c instanceof JLabel label) {
+            out.add(label.getIcon() instanceof StatusIcons.Drawn drawn ? drawn.description() : "");
+        }
+        for (Component child : children(c)) {
+            collectTicks(child, out);
+        }
     }
 
     private static void collectStates(Component c, List<String> out) {

@@ -341,6 +341,10 @@ final class GuiClient {
         return main;
     }
 
+    FrameFixture chatWindow() {
+        return chat;
+    }
+
     /** The client's core; read it on the event thread. */
     org.qchat.client.core.ChatClient client() {
         return app.client();

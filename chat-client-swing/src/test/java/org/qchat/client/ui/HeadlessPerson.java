@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.qchat.client.core.ChatClient;
 import org.qchat.client.core.Credentials;
 import org.qchat.client.core.ExecutorScheduler;
+import org.qchat.client.core.model.ChatMessage;
 import org.qchat.client.testing.MemorySessionStore;
 import org.qchat.client.transport.ServerList;
 import org.qchat.client.transport.TioChatTransport;
@@ -89,6 +90,48 @@ final class HeadlessPerson implements AutoCloseable {
         get(c -> c.sendMessage(convId, text));
         awaitValue("the group message to be stored", c -> c.conversations().get(convId)
                 .filter(conv -> conv.outbox().isEmpty()).map(conv -> true));
+    }
+
+    /** Writes {@code text} to a friend and takes it back at once, as one does with a slip. */
+    void sendAndRecall(long userId, String text) {
+        sendTo(userId, text);
+        long convId = friendConv(userId);
+        ChatMessage sent = get(c -> c.conversations().get(convId).orElseThrow().messages().stream()
+                .filter(m -> m.isStored() && m.text().equals(text)).reduce((first, next) -> next).orElseThrow());
+        call(c -> c.messageActions().recall(sent));
+    }
+
+    /** Looks at the conversation with a friend as with its window open: what is there, and what comes, is read. */
+    void reads(long userId) {
+        long convId = friendConv(userId);
+        get(c -> {
+            c.setViewing(convId, true);
+            return null;
+        });
+    }
+
+    /** Looks at a group's conversation as with its window open. */
+    void readsGroup(String name) {
+        long convId = group(name).convId();
+        get(c -> {
+            c.setViewing(convId, true);
+            return null;
+        });
+    }
+
+    /** Sets the notice of a group I administer. */
+    void setGroupNotice(String name, String notice) {
+        long groupId = group(name).groupId();
+        call(c -> c.groupUpdates().setNotice(groupId, notice));
+    }
+
+    private long friendConv(long userId) {
+        return awaitValue("a friendship with user " + userId, c -> c.contacts().get(userId).map(contact -> contact.convId()));
+    }
+
+    private GroupInfo group(String name) {
+        return awaitValue("membership of " + name, c -> c.groups().sorted().stream()
+                .filter(g -> g.name().equals(name)).findFirst());
     }
 
     /** Finds a user by exact username. */

@@ -60,7 +60,7 @@ import org.qchat.protocol.model.Role;
  *   java -cp qchat-client.jar:test-classes org.qchat.client.ui.ScreenshotTour OUT_DIR SUFFIX -- CLIENT_FLAGS…
  * </pre>
  * writes {@code login-SUFFIX.png}, {@code main-SUFFIX.png}, {@code chat-SUFFIX.png},
- * {@code group-SUFFIX.png}, {@code files-SUFFIX.png}. The flags must include {@code --server}, {@code --lang} and
+ * {@code group-SUFFIX.png}, {@code files-SUFFIX.png}, {@code search-SUFFIX.png}. The flags must include {@code --server}, {@code --lang} and
  * {@code --user}.
  */
 public final class ScreenshotTour {
@@ -145,14 +145,20 @@ public final class ScreenshotTour {
         erin.sendFriendRequest(me, l.erinNote());
         waitUntil("Erin's request shows", () -> find(main, "request." + erin.username) != null);
 
-        // ---- a private chat with Bob
+        // ---- a private chat with Bob: my first answer replies to his question (from its menu),
+        // he takes a slip back, and he reads what I write (blue ticks)
         bob.sendTo(me, l.chat()[0]);
         long bobConv = openFromList(main, chat, ComponentNames.MAIN_FRIENDS, 0, bob.nickname);
+        bob.reads(me);
+        replyTo(chat, bobConv, l.chat()[0]);
         send(chat, bobConv, l.chat()[1]);
         bob.sendTo(me, l.chat()[2]);
+        bob.sendAndRecall(me, l.recalled());
         send(chat, bobConv, l.chat()[3]);
         bob.sendTo(me, l.chat()[4]);
-        waitUntil("the whole private chat shows", () -> messages(chat, bobConv).size() == 5);
+        waitUntil("the whole private chat shows, the slip recalled, mine read", () -> messages(chat, bobConv).size() == 5
+                && find(conversation(chat, bobConv), RecalledLine.NAME) != null
+                && Components.ticks(conversation(chat, bobConv)).stream().allMatch("read"::equals));
 
         // Carol writes too; her conversation is not open, so it stays unread (a badge).
         carol.sendTo(me, l.carolUnread()[0]);
@@ -177,11 +183,21 @@ public final class ScreenshotTour {
         waitUntil("four members listed", () -> members(chat, groupConv).size() == 4);
         makeAdmin(chat, groupConv, bob.username);
 
+        // Bob, now an admin, sets the group's notice (a bar on top, a system line in the chat).
+        bob.setGroupNotice(l.group(), l.notice());
+        waitUntil("the notice bar shows", () -> {
+            Component bar = find(conversation(chat, groupConv), GroupNoticeBar.NAME);
+            return bar != null && bar.isVisible();
+        });
+        bob.readsGroup(l.group());
+        carol.readsGroup(l.group());
         send(chat, groupConv, l.groupChat()[0]);
         bob.sendToGroup(l.group(), l.groupChat()[1]);
         carol.sendToGroup(l.group(), l.groupChat()[2]);
         dave.sendToGroup(l.group(), l.groupChat()[3]);
-        waitUntil("the whole group chat shows", () -> messages(chat, groupConv).size() == 4);
+        String twoRead = edt(() -> I18n.tr("message.readBy", 2));
+        waitUntil("the whole group chat shows, mine read by two", () -> messages(chat, groupConv).size() == 4
+                && texts(conversation(chat, groupConv), ComponentNames.MESSAGE_STATE).contains(twoRead));
 
         // Dave leaves his desk: offline in the friend list and the member list.
         dave.close();
@@ -201,12 +217,14 @@ public final class ScreenshotTour {
         shoot(chat, "chat");
         selectTab(chat, groupConv);
         edt(() -> ((JList<?>) find(conversation(chat, groupConv), ComponentNames.GROUP_MEMBERS)).clearSelection());
+        // Taller, so that the group's system lines show above the messages.
+        edt(() -> chat.setSize(chat.getWidth(), 760));
         focusInput(chat, groupConv);
         shoot(chat, "group");
 
         // ---- pictures and files: Bob sends a photo, I send my packing list with the paperclip,
-        // Bob sends the trail map (not downloaded: its card offers Download). A taller window, so
-        // that all three show.
+        // Bob sends the trail map (not downloaded: its card offers Download); Bob reads them all.
+        // The window stays tall, so that all three show.
         TourFiles files = TourFiles.in(Files.createTempDirectory("qchat-tour-files-"), l);
         selectTab(chat, bobConv);
         bob.sendFileTo(me, files.photo(), MessageKind.IMAGE);
@@ -222,12 +240,20 @@ public final class ScreenshotTour {
             Container panel = conversation(chat, bobConv);
             return find(panel, ComponentNames.IMAGE_THUMBNAIL) != null
                     && Components.count(panel, ComponentNames.FILE_CARD) == 2
-                    && Components.deliveryStates(panel).stream().allMatch(sent::equals);
+                    && Components.ticks(panel).stream().allMatch("read"::equals);
         });
-        edt(() -> chat.setSize(chat.getWidth(), 760));
         focusInput(chat, bobConv);
         shoot(chat, "files");
         files.delete();
+
+        // ---- the search box finds messages too: the Messages tab, matches marked
+        edt(() -> text(main, ComponentNames.MAIN_SEARCH).setText(l.search()));
+        waitUntil("messages found", () -> list(main, MessageSearchPanel.RESULTS).getModel().getSize() >= 2);
+        edt(() -> {
+            ((JTabbedPane) find(main, ComponentNames.MAIN_TABS)).setSelectedIndex(3);
+            list(main, MessageSearchPanel.RESULTS).clearSelection();
+        });
+        shoot(main, "search");
 
         for (HeadlessPerson p : List.of(bob, carol, erin)) {
             p.close();
@@ -264,6 +290,25 @@ public final class ScreenshotTour {
         String sent = edt(() -> I18n.tr("message.sent"));
         waitUntil("my message is sent", () -> messages(chat, convId).size() == before + 1
                 && Components.deliveryStates(conversation(chat, convId)).stream().allMatch(sent::equals));
+    }
+
+    /** Opens the menu of the message showing {@code text} and chooses Reply; the reply bar shows. */
+    private void replyTo(Frame chat, long convId, String text) throws Exception {
+        edt(() -> {
+            Component bubble = null;
+            for (Component c : Components.all(conversation(chat, convId), ComponentNames.MESSAGE_TEXT)) {
+                if (((JTextComponent) c).getText().equals(text)) {
+                    bubble = c;
+                }
+            }
+            MessageRow row = (MessageRow) SwingUtilities.getAncestorOfClass(MessageRow.class, bubble);
+            javax.swing.JPopupMenu menu = row.getComponentPopupMenu();
+            menu.show(row, 20, 10); // fills the menu for the message as it is now
+            AbstractButton reply = (AbstractButton) find(menu, MessageMenu.REPLY);
+            menu.setVisible(false);
+            reply.doClick();
+        });
+        waitUntil("the reply bar shows", () -> find(conversation(chat, convId), ReplyBar.NAME).isVisible());
     }
 
     /** Right-clicks a member in the group's member list and chooses "Make admin". */

@@ -5,11 +5,13 @@ import org.qchat.client.i18n.Language;
 /**
  * What the people in the screenshots are called and say, in the screenshot's language. Each
  * person is {username, nickname, signature}. {@code files} names what is sent in the picture of
- * pictures and files: Bob's photo, the trail map he sends after it, my packing list.
+ * pictures and files: Bob's photo, the trail map he sends after it, my packing list. Bob writes
+ * {@code recalled} and takes it back, sets the group's {@code notice}, and {@code search} is typed
+ * into the main window's search box.
  */
 record TourLines(String password, String nickname, String signature, String[] bob, String[] carol, String[] dave,
                  String[] erin, String hello, String erinNote, String[] chat, String[] carolUnread, String group,
-                 String[] groupChat, String[] files) {
+                 String[] groupChat, String[] files, String recalled, String notice, String search) {
 
     static TourLines of(Language language) {
         return language == Language.CHINESE ? chinese() : english();
@@ -36,7 +38,10 @@ record TourLines(String password, String nickname, String signature, String[] bo
                     "I'm in 🙂",
                     "Me too, I'll bring snacks",
                     "Can't make it this time, have fun!"},
-                new String[]{"fragrant-hills.jpg", "Fragrant Hills trail map.pdf", "Packing list.xlsx"});
+                new String[]{"fragrant-hills.jpg", "Fragrant Hills trail map.pdf", "Packing list.xlsx"},
+                "Oops, wrong photo",
+                "Bring water and a rain jacket: we go rain or shine",
+                "Saturday");
     }
 
     private static TourLines chinese() {
@@ -60,6 +65,9 @@ record TourLines(String password, String nickname, String signature, String[] bo
                     "我去 🙂",
                     "我也去，我带零食",
                     "这次去不了，玩得开心！"},
-                new String[]{"香山.jpg", "香山徒步路线图.pdf", "装备清单.xlsx"});
+                new String[]{"香山.jpg", "香山徒步路线图.pdf", "装备清单.xlsx"},
+                "发错照片了",
+                "带好水和雨衣，风雨无阻",
+                "周六");
     }
 }

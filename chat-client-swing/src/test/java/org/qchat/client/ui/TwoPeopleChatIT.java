@@ -57,8 +57,11 @@ import org.qchat.server.config.ServerConfig;
  * Two people, two real clients in real windows, one real server: they register, become friends,
  * chat privately and in a group, send each other a pasted picture and files (one views the
  * picture, downloads the file into the folder chosen in the settings), and one of them loses the
- * link (then logs out) while the other keeps writing. Driven by AssertJ Swing through mouse clicks
- * and key strokes, as a person would.
+ * link (then logs out) while the other keeps writing. Then what a QQ user does beyond writing
+ * ({@link ConversationSteps}): a reply from a message's menu, a recall, ticks that turn from
+ * delivered to read, "typing…", the message search by a Chinese word, removal from a group (the
+ * window keeps the group's name), blocking and unblocking. Driven by AssertJ Swing through mouse
+ * clicks and key strokes, as a person would.
  *
  * <p>The steps are one story in order; a failed step skips the rest. Needs a display (Xvfb in
  * CI): without one every step is skipped with a message, or fails under {@code QCHAT_REQUIRE_ALL=1}.
@@ -396,5 +399,138 @@ class TwoPeopleChatIT {
                 () -> bob.messages(bobToAlice).equals(privateChat));
         bobGroup = bob.openGroup("Weekend hike");
         waitUntil("Bob's group holds every message once, in order", () -> bob.messages(bobGroup).equals(groupChat));
+    }
+
+    // ---- replies, recall, receipts, typing, search, removal from a group, blocking ----------
+
+    private static final String QUESTION = "Who leads the new project?";
+    private static final String PHOENIX = "Project Phoenix 项目组 is mine, kickoff on Monday";
+
+    @Test
+    @Order(8)
+    void aliceRepliesToBobsMessageFromItsMenuAndBobSeesHerQuoteAboveTheReply() {
+        ConversationSteps aliceDoes = new ConversationSteps(alice);
+        ConversationSteps bobDoes = new ConversationSteps(bob);
+        bob.send(bobToAlice, QUESTION);
+        waitUntil("Alice sees Bob's question", () -> alice.messages(aliceToBob).contains(QUESTION));
+
+        aliceDoes.reply(aliceToBob, QUESTION, PHOENIX);
+        waitUntil("Bob sees Alice's reply with his question quoted above it",
+                () -> bobDoes.replies(bobToAlice).equals(List.of(List.of(QUESTION, PHOENIX))));
+        waitUntil("Alice's own reply shows the quote too",
+                () -> aliceDoes.replies(aliceToBob).equals(List.of(List.of(QUESTION, PHOENIX))));
+    }
+
+    @Test
+    @Order(9)
+    void aliceRecallsHerMessageAndBothSeeTheRecalledLineInsteadOfIt() {
+        ConversationSteps aliceDoes = new ConversationSteps(alice);
+        ConversationSteps bobDoes = new ConversationSteps(bob);
+        String slip = "Oops, the door code is 4711";
+        alice.send(aliceToBob, slip);
+        waitUntil("Bob sees the message", () -> bob.messages(bobToAlice).contains(slip));
+
+        aliceDoes.recall(aliceToBob, slip);
+        waitUntil("Alice sees that she recalled it, and not its text any more", () ->
+                aliceDoes.recalledLines(aliceToBob).equals(List.of(I18n.tr("message.recalled.mine")))
+                        && !alice.messages(aliceToBob).contains(slip));
+        waitUntil("Bob sees that Alice recalled it, and not its text any more", () ->
+                bobDoes.recalledLines(bobToAlice).equals(List.of(I18n.tr("message.recalled.by", "Alice")))
+                        && !bob.messages(bobToAlice).contains(slip));
+    }
+
+    @Test
+    @Order(10)
+    void alicesMessageShowsDeliveredUntilBobReadsItThenRead() {
+        ConversationSteps aliceDoes = new ConversationSteps(alice);
+        // Bob looks at the group: Alice's message reaches his client but he has not read it.
+        bob.selectTab(bobGroup);
+        alice.send(aliceToBob, "Did you get the train tickets?");
+        waitUntil("Alice's message shows two grey ticks: delivered", () -> last(aliceDoes.ticks(aliceToBob))
+                .equals("delivered"));
+        assertThat(last(alice.deliveryStates(aliceToBob))).isEqualTo(I18n.tr("message.sent"));
+
+        bob.selectTab(bobToAlice);
+        waitUntil("once Bob opens the chat, Alice's message shows two blue ticks: read",
+                () -> last(aliceDoes.ticks(aliceToBob)).equals("read"));
+    }
+
+    @Test
+    @Order(11)
+    void whileBobTypesWithoutSendingAlicesHeaderSaysTyping() {
+        ConversationSteps aliceDoes = new ConversationSteps(alice);
+        ConversationSteps bobDoes = new ConversationSteps(bob);
+        String online = I18n.tr("presence.online");
+        assertThat(aliceDoes.subtitle(aliceToBob)).isEqualTo(online);
+
+        bobDoes.typeWithoutSending(bobToAlice, "Yes, I have them both");
+        waitUntil("Alice's chat header says Bob is typing",
+                () -> aliceDoes.subtitle(aliceToBob).equals(I18n.tr("chat.typing")));
+        bobDoes.clearInput(bobToAlice);
+        waitUntil("some seconds after Bob stopped, the header says online again",
+                () -> aliceDoes.subtitle(aliceToBob).equals(online));
+    }
+
+    @Test
+    @Order(12)
+    void bobFindsAlicesMessageByAChineseWordAndOpensItsConversationAtIt() {
+        ConversationSteps bobDoes = new ConversationSteps(bob);
+        bob.selectTab(bobGroup);
+        bobDoes.searchMessages("项目");
+        waitUntil("the Messages tab lists the message with that word", () -> bobDoes.foundMessages().equals(List.of(PHOENIX)));
+
+        long seq = bobDoes.openFound(PHOENIX);
+        waitUntil("the private chat opens with the message in view", () -> bobDoes.showsMessage(bobToAlice, seq));
+        bobDoes.clearSearch();
+    }
+
+    @Test
+    @Order(13)
+    void afterAliceRemovesBobFromTheGroupHisWindowKeepsItsNameAndSaysHeIsNoLongerAMember() {
+        ConversationSteps aliceDoes = new ConversationSteps(alice);
+        ConversationSteps bobDoes = new ConversationSteps(bob);
+        bob.selectTab(bobGroup);
+        aliceDoes.kick(aliceGroup, bob);
+        waitUntil("Alice's member list counts one", () -> alice.membersTitle(aliceGroup)
+                .equals(I18n.tr("group.members.title", 1)));
+        waitUntil("Alice's group says she removed Bob", () -> aliceDoes.systemLines(aliceGroup)
+                .contains(I18n.tr("system.kicked", I18n.tr("system.you"), "Bob")));
+
+        waitUntil("Bob's group says Alice removed him", () -> bobDoes.systemLines(bobGroup)
+                .contains(I18n.tr("system.kicked", "Alice", I18n.tr("system.you"))));
+        waitUntil("Bob's compose box gives way to the reason", () -> I18n.tr("chat.notice.group.ended")
+                .equals(bobDoes.composeNotice(bobGroup)));
+        assertThat(bobDoes.title(bobGroup)).as("the window keeps the group's name").isEqualTo("Weekend hike");
+        assertThat(bobDoes.tabTitle(bobGroup)).startsWith("Weekend hike");
+        assertThat(bob.messages(bobGroup)).as("the history stays").containsAll(groupChat);
+    }
+
+    @Test
+    @Order(14)
+    void whileBobBlocksAliceHerMessageFailsAndOnceHeUnblocksHerTheNextArrives() {
+        ConversationSteps aliceDoes = new ConversationSteps(alice);
+        ConversationSteps bobDoes = new ConversationSteps(bob);
+        bobDoes.blockPeer(bobToAlice);
+        waitUntil("Bob's friend list marks Alice blocked", () -> bobDoes.friendLines().stream()
+                .anyMatch(line -> line.contains(I18n.tr("presence.blocked"))));
+
+        String refused = "Are you angry with me?";
+        alice.send(aliceToBob, refused);
+        String failed = I18n.tr("message.failed", I18n.tr("error.send.forbidden"));
+        waitUntil("Alice's message fails as refused", () -> failed.equals(aliceDoes.deliveryState(aliceToBob, refused)));
+        assertThat(bob.messages(bobToAlice)).doesNotContain(refused);
+
+        bobDoes.unblockInBlockedList(alice);
+        waitUntil("Bob's friend list no longer marks Alice blocked", () -> bobDoes.friendLines().stream()
+                .noneMatch(line -> line.contains(I18n.tr("presence.blocked"))));
+        String welcome = "Sorry, all good again!";
+        alice.send(aliceToBob, welcome);
+        waitUntil("Bob gets Alice's next message", () -> bob.messages(bobToAlice).contains(welcome));
+        waitUntil("Alice's message is sent", () -> I18n.tr("message.sent").equals(aliceDoes.deliveryState(aliceToBob, welcome)));
+        assertThat(bob.messages(bobToAlice)).doesNotContain(refused);
+    }
+
+    private static String last(List<String> list) {
+        return list.isEmpty() ? "" : list.get(list.size() - 1);
     }
 }
