@@ -61,7 +61,13 @@ public final class I18n {
         } catch (MissingResourceException e) {
             return "[" + key + "]";
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+        if (args.length == 0) {
+            return pattern;
+        }
+        if (Locale.CHINESE.getLanguage().equals(locale.getLanguage())) {
+            pattern = CjkSpacing.fit(pattern, args);
+        }
+        return new MessageFormat(pattern, locale).format(args);
     }
 
     public static boolean has(String key) {

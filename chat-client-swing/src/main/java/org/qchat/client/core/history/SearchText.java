@@ -13,10 +13,11 @@ public final class SearchText {
 
     /**
      * The searchable text of a message: its text, or the name of its image or file (not the
-     * "[file]" fallback). A recalled message has none: its words are gone.
+     * "[file]" fallback). A recalled message has none: its words are gone. Nor has a group's
+     * system line: its text is only the server's English sentence, shown in the user's language.
      */
     public static String of(MessageInfo m) {
-        if (m.recalledBy() != null) {
+        if (m.recalledBy() != null || m.kind() == MessageKind.SYSTEM) {
             return "";
         }
         String words = m.kindOrText() == MessageKind.IMAGE || m.kindOrText() == MessageKind.FILE

@@ -18,6 +18,7 @@ import org.qchat.protocol.model.ConversationKind;
 import org.qchat.protocol.model.FileInfo;
 import org.qchat.protocol.model.MessageInfo;
 import org.qchat.protocol.model.MessageKind;
+import org.qchat.protocol.model.SystemEvent;
 import org.qchat.protocol.model.Quote;
 
 /** The H2 history against a real database file in a temporary folder. */
@@ -160,6 +161,18 @@ class H2LocalHistoryTest {
 
         assertThat(done(history.search("报告", 10))).hasSize(1);
         assertThat(done(history.search("[file]", 10))).isEmpty();
+    }
+
+    @Test
+    void aGroupsSystemLinesAreKeptButNotSearched() throws Exception {
+        MessageInfo line = new MessageInfo(1, 9, 1, 7, "sys:1", "李华 set the group notice: 周六开会", 5L,
+                MessageKind.SYSTEM, null, null, null, null, null,
+                new SystemEvent("notice", 7, null, null, null, "周六开会"));
+        done(history.store(List.of(line, text(9, 2, "周六见"))));
+
+        assertThat(done(history.search("周六", 10))).extracting(MessageInfo::seq).containsExactly(2L);
+        assertThat(done(history.search("notice", 10))).isEmpty();
+        assertThat(done(history.range(9, 1, 1, 1))).containsExactly(line);
     }
 
     @Test
