@@ -10,6 +10,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.qchat.protocol.ErrorCode;
 import org.qchat.protocol.model.MessageInfo;
+import org.qchat.protocol.model.MessageKind;
+import org.qchat.protocol.model.SystemEvent;
 import org.qchat.protocol.packet.MessageSent;
 import org.qchat.server.testing.chaos.DeliveryChecker.Conversation;
 import org.qchat.server.testing.chaos.DeliveryChecker.Kind;
@@ -129,6 +131,21 @@ class DeliveryCheckerTest {
         List<Violation> violations = DeliveryChecker.check(
                 List.of(new Conversation(CONV, Set.of(ALICE, 13L), stored)), sent, Map.of(ALICE, alice, 13L, carol));
         assertThat(violations).extracting(Violation::kind).containsExactly(Kind.NOT_DELIVERED, Kind.NOT_DELIVERED);
+    }
+
+    @Test
+    void aGroupsSystemLinesNeedNoSenderButStillTakeTheirSeqs() {
+        MessageInfo created = new MessageInfo(101, CONV, 1, ALICE, "sys:1", "Alice created the group", 5_001,
+                MessageKind.SYSTEM, null, null, null, null, null, SystemEvent.of("created", ALICE, null));
+        stored.add(created);
+        alice.hold(created); // Bob joined after it: his window starts later
+        delivered(2, BOB, "b1");
+
+        assertThat(check()).isEmpty();
+
+        stored.add(new MessageInfo(104, CONV, 4, ALICE, "sys:4", "Alice left the group", 5_004,
+                MessageKind.SYSTEM, null, null, null, null, null, SystemEvent.of("left", ALICE, ALICE)));
+        assertThat(kinds()).as("a line is still a seq of the conversation").containsExactly(Kind.SEQ_GAP);
     }
 
     @Test
