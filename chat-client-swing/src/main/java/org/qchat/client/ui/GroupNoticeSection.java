@@ -76,7 +76,7 @@ final class GroupNoticeSection extends JPanel {
             GroupInfo group = client.groups().info(groupId).orElse(null);
             String notice = group == null ? null : group.notice();
             text.setText(notice == null ? I18n.tr("group.notice.none")
-                    : "<html><div style='width:170px'>" + Texts.html(Texts.preview(notice, 300)) + "</div></html>");
+                    : "<html><div style='width:150px'>" + Texts.html(Texts.preview(notice, 300)) + "</div></html>");
             text.setToolTipText(notice);
             boolean moderator = client.groups().canModerate(groupId);
             edit.setVisible(moderator);

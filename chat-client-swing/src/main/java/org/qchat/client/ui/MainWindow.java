@@ -93,6 +93,8 @@ public final class MainWindow extends JFrame {
         tabs.addTab(I18n.tr("main.tab.recent"), scroll(recent));
         tabs.addTab(I18n.tr("main.tab.messages"), messageSearch);
         tabs.putClientProperty("JTabbedPane.tabAreaAlignment", "fill");
+        // One row whatever the language: wrapped rows swap places when another tab is chosen.
+        tabs.setTabLayoutPolicy(JTabbedPane.SCROLL_TAB_LAYOUT);
         for (JList<ListEntry> list : List.of(friends, groups, recent)) {
             setUpList(list);
         }
@@ -108,7 +110,7 @@ public final class MainWindow extends JFrame {
         getRootPane().registerKeyboardAction(e -> focusSearch(), KeyStroke.getKeyStroke(KeyEvent.VK_F,
                 java.awt.Toolkit.getDefaultToolkit().getMenuShortcutKeyMaskEx()), JComponent.WHEN_IN_FOCUSED_WINDOW);
         setMinimumSize(new Dimension(300, 480));
-        setSize(new Dimension(340, 680));
+        setSize(new Dimension(360, 680));
 
         bind();
         refreshAll();

@@ -174,7 +174,9 @@ final class MessageSearchPanel extends JPanel {
                                                       boolean selected, boolean focused) {
             Color fg = selected ? UIManager.getColor("List.selectionForeground") : list.getForeground();
             panel.setBackground(selected ? UIManager.getColor("List.selectionBackground") : list.getBackground());
-            from.setText(I18n.tr("search.result.from", found.conversation(), found.sender()));
+            // In a private chat the conversation is named after the friend: say it once.
+            from.setText(found.conversation().equals(found.sender()) ? found.conversation()
+                    : I18n.tr("search.result.from", found.conversation(), found.sender()));
             from.setFont(list.getFont().deriveFont(Font.BOLD));
             from.setForeground(fg);
             time.setText(found.time());
