@@ -23,6 +23,7 @@ import org.qchat.client.testing.Wire;
 import org.qchat.client.testing.WaitingHistory;
 import org.qchat.protocol.model.ConversationInfo;
 import org.qchat.protocol.model.MessageInfo;
+import org.qchat.protocol.model.ConversationKind;
 import org.qchat.protocol.model.UserInfo;
 import org.qchat.protocol.packet.MessageHistory;
 import org.qchat.protocol.packet.MessagePage;
@@ -135,7 +136,9 @@ class KeptHistoryTest {
     @Test
     void pushedAndOlderPagesAreKeptAndTheServerIsAskedForOlderOnlyBeyondTheDisk() throws Exception {
         disk = new H2LocalHistory(dir.resolve("history"));
-        h.loginAs(ME, List.of(Wire.friend(BOB, "Bob", true, CONV)), List.of(), List.of(Wire.privateConv(CONV, BOB, 5, 5)));
+        // Everything read on another device: this one shows the newest page, nothing to catch up on.
+        ConversationInfo read = new ConversationInfo(CONV, ConversationKind.PRIVATE, BOB, null, 5, 5, true, 5L, null, null);
+        h.loginAs(ME, List.of(Wire.friend(BOB, "Bob", true, CONV)), List.of(), List.of(read));
         h.answer(MessageHistory.class, r -> new MessagePage(r.id(), CONV, fromBob(5, 5), true));
         h.transport().receive(new MessagePush(msg(CONV, 6, BOB, "pushed")));
 

@@ -117,7 +117,7 @@ class GroupLinesOnScreenTest {
             line(BOB, new SystemEvent("notice", BOB, null, null, null, "周六八点集合"));
             line(BOB, SystemEvent.of("something_new", BOB, null));
 
-            assertThat(systemLines()).containsExactly("Bob 将 Carol 移出了群聊", "你 加入了群聊",
+            assertThat(systemLines()).containsExactly("Bob 将 Carol 移出了群聊", "你加入了群聊",
                     "Bob 更新了群公告：周六八点集合", "English fallback");
             assertThat(Components.count(panel, SystemLineView.NAME)).isEqualTo(4);
             assertThat(find(panel, MessageRow.class)).as("no message row for a line").isNull();
@@ -135,7 +135,7 @@ class GroupLinesOnScreenTest {
 
             assertThat(compose().isVisible()).isFalse();
             assertThat(composeNotice()).startsWith("你已被禁言至 ").contains(hhmm);
-            assertThat(systemLines()).singleElement().asString().startsWith("Bob 将 你 禁言至");
+            assertThat(systemLines()).singleElement().asString().startsWith("Bob 将你禁言至");
 
             line(BOB, SystemEvent.of("unmuted", BOB, ALICE));
 
@@ -153,7 +153,7 @@ class GroupLinesOnScreenTest {
             assertThat(((JLabel) Components.find(panel, ComponentNames.CHAT_TITLE)).getText()).isEqualTo("Hiking");
             assertThat(compose().isVisible()).isFalse();
             assertThat(composeNotice()).isEqualTo("你已不在本群");
-            assertThat(systemLines()).containsExactly("Bob 将 你 移出了群聊");
+            assertThat(systemLines()).containsExactly("Bob 将你移出了群聊");
         });
     }
 
