@@ -68,6 +68,11 @@ final class ChaosCrowd implements AutoCloseable {
         for (ChaosUser user : users) {
             user.conversations.add(group.convId());
             everyone.add(user.userId());
+            // The group's history begins, for each member, at the system line of their joining.
+            List<MessageInfo> visible = user.client().pull(group.convId(), 0, 1).messages();
+            if (!visible.isEmpty()) {
+                user.received.startAt(group.convId(), visible.get(0).seq());
+            }
         }
         members.put(group.convId(), Set.copyOf(everyone));
     }

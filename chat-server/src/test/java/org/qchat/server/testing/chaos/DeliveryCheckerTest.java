@@ -188,4 +188,17 @@ class DeliveryCheckerTest {
         assertThat(device.hold(message(500, ALICE, "far"))).isEmpty();
         assertThat(device.msgIdAt(CONV, 500)).isEqualTo(600);
     }
+
+    @Test
+    void aDeviceWhoseWindowStartsLaterCountsItsSeqsFromThere() {
+        ReceivedMessages device = new ReceivedMessages();
+        device.startAt(CONV, 4);
+        assertThat(device.contiguousSeq(CONV)).isEqualTo(3);
+
+        device.hold(message(5, ALICE, "a5"));
+        assertThat(device.contiguousSeq(CONV)).as("seq 4 is still missing").isEqualTo(3);
+        device.hold(message(4, ALICE, "a4"));
+        assertThat(device.contiguousSeq(CONV)).isEqualTo(5);
+        assertThat(device.msgIdAt(CONV, 2)).isZero();
+    }
 }

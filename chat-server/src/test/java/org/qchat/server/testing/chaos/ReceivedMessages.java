@@ -56,6 +56,15 @@ public final class ReceivedMessages {
         return conv == null ? 0 : conv.contiguous;
     }
 
+    /**
+     * The device's window of {@code convId} begins at {@code firstSeq} (a member who joined a group
+     * later): the seqs below it are not its to hold, so a pull starts after them.
+     */
+    public void startAt(long convId, long firstSeq) {
+        Conversation conv = byConversation.computeIfAbsent(convId, id -> new Conversation());
+        conv.contiguous = (int) Math.max(conv.contiguous, firstSeq - 1);
+    }
+
     public Set<Long> conversations() {
         return Set.copyOf(byConversation.keySet());
     }
@@ -74,7 +83,7 @@ public final class ReceivedMessages {
             if (earlier == 0) {
                 ids[seq] = msgId;
                 highest = Math.max(highest, seq);
-                while (contiguous < highest && ids[contiguous + 1] != 0) {
+                while (contiguous < highest && contiguous + 1 < ids.length && ids[contiguous + 1] != 0) {
                     contiguous++;
                 }
             }
