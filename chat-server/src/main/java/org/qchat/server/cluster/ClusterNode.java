@@ -15,6 +15,8 @@ import org.qchat.protocol.FrameCodec;
 import org.qchat.protocol.model.MessageInfo;
 import org.qchat.server.config.ClusterConfig;
 import org.qchat.server.db.Database;
+import org.qchat.server.service.MessageViews;
+import org.qchat.server.store.RecallStore;
 import org.qchat.server.db.Jdbc;
 import org.qchat.server.ops.ServerMetrics;
 import org.qchat.server.route.LocalRouter;
@@ -106,7 +108,8 @@ public final class ClusterNode implements ClusterWrites.Link, AutoCloseable {
                     }
                 });
         this.router = new ClusterRouter(local, presence, codec, publisher, this::localPresenceChanged);
-        this.sequencer = new PushSequencer(state, messages, local, gapFills::incrementAndGet);
+        this.sequencer = new PushSequencer(state, messages, new MessageViews(state, messages, db, new RecallStore()), local,
+                gapFills::incrementAndGet);
     }
 
     private static Thread daemon(Runnable r, String name) {

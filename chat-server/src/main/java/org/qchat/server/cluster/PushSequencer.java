@@ -8,6 +8,7 @@ import org.qchat.protocol.packet.MessagePush;
 import org.qchat.server.route.ClientConnection;
 import org.qchat.server.route.LocalRouter;
 import org.qchat.server.service.MessagePushes;
+import org.qchat.server.service.MessageViews;
 import org.qchat.server.service.ReplyPushes;
 import org.qchat.server.state.ChatState;
 import org.qchat.server.state.Conversation;
@@ -30,11 +31,17 @@ final class PushSequencer implements MessagePushes {
     private final LocalRouter local;
     private final Runnable onGapFilled;
     private final ReplyPushes replies;
+    /** Shows a recalled message read back from the database as recalled, not as an empty text. */
+    private final MessageViews views;
 
-    /** @param onGapFilled told of every message pushed from the database rather than from word of it */
-    PushSequencer(ChatState state, MessageLog messages, LocalRouter local, Runnable onGapFilled) {
+    /**
+     * @param views       shows messages read back from the database as their readers see them
+     * @param onGapFilled told of every message pushed from the database rather than from word of it
+     */
+    PushSequencer(ChatState state, MessageLog messages, MessageViews views, LocalRouter local, Runnable onGapFilled) {
         this.state = state;
         this.messages = messages;
+        this.views = views;
         this.local = local;
         this.onGapFilled = onGapFilled;
         this.replies = new ReplyPushes(state, messages);
@@ -92,7 +99,7 @@ final class PushSequencer implements MessagePushes {
         }
         long next = from;
         while (next <= to) {
-            List<MessageInfo> page = messages.range(conv.id(), next, to, FILL_PAGE);
+            List<MessageInfo> page = views.withRecalls(conv.id(), messages.range(conv.id(), next, to, FILL_PAGE));
             if (page.isEmpty()) {
                 return;
             }

@@ -122,7 +122,11 @@ public final class MessageViews {
         return bySeq;
     }
 
-    private List<MessageInfo> withRecalls(long convId, List<MessageInfo> messages) {
+    /**
+     * {@code messages} of {@code convId} as read from the log, with every recalled one shown as
+     * recalled (who recalled it, from the recalls table) rather than as an empty text.
+     */
+    public List<MessageInfo> withRecalls(long convId, List<MessageInfo> messages) {
         List<Long> erased = new ArrayList<>();
         for (MessageInfo m : messages) {
             if (erased(m)) {

@@ -26,6 +26,8 @@ import org.qchat.server.state.ChatState;
 import org.qchat.server.state.Conversation;
 import org.qchat.server.state.StateLoader;
 import org.qchat.server.state.StateRefresher;
+import org.qchat.server.service.MessageViews;
+import org.qchat.server.store.RecallStore;
 import org.qchat.server.store.message.JdbcMessageLog;
 import org.qchat.server.store.message.MessageLog.Append;
 
@@ -68,7 +70,8 @@ class PushSequencerTest {
         state = StateLoader.load(db, log);
         router = new LocalRouter(new FrameCodec(new PacketMapper(), 1 << 20));
         router.bind(BOB, bobsDevice);
-        sequencer = new PushSequencer(state, log, router, () -> gapFills.add(1L));
+        sequencer = new PushSequencer(state, log, new MessageViews(state, log, db, new RecallStore()), router,
+                () -> gapFills.add(1L));
     }
 
     @AfterEach
@@ -100,6 +103,20 @@ class PushSequencerTest {
         assertThat(bobsDevice.seqs()).containsExactly(1L, 2L, 3L, 4L);
         assertThat(gapFills).hasSize(3);
         assertThat(conversation().lastSeq()).isEqualTo(4);
+    }
+
+    @Test
+    void aMessageRecalledBeforeAGapFillReadsItIsPushedAsRecalledNotEmpty() {
+        List<MessageInfo> stored = storedElsewhere(3);
+        log.erase(convId, 2);
+        db.txRun(c -> new RecallStore().record(c, convId, 2, ALICE, 99));
+
+        sequencer.stored(conversation(), stored.get(2));
+
+        MessageInfo recalled = bobsDevice.pushed.get(1);
+        assertThat(recalled.recalledBy()).isEqualTo(ALICE);
+        assertThat(recalled.text()).isEqualTo(MessageInfo.RECALLED_TEXT);
+        assertThat(bobsDevice.pushed.get(0).recalledBy()).isNull();
     }
 
     @Test
