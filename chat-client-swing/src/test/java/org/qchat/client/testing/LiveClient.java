@@ -15,7 +15,9 @@ import org.qchat.client.core.ExecutorScheduler;
 import org.qchat.client.core.files.FileStorage;
 import org.qchat.client.core.history.H2LocalHistory;
 import org.qchat.client.core.history.LocalHistory;
+import org.qchat.client.core.model.Contact;
 import org.qchat.client.transport.TioChatTransport;
+import org.qchat.protocol.model.FriendRequestInfo;
 
 /**
  * A whole client core for tests against a real server: {@link ChatClient} over the t-io
@@ -69,6 +71,22 @@ public final class LiveClient implements AutoCloseable {
     public <T> T await(String what, Function<ChatClient, Optional<T>> probe) {
         return Awaitility.await(name + " waits for " + what).atMost(TIMEOUT).pollInterval(Duration.ofMillis(20))
                 .until(() -> get(probe), Optional::isPresent).orElseThrow();
+    }
+
+    /**
+     * Makes {@code asker} and {@code accepter}, both logged in, friends as people do: a request
+     * the other accepts. Returns their private conversation once both know it.
+     */
+    public static long befriend(LiveClient asker, LiveClient accepter) {
+        long accepterId = accepter.get(c -> c.session().myId());
+        long askerId = asker.get(c -> c.session().myId());
+        asker.call(c -> c.sendFriendRequest(accepterId, "hi"));
+        long request = accepter.await("the friend request",
+                c -> c.friendRequests().incoming().stream().findFirst().map(FriendRequestInfo::requestId));
+        accepter.call(c -> c.respondToFriendRequest(request, true));
+        long conv = asker.await("the friendship", c -> c.contacts().get(accepterId).map(Contact::convId));
+        accepter.await("the friendship", c -> c.contacts().get(askerId).map(Contact::convId));
+        return conv;
     }
 
     /** Leaves without logging out, as quitting the app does. */

@@ -23,12 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.qchat.client.core.ChatClient;
 import org.qchat.client.core.Credentials;
 import org.qchat.client.core.model.ChatMessage;
-import org.qchat.client.core.model.Contact;
 import org.qchat.client.core.model.Conversation;
 import org.qchat.client.testing.LiveClient;
 import org.qchat.client.transport.ServerAddress;
 import org.qchat.client.transport.ServerList;
-import org.qchat.protocol.model.FriendRequestInfo;
 import org.qchat.protocol.model.MessageKind;
 import org.qchat.server.ChatServer;
 import org.qchat.server.config.RateLimits;
@@ -64,15 +62,7 @@ class FilesAgainstTheServerTest {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         alice.call(c -> c.login(servers, new Credentials.Registration("alice_" + suffix, "password-alice", "Alice"), false));
         bob.call(c -> c.login(servers, new Credentials.Registration("bob_" + suffix, "password-bob", "Bob"), false));
-
-        long bobId = bob.get(c -> c.session().myId());
-        long aliceId = alice.get(c -> c.session().myId());
-        alice.call(c -> c.sendFriendRequest(bobId, "files?"));
-        long request = bob.await("the friend request",
-                c -> c.friendRequests().incoming().stream().findFirst().map(FriendRequestInfo::requestId));
-        bob.call(c -> c.respondToFriendRequest(request, true));
-        aliceToBob = alice.await("the friendship", c -> c.contacts().get(bobId).map(Contact::convId));
-        bob.await("the friendship", c -> c.contacts().get(aliceId).map(Contact::convId));
+        aliceToBob = LiveClient.befriend(alice, bob);
     }
 
     @AfterEach
